@@ -1,0 +1,58 @@
+# reportc — a YAML report description to a print-ready PDF.
+#
+#   make              build ./reportc
+#   make report.pdf   compile data/2023.yaml
+#   make check        every test: unit, end-to-end (PDF inspected with poppler
+#                     and qpdf), and the end-to-end tests again under
+#                     AddressSanitizer + UBSan
+#   make bench        wall time (median of 21 runs) and peak RSS for data/2023.yaml
+#   make clean
+#
+# Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
+
+CC       ?= cc
+PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm
+
+SRCS := $(sort $(wildcard compiler/*.c))
+OBJS := $(SRCS:compiler/%.c=build/obj/%.o)
+ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
+SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all check check-unit check-e2e check-asan bench clean
+all: reportc
+
+reportc: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/obj/%.o: compiler/%.c compiler/*.h | build/obj
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+build/asan/reportc: $(ASAN_OBJS)
+	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
+
+build/asan/%.o: compiler/%.c compiler/*.h | build/asan
+	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
+
+build/obj build/asan:
+	mkdir -p $@
+
+report.pdf: reportc data/2023.yaml layouts/*.yaml fonts/fonts.yaml
+	./reportc data/2023.yaml -o $@
+
+build/bench: tests/bench.c | build/obj
+	$(CC) $(WARN) -O2 -o $@ $<
+
+check: reportc build/asan/reportc
+	@tests/run-all.sh
+
+bench: reportc build/bench
+	@echo "data/2023.yaml:"
+	@build/bench 21 ./reportc data/2023.yaml -o build/bench.pdf
+	@echo "PDF size: $$(wc -c < build/bench.pdf) bytes"
+
+clean:
+	rm -rf build reportc report.pdf

@@ -1,0 +1,133 @@
+/* compile.c — the driver: one stage after another (compile.h). */
+#define _GNU_SOURCE
+#include "compile.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "fontset.h"
+#include "layout.h"
+#include "model.h"
+#include "pdf_write.h"
+#include "source.h"
+#include "text_break.h"
+#include "yaml_tree.h"
+
+#ifndef REPORTC_VERSION
+#define REPORTC_VERSION "0.1.0"
+#endif
+
+/* Writes the PDF beside its target and renames it into place, so a failed
+ * compile never leaves a partial file nor clobbers a good one. */
+static int write_pdf(const frame_doc *frames, const model_meta *meta, const char *output)
+{
+    char *tmp = xmalloc(strlen(output) + 16);
+    sprintf(tmp, "%s.tmpXXXXXX", output);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "reportc: error: cannot create %s: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return EXIT_INTERNAL;
+    }
+    /* mkstemp creates 0600; give the PDF the usual 0666 less the umask. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        fprintf(stderr, "reportc: error: cannot set the mode of %s: %s\n", tmp, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return EXIT_INTERNAL;
+    }
+    close(fd);
+    pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
+                      meta->year, meta->month, meta->day };
+    char err[512];
+    int status = EXIT_OK;
+    if (!pdf_write(frames, &info, tmp, err, sizeof err)) {
+        fprintf(stderr, "reportc: error: writing the PDF failed: %s\n", err);
+        status = EXIT_INTERNAL;
+    } else if (rename(tmp, output) != 0) {
+        fprintf(stderr, "reportc: error: cannot rename %s to %s: %s\n", tmp, output, strerror(errno));
+        status = EXIT_INTERNAL;
+    }
+    if (status != EXIT_OK) unlink(tmp);
+    free(tmp);
+    return status;
+}
+
+/* The report's directory, for layout paths relative to it. */
+static const char *input_dir(arena *a, const char *input)
+{
+    if (strcmp(input, "-") == 0) return ".";
+    char *copy = arena_strdup(a, input);
+    return arena_strdup(a, dirname(copy));
+}
+
+int compile_run(const compile_options *opt)
+{
+    arena a;
+    arena_init(&a);
+    diag d;
+    diag_init(&d);
+    int status = EXIT_INPUT;
+    fontset *fonts = NULL;
+    text_breaker *breaker = NULL;
+    source src;
+    const char *err;
+    yaml_limits limits = yaml_limits_default();
+    const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
+    if (!source_read(&a, opt->input, name, limits.max_input_bytes, &src, &err)) {
+        fprintf(stderr, "reportc: error: cannot read %s: %s\n", name, err);
+        status = EXIT_INTERNAL;
+        goto done;
+    }
+    ynode *root = yaml_tree_parse(&a, &d, &src, &limits);
+    model_paths paths = { input_dir(&a, opt->input), opt->layout_dirs, opt->n_layout_dirs };
+    model_doc *model = root ? model_build(&a, &d, root, &paths) : NULL;
+    if (model && opt->dump == DUMP_MODEL) {
+        model_dump(model, stdout);
+        status = EXIT_OK;
+        goto done;
+    }
+    if (model) fonts = fontset_load(&d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    char why[256];
+    if (fonts && !(breaker = text_breaker_open("zh", why, sizeof why))) {
+        fprintf(stderr, "reportc: error: %s\n", why);
+        status = EXIT_INTERNAL;
+        goto done;
+    }
+    frame_doc *frames = breaker ? layout_document(&a, &d, model, fonts, breaker) : NULL;
+    if (!frames || d.errors) goto done;
+    status = EXIT_OK;
+    if (opt->dump == DUMP_LAYOUT) layout_dump(frames, stdout);
+    else if (!opt->check_only) status = write_pdf(frames, &model->meta, opt->output);
+done:
+    diag_print(&d, stderr);
+    if (status == EXIT_OK && d.errors) status = EXIT_INPUT;
+    text_breaker_free(breaker);
+    fontset_free(fonts);
+    diag_done(&d);
+    arena_done(&a);
+    return status;
+}
+
+int compile_list_fonts(const compile_options *opt)
+{
+    diag d;
+    diag_init(&d);
+    fontset *fonts = fontset_load(&d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    if (fonts) fontset_list(fonts, stdout);
+    diag_print(&d, stderr);
+    int status = fonts ? EXIT_OK : EXIT_INPUT;
+    fontset_free(fonts);
+    diag_done(&d);
+    return status;
+}

@@ -1,0 +1,412 @@
+/* flow.c — blocks to grid lines to pages (layout.h). */
+#include "layout.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "linebreak.h"
+#include "text_prepare.h"
+#include "utf8.h"
+
+/* Lines hang from the top of their grid slot: the top of the ideographic em
+ * box sits on the slot's top edge, so the first line of a page starts at the
+ * 版心's top (GB/T 9704 §5.2.1).  The em box's top is 0.88 em above the
+ * baseline (OpenType's ideographic baseline convention, bottom at −0.12 em). */
+enum { EM_BOX_ASCENT_PER_MILLE = 880 };
+
+typedef struct line {
+    bool blank;              /* an empty grid line (spacing) */
+    bool break_ok_before;    /* a page may start with this line */
+    bool page_break_before;  /* a page must start with this line */
+    mpt_t ascent;            /* baseline below the slot's top */
+    frame_text *runs;        /* y = 0 until paginated */
+    int n_runs;
+    int outline_level;       /* > 0: a heading starts here */
+    const char *outline_title;
+} line;
+
+enum { ROLE_UNRESOLVED = -2, ROLE_FAILED = -1 };
+
+typedef struct flow {
+    arena *a;
+    diag *d;
+    const style *st;
+    const fontset *fonts;
+    text_prep tp;
+    line *lines;
+    int n_lines, cap_lines;
+    bool keep_next;          /* the next line must stay with the previous one */
+    bool force_break;        /* the next line starts a page */
+    bool ok;
+} flow;
+
+/* Resolves a style's font role, once per style (cached in the role slot). */
+static int role_of(flow *f, const text_style *ts, int *slot)
+{
+    if (*slot == ROLE_UNRESOLVED) {
+        *slot = fontset_role(f->fonts, f->d, ts->font_role, ts->font_role_pos);
+        if (*slot < 0) f->ok = false;
+    }
+    return *slot;
+}
+
+static line *new_line(flow *f)
+{
+    arena_grow(f->a, (void **)&f->lines, &f->cap_lines, f->n_lines + 1, sizeof *f->lines);
+    line *l = &f->lines[f->n_lines++];
+    memset(l, 0, sizeof *l);
+    l->break_ok_before = !f->keep_next;
+    l->page_break_before = f->force_break;
+    f->keep_next = false;
+    f->force_break = false;
+    return l;
+}
+
+static void blank_lines(flow *f, int count, bool keep)
+{
+    for (int i = 0; i < count; i++) {
+        if (keep) f->keep_next = true;
+        new_line(f)->blank = true;
+    }
+}
+
+/* Turns items[start,end) into runs of one face and size, starting at x. */
+static void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t tracking)
+{
+    int n_runs = 0;
+    for (int i = start; i < end; i++)
+        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size) n_runs++;
+    l->runs = arena_alloc(f->a, (size_t)(n_runs ? n_runs : 1) * sizeof *l->runs);
+    mpt_t max_size = 0;
+    for (int i = start; i < end;) {
+        int j = i;
+        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size) j++;
+        uint32_t *text = arena_alloc(f->a, (size_t)(j - i) * sizeof *text);
+        for (int k = i; k < j; k++) text[k - i] = items[k].cp;
+        l->runs[l->n_runs++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x,
+                                             .tracking = tracking, .text = text, .len = j - i };
+        for (int k = i; k < j; k++) x += items[k].advance + tracking;
+        if (items[i].size > max_size) max_size = items[i].size;
+        i = j;
+    }
+    l->ascent = (mpt_t)((int64_t)max_size * EM_BOX_ASCENT_PER_MILLE / 1000);
+}
+
+/* Lays out one paragraph-like block: spans in the paragraph style ps.  The
+ * first line is indented ps->first_line_indent characters (GB/T 9704 §7.3.3:
+ * 空二字, continuation lines flush left).  Returns the index of its first line. */
+static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const text_style *ps)
+{
+    text_item *items;
+    int n = text_prepare(&f->tp, spans, n_spans, &items);
+    int first = f->n_lines;
+    if (n < 0) {
+        diag_error(f->d, spans[0].text.pos, NULL, "ICU line breaking failed on this text");
+        f->ok = false;
+        return first;
+    }
+    mpt_t left = f->st->margin_left, width = f->st->text_width;
+    mpt_t indent = ps->first_line_indent * ps->size;
+    if (indent >= width) indent = 0;
+    line_range *ranges;
+    int n_ranges = linebreak_greedy(f->a, items, n, width - indent, width, &ranges);
+    if (ps->align == ALIGN_CENTER && n_ranges > 1) {
+        /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
+           not filled line by line: the narrowest measure that still needs no
+           more lines. */
+        mpt_t lo = width / n_ranges, hi = width;
+        while (hi - lo > MPT_PER_PT) {
+            mpt_t mid = lo + (hi - lo) / 2;
+            line_range *trial;
+            if (linebreak_greedy(f->a, items, n, mid - indent, mid, &trial) <= n_ranges) hi = mid;
+            else lo = mid;
+        }
+        n_ranges = linebreak_greedy(f->a, items, n, hi - indent, hi, &ranges);
+    }
+    for (int i = 0; i < n_ranges; i++) {
+        const line_range *r = &ranges[i];
+        mpt_t x = left + (i == 0 ? indent : 0);
+        mpt_t avail = width - (i == 0 ? indent : 0);
+        mpt_t slack = avail - r->natural, tracking = 0;
+        bool last = i == n_ranges - 1;
+        switch (ps->align) {
+        case ALIGN_JUSTIFY:
+            /* The last line of a paragraph is set flush left, not stretched. */
+            if (!last && r->end - r->start > 1 && slack > 0) tracking = slack / (r->end - r->start - 1);
+            break;
+        case ALIGN_CENTER: x += slack / 2; break;
+        case ALIGN_RIGHT: x += slack; break;
+        case ALIGN_LEFT: break;
+        }
+        line *l = new_line(f);
+        /* Orphan and widow control: a paragraph never leaves its first or its
+           last line alone at a page bottom or top (clreq §5). */
+        if (n_ranges >= 2 && (i == 1 || i == n_ranges - 1)) l->break_ok_before = false;
+        build_runs(f, l, items, r->start, r->end, x, tracking);
+    }
+    return first;
+}
+
+static text_span span_of(model_text t, int role, mpt_t size)
+{
+    return (text_span){ t, role, size };
+}
+
+static model_text literal(flow *f, const char *s, src_pos pos)
+{
+    return (model_text){ arena_strdup(f->a, s), strlen(s), pos, false };
+}
+
+typedef struct roles {
+    int body, title, heading[4], signature, page_number;
+} roles;
+
+static void emit_heading(flow *f, roles *r, const model_block *b)
+{
+    const text_style *hs = &f->st->heading[b->level - 1];
+    int role = role_of(f, hs, &r->heading[b->level - 1]);
+    if (role < 0) return;
+    text_span spans[3];
+    int n = 0;
+    if (b->number) spans[n++] = span_of(literal(f, b->number, b->pos), role, hs->size);
+    spans[n++] = span_of(b->text, role, hs->size);
+    const text_style *ps = hs;
+    text_style run_in_style;
+    if (b->run_in.utf8) {
+        /* A run-in heading ("（一）主动公开。正文…") opens a body paragraph. */
+        int body = role_of(f, &f->st->body, &r->body);
+        if (body < 0) return;
+        spans[n++] = span_of(b->run_in, body, f->st->body.size);
+        run_in_style = f->st->body;
+        run_in_style.first_line_indent = hs->first_line_indent;
+        ps = &run_in_style;
+    }
+    blank_lines(f, hs->lines_before, false);
+    int first = emit_paragraph(f, spans, n, ps);
+    if (first < f->n_lines) {
+        f->lines[first].outline_level = b->level;
+        f->lines[first].outline_title =
+            arena_printf(f->a, "%s%.*s", b->number ? b->number : "", (int)b->text.len, b->text.utf8);
+    }
+    /* A heading is kept with what follows it (clreq §5; no heading at a page bottom). */
+    if (!b->run_in.utf8) f->keep_next = true;
+    blank_lines(f, hs->lines_after, true);
+}
+
+/* GB/T 9704 §7.3.5.2 (no seal): the issuer 右空二字; the date on the next
+ * line starts two characters right of the issuer's first character; if the
+ * date is longer, the date is set 右空二字 and the issuer moves left. */
+static void emit_signature(flow *f, roles *r, const model_block *b)
+{
+    const text_style *ss = &f->st->signature;
+    int role = role_of(f, ss, &r->signature);
+    if (role < 0) return;
+    text_span issuer = span_of(b->text, role, ss->size), date = span_of(b->date, role, ss->size);
+    text_item *ii, *di;
+    int ni = text_prepare(&f->tp, &issuer, 1, &ii), nd = text_prepare(&f->tp, &date, 1, &di);
+    if (ni < 0 || nd < 0) return;
+    mpt_t wi = text_width(ii, ni), wd = text_width(di, nd), ch = ss->size;
+    mpt_t right = f->st->margin_left + f->st->text_width - f->st->signature_right_inset * ch;
+    mpt_t xi = right - wi, xd = xi + f->st->signature_date_offset * ch;
+    if (xd + wd > right) {
+        xd = right - wd;
+        xi = xd - f->st->signature_date_offset * ch;
+    }
+    if (xi < f->st->margin_left) xi = f->st->margin_left;
+    /* The 落款 never stands alone on a page: keep it with the text above. */
+    blank_lines(f, ss->lines_before, true);
+    f->keep_next = true;
+    build_runs(f, new_line(f), ii, 0, ni, xi, 0);
+    f->keep_next = true;
+    build_runs(f, new_line(f), di, 0, nd, xd, 0);
+}
+
+static void emit_blocks(flow *f, const model_doc *doc, roles *r)
+{
+    const style *st = f->st;
+    for (int i = 0; i < doc->n_blocks && f->ok; i++) {
+        const model_block *b = &doc->blocks[i];
+        switch (b->kind) {
+        case BLOCK_TITLE: {
+            int role = role_of(f, &st->title, &r->title);
+            if (role < 0) break;
+            text_span s = span_of(b->text, role, st->title.size);
+            blank_lines(f, st->title.lines_before, false);
+            emit_paragraph(f, &s, 1, &st->title);
+            f->keep_next = true;
+            blank_lines(f, st->title.lines_after, true);
+            break;
+        }
+        case BLOCK_HEADING: emit_heading(f, r, b); break;
+        case BLOCK_PARAGRAPH: {
+            int role = role_of(f, &st->body, &r->body);
+            if (role < 0) break;
+            text_span s = span_of(b->text, role, st->body.size);
+            blank_lines(f, st->body.lines_before, false);
+            emit_paragraph(f, &s, 1, &st->body);
+            blank_lines(f, st->body.lines_after, false);
+            break;
+        }
+        case BLOCK_PAGE_BREAK: f->force_break = true; break;
+        case BLOCK_SIGNATURE: emit_signature(f, r, b); break;
+        }
+    }
+}
+
+/* ---- pagination ---------------------------------------------------------- */
+
+typedef struct page_span {
+    int first, end;   /* lines [first, end) */
+} page_span;
+
+/* Assigns lines to pages of lines_per_page grid slots.  A page starts only
+ * where break_ok_before allows (headings kept with the next line, orphans
+ * and widows avoided) unless that is impossible; blank lines at a page top
+ * are dropped.  Returns the number of pages; slot[i] is line i's grid row,
+ * or -1 when dropped. */
+static int paginate(flow *f, int *slot, page_span **out)
+{
+    int per_page = f->st->lines_per_page, cap = 0, n_pages = 0;
+    page_span *pages = NULL;
+    int i = 0;
+    while (i < f->n_lines) {
+        int first = i, row = 0;
+        while (i < f->n_lines && f->lines[i].blank) slot[i++] = -1;  /* no blank line at a page top */
+        int content_first = i;
+        while (i < f->n_lines && row < per_page) {
+            if (i > content_first && f->lines[i].page_break_before) break;
+            slot[i++] = row++;
+        }
+        if (i < f->n_lines && row == per_page && !f->lines[i].page_break_before) {
+            int j = i;
+            while (j > content_first + 1 && !f->lines[j].break_ok_before) j--;
+            if (j > content_first + 1) i = j;   /* else: nothing to keep together can fit */
+        }
+        if (i == first) break;
+        arena_grow(f->a, (void **)&pages, &cap, n_pages + 1, sizeof *pages);
+        pages[n_pages++] = (page_span){ first, i };
+    }
+    *out = pages;
+    return n_pages;
+}
+
+/* "— {1} —" with the page number. */
+static const char *page_label(flow *f, const char *format, int number)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    const char *at = strstr(format, "{1}");
+    if (!at) return format;
+    return arena_printf(f->a, "%.*s%s%s", (int)(at - format), format, num, at + 3);
+}
+
+/* GB/T 9704 §7.5: 4号 numbers 7 mm below the 版心, odd pages right and even
+ * pages left, one character in from the edge. */
+static void add_page_number(flow *f, roles *r, frame_page *page, int number, int *n_items)
+{
+    const style *st = f->st;
+    if (!st->page_number_format) return;
+    int role = role_of(f, &st->page_number, &r->page_number);
+    if (role < 0) return;
+    text_span s = span_of((model_text){ page_label(f, st->page_number_format, number),
+                                        0, st->page_number.font_role_pos, false },
+                          role, st->page_number.size);
+    s.text.len = strlen(s.text.utf8);
+    text_item *items;
+    int n = text_prepare(&f->tp, &s, 1, &items);
+    if (n <= 0) return;
+    line l = { 0 };
+    mpt_t w = text_width(items, n), inset = st->page_number_inset * st->body.size;
+    page_side side = number % 2 ? st->page_number_odd : st->page_number_even;
+    mpt_t x = side == SIDE_LEFT    ? st->margin_left + inset
+            : side == SIDE_RIGHT   ? st->margin_left + st->text_width - inset - w
+                                   : st->margin_left + (st->text_width - w) / 2;
+    build_runs(f, &l, items, 0, n, x, 0);
+    /* below-text measures to the dashes, which sit on the em box's middle. */
+    mpt_t baseline = st->margin_top + st->text_height + st->page_number_below_text +
+                     (mpt_t)((int64_t)st->page_number.size * (EM_BOX_ASCENT_PER_MILLE - 500) / 1000);
+    for (int k = 0; k < l.n_runs; k++) {
+        l.runs[k].y = baseline;
+        page->items[(*n_items)++] = (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] };
+    }
+}
+
+frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontset *fonts, text_breaker *breaker)
+{
+    flow f = { .a = a, .d = d, .st = doc->style, .fonts = fonts, .ok = true };
+    f.tp = (text_prep){ a, d, fonts, breaker };
+    const int u = ROLE_UNRESOLVED;
+    roles r = { u, u, { u, u, u, u }, u, u };
+    emit_blocks(&f, doc, &r);
+    if (!f.ok) return NULL;
+
+    int *slot = arena_alloc(a, (size_t)(f.n_lines + 1) * sizeof *slot);
+    page_span *spans;
+    int n_pages = paginate(&f, slot, &spans);
+    if (n_pages == 0) {   /* an empty body still makes one (numbered) page */
+        spans = arena_alloc(a, sizeof *spans);
+        n_pages = 1;
+    }
+    frame_doc *out = arena_alloc(a, sizeof *out);
+    out->page_width = f.st->page_width;
+    out->page_height = f.st->page_height;
+    out->pages = arena_alloc(a, (size_t)n_pages * sizeof *out->pages);
+    out->n_pages = n_pages;
+    out->faces = fontset_faces(fonts, &out->n_faces);
+    int cap_outline = 0;
+    for (int p = 0; p < n_pages; p++) {
+        int n_runs = 0;
+        for (int i = spans[p].first; i < spans[p].end; i++) n_runs += f.lines[i].n_runs;
+        frame_page *page = &out->pages[p];
+        page->items = arena_alloc(a, (size_t)(n_runs + 8) * sizeof *page->items);
+        for (int i = spans[p].first; i < spans[p].end; i++) {
+            line *l = &f.lines[i];
+            if (slot[i] < 0) continue;
+            mpt_t top = f.st->margin_top + slot[i] * f.st->line_pitch;
+            for (int k = 0; k < l->n_runs; k++) {
+                frame_text t = l->runs[k];
+                t.y = top + l->ascent;
+                page->items[page->n_items++] = (frame_item){ .kind = FRAME_TEXT, .u.text = t };
+            }
+            if (l->outline_level) {
+                arena_grow(a, (void **)&out->outline, &cap_outline, out->n_outline + 1, sizeof *out->outline);
+                out->outline[out->n_outline++] = (frame_outline){ l->outline_level, l->outline_title, p, top };
+            }
+        }
+        add_page_number(&f, &r, page, p + 1, &page->n_items);
+    }
+    return f.ok ? out : NULL;
+}
+
+/* ---- dump ---------------------------------------------------------------- */
+
+void layout_dump(const frame_doc *doc, FILE *out)
+{
+    fprintf(out, "document %.3fx%.3f pages=%d\n", pt_from_mpt(doc->page_width), pt_from_mpt(doc->page_height),
+            doc->n_pages);
+    for (int i = 0; i < doc->n_faces; i++)
+        fprintf(out, "face %d %s#%u\n", i, font_face_path(doc->faces[i]), font_face_index(doc->faces[i]));
+    for (int i = 0; i < doc->n_outline; i++)
+        fprintf(out, "outline level=%d page=%d y=%.3f %s\n", doc->outline[i].level, doc->outline[i].page + 1,
+                pt_from_mpt(doc->outline[i].y), doc->outline[i].title);
+    for (int p = 0; p < doc->n_pages; p++) {
+        fprintf(out, "page %d\n", p + 1);
+        for (int k = 0; k < doc->pages[p].n_items; k++) {
+            const frame_item *it = &doc->pages[p].items[k];
+            if (it->kind == FRAME_RULE) {
+                const frame_rule *r = &it->u.rule;
+                fprintf(out, "  rule %.3f,%.3f %.3f,%.3f w=%.3f\n", pt_from_mpt(r->x0), pt_from_mpt(r->y0),
+                        pt_from_mpt(r->x1), pt_from_mpt(r->y1), pt_from_mpt(r->width));
+                continue;
+            }
+            const frame_text *t = &it->u.text;
+            fprintf(out, "  text face=%d size=%.3f x=%.3f y=%.3f tc=%.3f ", t->face, pt_from_mpt(t->size),
+                    pt_from_mpt(t->x), pt_from_mpt(t->y), pt_from_mpt(t->tracking));
+            for (int c = 0; c < t->len; c++) {
+                char buf[4];
+                fwrite(buf, 1, (size_t)utf8_encode(t->text[c], buf), out);
+            }
+            fputc('\n', out);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+/* style.c — find a layout file, merge the report's overrides, bind to style. */
+#include "style.h"
+
+#include <string.h>
+
+#include "schema.h"
+#include "source.h"
+
+/* Deep-merges `over` onto `base`: mappings merge key by key, anything else
+ * is replaced.  New nodes live in `a`; inputs are not modified. */
+static ynode *merge(arena *a, const ynode *base, const ynode *over)
+{
+    if (!base) return (ynode *)over;
+    if (!over) return (ynode *)base;
+    if (base->kind != YNODE_MAP || over->kind != YNODE_MAP) return (ynode *)over;
+    ynode *m = arena_alloc(a, sizeof *m);
+    *m = *base;
+    m->pairs = arena_alloc(a, (size_t)(base->n + over->n) * sizeof *m->pairs);
+    m->n = 0;
+    for (int i = 0; i < base->n; i++) {
+        const ypair *o = ynode_lookup_pair(over, base->pairs[i].key->str);
+        m->pairs[m->n++] = (ypair){ o ? o->key : base->pairs[i].key,
+                                    merge(a, base->pairs[i].value, o ? o->value : NULL) };
+    }
+    for (int i = 0; i < over->n; i++)
+        if (!ynode_lookup_pair(base, over->pairs[i].key->str)) m->pairs[m->n++] = over->pairs[i];
+    return m;
+}
+
+typedef struct binder {
+    diag *d;
+    bool ok;
+} binder;
+
+static const ynode *need(binder *b, const ynode *m, const char *key, const char *what)
+{
+    const ynode *v = ynode_lookup(m, key);
+    if (!v) {
+        diag_error(b->d, m->pos, NULL, "%s has no '%s' (a layout must give it)", what, key);
+        b->ok = false;
+    }
+    return v;
+}
+
+static void bind_length(binder *b, const ynode *m, const char *key, const char *what, mpt_t *out)
+{
+    const ynode *v = need(b, m, key, what);
+    if (v && !schema_length(b->d, v, key, out)) b->ok = false;
+}
+
+static const char *const align_names[] = { "left", "center", "right", "justify", NULL };
+static const char *const side_names[] = { "left", "center", "right", NULL };
+
+static const char *const text_style_keys[] = {
+    "font", "size", "align", "first-line-indent", "lines-before", "lines-after", "numbering", NULL
+};
+
+/* Binds the keys of a text style mapping onto *ts (which holds inherited values). */
+static void bind_text_style(binder *b, const ynode *m, const char *what, text_style *ts)
+{
+    if (!schema_check_keys(b->d, m, what, text_style_keys)) {
+        b->ok = false;
+        if (m->kind != YNODE_MAP) return;
+    }
+    const ynode *v;
+    long n;
+    int e;
+    if ((v = ynode_lookup(m, "font"))) {
+        if (schema_string(b->d, v, "font", &ts->font_role)) ts->font_role_pos = v->pos;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &ts->size)) b->ok = false;
+    if ((v = ynode_lookup(m, "align"))) {
+        if (schema_enum(b->d, v, "align", align_names, &e)) ts->align = (text_align)e;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "first-line-indent"))) {
+        if (schema_int(b->d, v, "first-line-indent (characters)", 0, 20, &n)) ts->first_line_indent = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "lines-before"))) {
+        if (schema_int(b->d, v, "lines-before", 0, 20, &n)) ts->lines_before = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "lines-after"))) {
+        if (schema_int(b->d, v, "lines-after", 0, 20, &n)) ts->lines_after = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "numbering")) && !ynode_is_null(v) &&
+        !schema_string(b->d, v, "numbering", &ts->numbering))
+        b->ok = false;
+}
+
+/* A sub-style inherits font and size from the body, nothing else. */
+static text_style inherit(const text_style *body)
+{
+    return (text_style){ .font_role = body->font_role, .font_role_pos = body->font_role_pos,
+                         .size = body->size, .align = ALIGN_LEFT };
+}
+
+static void bind_page(binder *b, const ynode *m, style *s)
+{
+    static const char *const keys[] = { "width", "height", "margin-top", "margin-left",
+                                        "text-width", "text-height", "lines", NULL };
+    if (!schema_check_keys(b->d, m, "page", keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    bind_length(b, m, "width", "page", &s->page_width);
+    bind_length(b, m, "height", "page", &s->page_height);
+    bind_length(b, m, "margin-top", "page", &s->margin_top);
+    bind_length(b, m, "margin-left", "page", &s->margin_left);
+    bind_length(b, m, "text-width", "page", &s->text_width);
+    bind_length(b, m, "text-height", "page", &s->text_height);
+    const ynode *v = need(b, m, "lines", "page");
+    long n;
+    if (v) {
+        if (schema_int(b->d, v, "lines (per page)", 1, 200, &n)) s->lines_per_page = (int)n;
+        else b->ok = false;
+    }
+    if (!b->ok) return;
+    if (s->margin_left + s->text_width > s->page_width || s->margin_top + s->text_height > s->page_height) {
+        diag_error(b->d, m->pos, "reduce the margins or the text block", "the text block does not fit on the page");
+        b->ok = false;
+    }
+    s->line_pitch = s->text_height / s->lines_per_page;
+}
+
+static void bind_page_number(binder *b, const ynode *m, style *s)
+{
+    static const char *const keys[] = { "font", "size", "format", "below-text", "odd", "even", "inset", NULL };
+    if (!schema_check_keys(b->d, m, "page-number", keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    const ynode *v;
+    int e;
+    long n;
+    if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->page_number.font_role))
+        s->page_number.font_role_pos = v->pos;
+    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->page_number.size)) b->ok = false;
+    if ((v = ynode_lookup(m, "format"))) {
+        if (ynode_is_null(v)) s->page_number_format = NULL;
+        else if (!schema_string(b->d, v, "format", &s->page_number_format)) b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "below-text")) && !schema_length(b->d, v, "below-text", &s->page_number_below_text))
+        b->ok = false;
+    if ((v = ynode_lookup(m, "odd"))) {
+        if (schema_enum(b->d, v, "odd", side_names, &e)) s->page_number_odd = (page_side)e;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "even"))) {
+        if (schema_enum(b->d, v, "even", side_names, &e)) s->page_number_even = (page_side)e;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "inset"))) {
+        if (schema_int(b->d, v, "inset (characters)", 0, 20, &n)) s->page_number_inset = (int)n;
+        else b->ok = false;
+    }
+}
+
+static void bind_signature(binder *b, const ynode *m, style *s)
+{
+    static const char *const keys[] = { "font", "size", "lines-before", "right-inset", "date-offset",
+                                        "date-format", NULL };
+    if (!schema_check_keys(b->d, m, "signature", keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    const ynode *v;
+    long n;
+    if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->signature.font_role))
+        s->signature.font_role_pos = v->pos;
+    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->signature.size)) b->ok = false;
+    if ((v = ynode_lookup(m, "lines-before"))) {
+        if (schema_int(b->d, v, "lines-before", 0, 20, &n)) s->signature.lines_before = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "right-inset"))) {
+        if (schema_int(b->d, v, "right-inset (characters)", 0, 20, &n)) s->signature_right_inset = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "date-offset"))) {
+        if (schema_int(b->d, v, "date-offset (characters)", 0, 20, &n)) s->signature_date_offset = (int)n;
+        else b->ok = false;
+    }
+    if ((v = ynode_lookup(m, "date-format")) && !schema_string(b->d, v, "date-format", &s->date_format))
+        b->ok = false;
+}
+
+static const char *const layout_keys[] = {
+    "name", "description", "page", "body", "title", "heading-1", "heading-2", "heading-3",
+    "heading-4", "page-number", "signature", NULL
+};
+
+static style *bind(arena *a, diag *d, const ynode *root)
+{
+    binder b = { d, true };
+    style *s = arena_alloc(a, sizeof *s);
+    if (!schema_check_keys(d, root, "a layout", layout_keys)) b.ok = false;
+    if (root->kind != YNODE_MAP) return NULL;
+    const ynode *v = need(&b, root, "name", "the layout");
+    if (v && !schema_string(d, v, "name", &s->name)) b.ok = false;
+    if ((v = need(&b, root, "page", "the layout"))) bind_page(&b, v, s);
+    if ((v = need(&b, root, "body", "the layout"))) {
+        bind_text_style(&b, v, "body", &s->body);
+        if (!s->body.font_role || !s->body.size) {
+            diag_error(d, v->pos, NULL, "body must give 'font' and 'size'");
+            b.ok = false;
+        }
+    }
+    s->title = inherit(&s->body);
+    if ((v = ynode_lookup(root, "title"))) bind_text_style(&b, v, "title", &s->title);
+    static const char *const heading_keys[] = { "heading-1", "heading-2", "heading-3", "heading-4" };
+    for (int i = 0; i < 4; i++) {
+        s->heading[i] = inherit(&s->body);
+        if ((v = ynode_lookup(root, heading_keys[i]))) bind_text_style(&b, v, heading_keys[i], &s->heading[i]);
+    }
+    s->page_number = inherit(&s->body);
+    s->page_number_odd = s->page_number_even = SIDE_CENTER;
+    if ((v = ynode_lookup(root, "page-number"))) bind_page_number(&b, v, s);
+    s->signature = inherit(&s->body);
+    s->date_format = "{y}-{m}-{d}";
+    if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
+    return b.ok ? s : NULL;
+}
+
+/* Locates the layout file; returns its path in `a` or NULL. */
+static const char *find_layout(arena *a, const char *name, const char *base_dir, const char *const *dirs,
+                               int n_dirs)
+{
+    size_t len = strlen(name);
+    bool is_path = strchr(name, '/') || (len > 5 && strcmp(name + len - 5, ".yaml") == 0);
+    if (is_path) {
+        const char *p = name[0] == '/' || !base_dir ? name : arena_printf(a, "%s/%s", base_dir, name);
+        return source_file_exists(p) ? p : NULL;
+    }
+    for (int i = 0; i < n_dirs; i++) {
+        const char *p = arena_printf(a, "%s/%s.yaml", dirs[i], name);
+        if (source_file_exists(p)) return p;
+    }
+    return NULL;
+}
+
+style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
+                  const char *base_dir, const char *const *dirs, int n_dirs)
+{
+    const char *path = find_layout(a, name, base_dir, dirs, n_dirs);
+    if (!path) {
+        char hint[1024];
+        int used = snprintf(hint, sizeof hint, "layouts are searched in");
+        for (int i = 0; i < n_dirs && used > 0 && (size_t)used < sizeof hint; i++)
+            used += snprintf(hint + used, sizeof hint - (size_t)used, "%s %s", i ? "," : "", dirs[i]);
+        diag_error(d, name_pos, hint, "unknown layout '%s'", name);
+        return NULL;
+    }
+    source *src = arena_alloc(a, sizeof *src);
+    const char *err;
+    yaml_limits limits = yaml_limits_default();
+    if (!source_read(a, path, arena_strdup(a, path), limits.max_input_bytes, src, &err)) {
+        diag_error(d, name_pos, NULL, "cannot read layout file %s: %s", path, err);
+        return NULL;
+    }
+    ynode *root = yaml_tree_parse(a, d, src, &limits);
+    if (!root) return NULL;
+    return bind(a, d, merge(a, root, overrides));
+}

@@ -1,0 +1,63 @@
+/* style.h — a layout (layouts/NAME.yaml) bound to numbers the layout stage uses.
+ *
+ * No style number lives in C code: every value here comes from the layout
+ * file, or from the report's overrides of it.  Lengths are millipoints. */
+#ifndef REPORTC_STYLE_H
+#define REPORTC_STYLE_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "units.h"
+#include "yaml_tree.h"
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
+
+/* How one kind of line looks: a title, a heading level, body text. */
+typedef struct text_style {
+    const char *font_role;     /* a role of fonts/fonts.yaml: "fangsong", "hei" … */
+    src_pos font_role_pos;     /* where the role was named, for diagnostics */
+    mpt_t size;
+    text_align align;
+    int first_line_indent;     /* in characters of this style's size */
+    int lines_before, lines_after; /* blank grid lines around the block */
+    const char *numbering;     /* headings: "{一}、", "（{一}）", "{1}.", "（{1}）"; NULL = none */
+} text_style;
+
+typedef enum { SIDE_LEFT, SIDE_CENTER, SIDE_RIGHT } page_side;
+
+typedef struct style {
+    const char *name;
+    mpt_t page_width, page_height;
+    mpt_t margin_top, margin_left;      /* GB/T 9704 §5.2.1: 天头, 订口 */
+    mpt_t text_width, text_height;      /* 版心 */
+    int lines_per_page;                 /* the line grid: pitch = text_height / lines */
+    mpt_t line_pitch;                   /* derived */
+
+    text_style body, title;
+    text_style heading[4];              /* levels 1–4 */
+
+    text_style page_number;
+    const char *page_number_format;     /* "— {1} —" */
+    mpt_t page_number_below_text;       /* text block bottom to the number's centre line */
+    page_side page_number_odd, page_number_even;
+    int page_number_inset;              /* characters (of body size) in from the edge */
+
+    text_style signature;               /* lines_before; font; size */
+    int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
+    int signature_date_offset;          /* date starts this many chars right of the issuer */
+    const char *date_format;            /* "{y}年{m}月{d}日" */
+} style;
+
+/* Finds layout `name` (a file NAME.yaml in one of dirs, or a path when name
+ * contains '/' or ends in .yaml; a relative path is taken from base_dir,
+ * the report's directory), merges `overrides` (a mapping of the
+ * report, may be NULL) over it and binds the result.  Diagnostics point into
+ * the layout file or into the report, wherever the offending value is.
+ * `name_pos` is where the report named the layout.  The layout file's text is
+ * kept in `a` (diagnostics quote it).  Returns NULL on error. */
+style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
+                  const char *base_dir, const char *const *dirs, int n_dirs);
+
+#endif

@@ -1,0 +1,82 @@
+/* text_prepare.c — see text_prepare.h. */
+#include "text_prepare.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
+
+/* Where character `index` of t sits in the source, as exactly as known. */
+static src_pos char_pos(const model_text *t, size_t index)
+{
+    src_pos p = t->pos;
+    if (t->exact_cols) p.col += (int)index;
+    return p;
+}
+
+int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out)
+{
+    size_t cap = 0;
+    for (int s = 0; s < n_spans; s++) cap += spans[s].text.len;
+    text_item *items = arena_alloc(tp->a, (cap + 1) * sizeof *items);
+    int n = 0;
+    int faces_n;
+    font_face *const *faces = fontset_faces(tp->fonts, &faces_n);
+    for (int s = 0; s < n_spans; s++) {
+        const model_text *t = &spans[s].text;
+        size_t i = 0, index = 0;
+        while (i < t->len) {
+            uint32_t cp;
+            int k = utf8_decode(t->utf8 + i, t->len - i, &cp);
+            i += k ? (size_t)k : 1;
+            size_t char_index = index++;
+            if (is_space(cp)) {
+                /* Collapse: one space, none at the start, none between wide characters
+                   (decided when the next character arrives). */
+                if (n > 0 && !items[n - 1].space) {
+                    items[n] = (text_item){ .cp = ' ', .space = 1, .size = spans[s].size,
+                                            .face = items[n - 1].face };
+                    n++;
+                }
+                continue;
+            }
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue; /* control characters draw nothing */
+            if (n > 0 && items[n - 1].space && n >= 2 && utf8_is_wide(items[n - 2].cp) && utf8_is_wide(cp)) n--;
+            int face = fontset_face_for(tp->fonts, spans[s].role, cp);
+            mpt_t size = spans[s].size;
+            mpt_t advance;
+            if (face < 0) {
+                diag_warning(tp->d, char_pos(t, char_index), "install a font that has it, or pass --font-dir",
+                             "no font has the character '%.*s' (U+%04X); it will print as a blank box",
+                             k ? k : 1, t->utf8 + i - (k ? k : 1), (unsigned)cp);
+                face = fontset_face_for(tp->fonts, spans[s].role, 0x4E00);
+                if (face < 0) face = 0;
+                advance = size; /* the .notdef box, one em */
+            } else {
+                advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[face], cp) * size / 1000);
+            }
+            items[n++] = (text_item){ .cp = cp, .face = face, .size = size, .advance = advance };
+        }
+    }
+    while (n > 0 && items[n - 1].space) n--;
+    /* The space keeps the face of the character before it; measure it there. */
+    for (int j = 0; j < n; j++)
+        if (items[j].space)
+            items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
+                                       items[j].size / 1000);
+    uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
+    uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
+    for (int j = 0; j < n; j++) cps[j] = items[j].cp;
+    if (!text_breaker_run(tp->breaker, cps, n, brk)) return -1;
+    for (int j = 0; j < n; j++) items[j].break_before = brk[j];
+    *out = items;
+    return n;
+}
+
+mpt_t text_width(const text_item *items, int n)
+{
+    mpt_t w = 0;
+    for (int i = 0; i < n; i++) w += items[i].advance;
+    return w;
+}

@@ -1,0 +1,51 @@
+/* text_prepare.h — model text to measured items ready for line breaking.
+ *
+ * For every character: the face that draws it (role face or fallback),
+ * its advance, whether a line may start before it (ICU), and whether it is
+ * a collapsible space.  Characters no font has are warned about at their
+ * source position. */
+#ifndef REPORTC_TEXT_PREPARE_H
+#define REPORTC_TEXT_PREPARE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "fontset.h"
+#include "model.h"
+#include "text_break.h"
+#include "units.h"
+
+typedef struct text_item {
+    uint32_t cp;
+    int face;             /* index into the font set's faces */
+    mpt_t size;
+    mpt_t advance;
+    uint8_t break_before; /* a line may start here */
+    uint8_t space;        /* a space: dropped at line ends, never drawn there */
+} text_item;
+
+/* A stretch of text in one style. */
+typedef struct text_span {
+    model_text text;
+    int role;             /* fontset role */
+    mpt_t size;
+} text_span;
+
+typedef struct text_prep {
+    arena *a;
+    diag *d;
+    const fontset *fonts;
+    text_breaker *breaker;
+} text_prep;
+
+/* Builds the items of spans[0..n_spans) as one paragraph.  Whitespace runs
+ * collapse to one space, and vanish between two wide characters (a YAML line
+ * fold inside Chinese text is not a space) and at the ends.  Returns the
+ * number of items (in *out, allocated in tp->a), or -1 on an ICU failure. */
+int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out);
+
+/* Sum of the advances of items[0..n). */
+mpt_t text_width(const text_item *items, int n);
+
+#endif

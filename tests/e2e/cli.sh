@@ -1,0 +1,115 @@
+# cli.sh — the command line: options, exit statuses, output files, limits.
+
+test_help_and_version() {
+    rc --help | grep -q '^usage: reportc' || return 1
+    rc --version | grep -q '^reportc [0-9]' || return 1
+}
+
+test_usage_errors_exit_2() {
+    rc > /dev/null 2>&1; [ $? = 2 ] || fail "no input: not 2" || return 1
+    rc --bogus x.yaml > /dev/null 2>&1; [ $? = 2 ] || fail "unknown option: not 2" || return 1
+    rc --dump frames x.yaml > /dev/null 2>&1; [ $? = 2 ] || fail "bad --dump: not 2" || return 1
+    rc a.yaml b.yaml > /dev/null 2>&1; [ $? = 2 ] || fail "two inputs: not 2" || return 1
+}
+
+test_missing_input_exits_3() {
+    rc nosuch.yaml 2> err; [ $? = 3 ] || fail "not 3" || return 1
+    grep -q 'cannot read nosuch.yaml' err || fail "no message"
+}
+
+test_default_output_name() {
+    printf 'body:\n  - 正文。\n' > my-report.yaml
+    rc my-report.yaml || return 1
+    [ -s my-report.pdf ] || fail "my-report.pdf not written"
+}
+
+test_stdin_input() {
+    printf 'body:\n  - 标准输入的正文。\n' | rc - -o out.pdf || return 1
+    pdftotext out.pdf - | grep -q '标准输入的正文' || fail "text not in PDF"
+}
+
+test_stdin_diagnostics_name() {
+    printf 'body:\n  - titel: x\n' | rc - -o out.pdf 2> err; [ $? = 1 ] || return 1
+    grep -q '^<stdin>:2:5: error: unknown block kind' err || { cat err; fail "bad stdin diagnostic"; }
+}
+
+test_check_writes_nothing() {
+    printf 'body:\n  - 正文。\n' > r.yaml
+    rc --check r.yaml || return 1
+    [ ! -e r.pdf ] || fail "--check wrote r.pdf"
+}
+
+test_failed_compile_keeps_existing_pdf() {
+    printf 'body:\n  - 正文。\n' > r.yaml
+    rc r.yaml -o keep.pdf || return 1
+    cp keep.pdf before.pdf
+    printf 'body:\n  - titel: x\n' > r.yaml
+    rc r.yaml -o keep.pdf 2> /dev/null; [ $? = 1 ] || return 1
+    cmp -s keep.pdf before.pdf || fail "good PDF was clobbered"
+    [ "$(ls | grep -c tmp)" = 0 ] || fail "temporary file left behind"
+}
+
+test_unwritable_output_exits_3() {
+    printf 'body:\n  - 正文。\n' > r.yaml
+    rc r.yaml -o /nonexistent-dir/out.pdf 2> err; [ $? = 3 ] || fail "not 3" || return 1
+}
+
+test_dump_model_is_stable() {
+    rc --dump model "$ROOT/data/2023.yaml" > a.txt || return 1
+    diff -u "$ROOT/tests/golden/2023.model.txt" a.txt || fail "model dump differs from tests/golden/2023.model.txt"
+}
+
+test_dump_layout_is_stable() {
+    rc --dump layout "$ROOT/data/2023.yaml" | sed 's|face \([0-9]*\) .*/|face \1 |' > a.txt || return 1
+    diff -u "$ROOT/tests/golden/2023.layout.txt" a.txt || fail "layout dump differs from tests/golden/2023.layout.txt"
+}
+
+test_list_fonts() {
+    rc --list-fonts > out || return 1
+    for role in song fangsong hei kai title; do
+        grep -q "^$role " out || fail "role $role missing" || return 1
+    done
+    grep -q '^fallback' out || fail "no fallback chain"
+}
+
+test_font_dir_is_searched_first() {
+    # An office font directory with a 'simhei.ttf' (here: a copy of a Debian
+    # face under the Windows name, in upper case) serves the hei role.
+    mkdir fonts && cp /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf fonts/SIMHEI.TTF
+    rc --font-dir fonts --list-fonts | grep -q '^hei .*fonts/SIMHEI.TTF' || fail "--font-dir ignored" || return 1
+    REPORTC_FONT_PATH="$T/fonts" rc --list-fonts | grep -q '^hei .*SIMHEI.TTF' || fail "REPORTC_FONT_PATH ignored"
+}
+
+test_limit_nesting_depth() {
+    { printf 'body:\n  - '; for i in $(seq 100); do printf '['; done; for i in $(seq 100); do printf ']'; done; echo; } > deep.yaml
+    rc deep.yaml -o out.pdf 2> err; [ $? = 1 ] || fail "not 1" || return 1
+    grep -q 'nesting deeper than 64 levels' err || { cat err; fail "limit not named"; }
+}
+
+test_limit_alias_expansion() {
+    # A "billion laughs": each level refers to the previous one ten times.
+    {
+        echo 'a: &a [x, x, x, x, x, x, x, x, x, x]'
+        prev=a
+        for name in b c d e f g h i; do
+            echo "$name: &$name [*$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev]"
+            prev=$name
+        done
+        echo 'body: [x]'
+    } > bomb.yaml
+    timeout 10 "$ROOT/$REPORTC" bomb.yaml -o out.pdf 2> err; [ $? = 1 ] || { cat err; fail "not 1"; } || return 1
+    grep -q 'alias expansion limit' err || { cat err; fail "limit not named"; }
+}
+
+test_limit_input_size() {
+    { echo 'body:'; head -c 17000000 /dev/zero | tr '\0' 'x' | fold -w 1000 | sed 's/^/  - /'; } > big.yaml
+    rc big.yaml -o out.pdf 2> err; [ $? = 1 ] || fail "not 1" || return 1
+    grep -q 'input size limit of 16777216 bytes' err || { cat err; fail "limit not named"; }
+}
+
+test_errors_capped_at_20() {
+    { echo 'meta:'; for i in $(seq 30); do echo "  bad$i: x"; done; echo 'body: [x]'; } > many.yaml
+    rc many.yaml -o out.pdf 2> err; [ $? = 1 ] || return 1
+    [ "$(grep -c ': error: ' err)" = 20 ] || fail "not 20 errors shown" || return 1
+    grep -q '10 more errors not shown (limit is 20' err || fail "no summary of dropped errors"
+}

@@ -1,0 +1,83 @@
+# pdf.sh — the PDF of data/2023.yaml, inspected as a reader sees it.
+
+# A copy of ../shared/seed/000_bb53b3313a585f27.txt, the original report.
+SEED="$ROOT/tests/golden/seed-2023.txt"
+CHECK="$ROOT/tests/pdfcheck.py"
+
+build_2023() { rc "$ROOT/data/2023.yaml" -o 2023.pdf 2> err && [ ! -s err ] || { cat err; return 1; }; }
+
+test_2023_fonts_embedded_subset_tounicode() {
+    build_2023 || return 1
+    "$CHECK" fonts 2023.pdf
+}
+
+test_2023_every_seed_paragraph_in_text() {
+    build_2023 || return 1
+    "$CHECK" text 2023.pdf "$SEED"
+}
+
+test_2023_qpdf_check_clean() {
+    build_2023 || return 1
+    qpdf --check 2023.pdf > out 2>&1 || { cat out; return 1; }
+    grep -q 'No syntax or stream encoding errors found' out || { cat out; return 1; }
+}
+
+test_2023_no_poppler_warnings() {
+    build_2023 || return 1
+    "$CHECK" quiet 2023.pdf
+}
+
+test_2023_geometry_gbt9704() {
+    build_2023 || return 1
+    "$CHECK" geometry 2023.pdf
+}
+
+test_2023_info_utf8_and_compressed() {
+    build_2023 || return 1
+    pdfinfo 2023.pdf > info || return 1
+    grep -q '^Title: *卫东区退役军人事务局2023年政府信息公开工作年度报告$' info || { cat info; fail "title"; } || return 1
+    grep -q '^Author: *卫东区退役军人事务局$' info || fail "author" || return 1
+    grep -q '^Subject: *政府信息公开工作年度报告$' info || fail "subject" || return 1
+    grep -q '^Keywords: *政府信息公开; 年度报告; 2023$' info || fail "keywords" || return 1
+    grep -q '^CreationDate: .*2024' info || fail "creation date" || return 1
+    grep -q '^Page size: *595.276 x 841.89 pts (A4)' info || fail "not A4" || return 1
+    # Compression on: no content stream is stored raw.
+    qpdf --show-npages 2023.pdf > /dev/null || return 1
+    [ "$(qpdf --qdf --object-streams=disable 2023.pdf - 2>/dev/null | wc -c)" -gt "$(wc -c < 2023.pdf)" ] || fail "not compressed"
+}
+
+test_2023_headings_fonts_and_outline_text() {
+    build_2023 || return 1
+    pdftotext 2023.pdf - | tr -d ' \n' > text
+    for h in 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 \
+             四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 六、其他需要报告的事项 \
+             （一）主动公开 （五）监督保障 2024年1月31日; do
+        grep -q "$h" text || fail "missing: $h" || return 1
+    done
+}
+
+test_nonbmp_character_extracts() {
+    printf 'body:\n  - 吉与𠮷不同，𠮷字在扩展B区。\n' > n.yaml
+    printf '吉与𠮷不同，𠮷字在扩展B区。— 1 —' > want.txt
+    rc n.yaml -o n.pdf 2> err || { cat err; return 1; }
+    [ ! -s err ] || { cat err; fail "warnings"; } || return 1
+    "$CHECK" chars n.pdf want.txt && "$CHECK" quiet n.pdf
+}
+
+test_text_never_overflows_the_block() {
+    # A long unbreakable Latin run and a long number must be cut, not overflow.
+    {
+        echo 'body:'
+        echo "  - $(printf 'A%.0s' $(seq 120))"
+        echo "  - 编号$(printf '9%.0s' $(seq 90))结束"
+    } > long.yaml
+    rc long.yaml -o long.pdf 2> err || { cat err; return 1; }
+    "$CHECK" geometry long.pdf
+}
+
+test_many_pages_numbered_on_outer_side() {
+    { echo 'body:'; for i in $(seq 120); do echo "  - 第${i}段：政府信息公开工作年度报告的正文，用来检验分页与页码的位置是否正确。"; done; } > many.yaml
+    rc many.yaml -o many.pdf || return 1
+    [ "$(pdfinfo many.pdf | sed -n 's/^Pages: *//p')" -ge 5 ] || fail "expected several pages" || return 1
+    "$CHECK" geometry many.pdf
+}

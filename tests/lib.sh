@@ -1,0 +1,43 @@
+# lib.sh — a tiny test runner for the end-to-end suites.
+#
+# A suite is a bash file defining functions named test_*; each runs in its
+# own subshell in a fresh temporary directory ($T) and passes when it
+# returns 0.  $REPORTC is the binary under test, $ROOT the repository.
+PASS=0
+FAIL=0
+ROOT=$(pwd)
+export ROOT
+# Sanitizer runs: any leak or UB report fails the process.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+
+fail() { echo "    $*" >&2; return 1; }
+
+run_suite() {
+    local suite=$1 name t out rc
+    # shellcheck disable=SC1090
+    . "$suite"
+    for name in $(declare -F | awk '{print $3}' | grep '^test_'); do
+        t=$(mktemp -d)
+        out=$( (cd "$t" && T="$t" "$name") 2>&1 )
+        rc=$?
+        if [ $rc -eq 0 ]; then
+            PASS=$((PASS + 1))
+            echo "PASS $(basename "$suite" .sh) $name [$REPORTC]"
+        else
+            FAIL=$((FAIL + 1))
+            echo "FAIL $(basename "$suite" .sh) $name [$REPORTC]"
+            printf '%s\n' "$out" | head -40 | sed 's/^/    /'
+        fi
+        rm -rf "$t"
+        unset -f "$name"
+    done
+}
+
+summary() {
+    echo "$PASS passed, $FAIL failed"
+    [ "$FAIL" -eq 0 ]
+}
+
+# reportc with the repository binary, from any directory.
+rc() { "$ROOT/$REPORTC" "$@"; }

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""pdfcheck.py — inspect a reportc PDF the way a reader sees it.
+
+Uses poppler-utils only (pdffonts, pdftotext, pdfinfo).  Each subcommand
+prints what is wrong and exits 1, or exits 0 silently.
+
+  fonts PDF                 every font embedded, subset, with ToUnicode
+  text PDF SEED             every prose paragraph of the seed is in the text
+  chars PDF TEXTFILE        pdftotext gives back exactly the characters of TEXTFILE
+  geometry PDF              GB/T 9704 text block, first line, page numbers
+  quiet PDF                 poppler prints no warning on any tool
+"""
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+MM = 72 / 25.4
+
+
+def run(*args):
+    p = subprocess.run(args, capture_output=True)
+    return p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode
+
+
+def squash(s):
+    """Whitespace removed, and NFKC so （一） and (一) compare equal."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def check_fonts(pdf):
+    out, err, rc = run("pdffonts", pdf)
+    rows = out.splitlines()[2:]
+    problems = []
+    if not rows:
+        problems.append("no fonts listed")
+    for row in rows:
+        # name type encoding emb sub uni object ID
+        f = row.split()
+        emb, sub, uni = f[-5], f[-4], f[-3]
+        if (emb, sub, uni) != ("yes", "yes", "yes"):
+            problems.append("font not embedded+subset+ToUnicode: " + row)
+        if not re.match(r"^[A-Z]{6}\+", f[0]):
+            problems.append("font name lacks a subset tag: " + row)
+    return problems
+
+
+def seed_paragraphs(seed):
+    """The prose paragraphs of the seed: long lines that are not table rows."""
+    paras = []
+    for line in open(seed, encoding="utf-8"):
+        line = line.strip()
+        if "\t" in line or len(line) < 20:
+            continue
+        paras.append(line)
+    return paras
+
+
+def check_text(pdf, seed):
+    out, _, _ = run("pdftotext", "-enc", "UTF-8", pdf, "-")
+    text = squash(out)
+    problems = []
+    for p in seed_paragraphs(seed):
+        if squash(p) not in text:
+            problems.append("paragraph missing: " + p[:40] + "…")
+    return problems
+
+
+def check_chars(pdf, textfile):
+    out, _, _ = run("pdftotext", "-enc", "UTF-8", pdf, "-")
+    want = re.sub(r"\s+", "", open(textfile, encoding="utf-8").read())
+    got = re.sub(r"\s+", "", out)
+    return [] if want == got else ["text differs: want %r, got %r" % (want[:80], got[:80])]
+
+
+def pages_of(pdf):
+    out, _, _ = run("pdftotext", "-bbox-layout", "-enc", "UTF-8", pdf, "-")
+    out = re.sub(r"<!DOCTYPE[^>]*>", "", out)
+    out = re.sub(r'xmlns="[^"]*"', "", out)
+    root = ET.fromstring(out)
+    pages = []
+    for page in root.iter("page"):
+        lines = []
+        for line in page.iter("line"):
+            words = [w.text or "" for w in line.iter("word")]
+            box = {k: float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}
+            box["text"] = "".join(words)
+            lines.append(box)
+        pages.append((float(page.get("width")), float(page.get("height")), lines))
+    return pages
+
+
+def is_page_number(line):
+    return re.fullmatch(r"—\d+—", line["text"]) is not None
+
+
+def check_geometry(pdf, left_mm=28, right_mm=184, top_mm=37, bottom_mm=262):
+    problems = []
+    pages = pages_of(pdf)
+    for n, (w, h, lines) in enumerate(pages, 1):
+        if abs(w - 595.276) > 0.5 or abs(h - 841.89) > 0.5:
+            problems.append("page %d is %.1fx%.1f pt, not A4" % (n, w, h))
+        body = [l for l in lines if not is_page_number(l)]
+        numbers = [l for l in lines if is_page_number(l)]
+        if len(numbers) != 1:
+            problems.append("page %d has %d page numbers" % (n, len(numbers)))
+        for l in numbers:
+            if l["text"] != "—%d—" % n:
+                problems.append("page %d numbered %s" % (n, l["text"]))
+            # GB/T 9704 §7.5: below the text block; odd pages right, even left.
+            if l["yMin"] < bottom_mm * MM:
+                problems.append("page %d: page number inside the text block" % n)
+            if n % 2 and l["xMax"] < (right_mm - 10) * MM:
+                problems.append("page %d: odd page number not on the right" % n)
+            if n % 2 == 0 and l["xMin"] > (left_mm + 10) * MM:
+                problems.append("page %d: even page number not on the left" % n)
+        if not body:
+            continue
+        for l in body:
+            if l["xMin"] < (left_mm - 0.5) * MM or l["xMax"] > (right_mm + 0.5) * MM:
+                problems.append("page %d: line outside the text block horizontally: %.2f–%.2f mm %s"
+                                % (n, l["xMin"] / MM, l["xMax"] / MM, l["text"][:20]))
+            if l["yMin"] < (top_mm - 1) * MM or l["yMax"] > (bottom_mm + 1) * MM:
+                problems.append("page %d: line outside the text block vertically: %s" % (n, l["text"][:20]))
+        first = min(l["yMin"] for l in body)
+        if abs(first / MM - top_mm) > 1:
+            problems.append("page %d: first line starts %.2f mm from the top" % (n, first / MM))
+        lefts = [l["xMin"] / MM for l in body if abs(l["xMin"] / MM - left_mm) < 3]
+        for x in lefts:
+            if abs(x - left_mm) > 0.5:
+                problems.append("page %d: a line starts at %.2f mm" % (n, x))
+        rightmost = max(l["xMax"] for l in body) / MM
+        if abs(rightmost - right_mm) > 0.5:
+            problems.append("page %d: rightmost text ends at %.2f mm, not %g" % (n, rightmost, right_mm))
+    return problems
+
+
+def check_quiet(pdf):
+    problems = []
+    for tool in (["pdffonts", pdf], ["pdftotext", pdf, "-"], ["pdfinfo", pdf],
+                 ["pdftoppm", "-r", "20", "-png", pdf, "/tmp/pdfcheck-quiet"]):
+        _, err, rc = run(*tool)
+        if err.strip() or rc:
+            problems.append("%s: %s" % (tool[0], err.strip() or "exit %d" % rc))
+    subprocess.run("rm -f /tmp/pdfcheck-quiet*", shell=True)
+    return problems
+
+
+def main():
+    cmd, args = sys.argv[1], sys.argv[2:]
+    problems = {"fonts": check_fonts, "text": check_text, "chars": check_chars,
+                "geometry": check_geometry, "quiet": check_quiet}[cmd](*args)
+    for p in problems:
+        print(p)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
