@@ -29,13 +29,15 @@ reportc: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 build/obj/%.o: compiler/%.c compiler/*.h | build/obj
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+	@echo "  CC    $<"
+	@$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
 build/asan/reportc: $(ASAN_OBJS)
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
 
 build/asan/%.o: compiler/%.c compiler/*.h | build/asan
-	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
+	@echo "  CC    $< (ASan+UBSan)"
+	@$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
 
 build/obj build/asan:
 	mkdir -p $@

@@ -133,6 +133,10 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
         case ALIGN_JUSTIFY:
             /* The last line of a paragraph is set flush left, not stretched. */
             if (!last && r->end - r->start > 1 && slack > 0) tracking = slack / (r->end - r->start - 1);
+            /* A line that would need more than the layout's limit between two
+               characters is not stretched at all (rare: forced breaks). */
+            if (ps->max_stretch_permille && (int64_t)tracking * 1000 > (int64_t)ps->max_stretch_permille * ps->size)
+                tracking = 0;
             break;
         case ALIGN_CENTER: x += slack / 2; break;
         case ALIGN_RIGHT: x += slack; break;

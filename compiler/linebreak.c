@@ -1,6 +1,19 @@
 /* linebreak.c — see linebreak.h. */
 #include "linebreak.h"
 
+#include <stdbool.h>
+
+/* True when the unbreakable stretch starting at `from` is wider than width. */
+static bool segment_exceeds(const text_item *items, int n, int from, mpt_t width)
+{
+    mpt_t w = 0;
+    for (int i = from; i < n && (i == from || !items[i].break_before); i++) {
+        if (!items[i].space) w += items[i].advance;
+        if (w > width) return true;
+    }
+    return false;
+}
+
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out)
 {
@@ -21,7 +34,10 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
             end++;
         }
         if (end < n) {
-            if (last_break > start) end = last_break;           /* the last opportunity that fits */
+            /* The last opportunity that fits — unless what follows it is wider than
+               a whole line anyway: then cutting it here fills this line instead of
+               leaving it half empty (a long number or URL). */
+            if (last_break > start && !segment_exceeds(items, n, last_break, width)) end = last_break;
             else if (end == start) end = start + 1;             /* a character wider than the line */
             /* else: no opportunity at all — cut between characters at the edge */
         }

@@ -52,7 +52,7 @@ static const char *const align_names[] = { "left", "center", "right", "justify",
 static const char *const side_names[] = { "left", "center", "right", NULL };
 
 static const char *const text_style_keys[] = {
-    "font", "size", "align", "first-line-indent", "lines-before", "lines-after", "numbering", NULL
+    "font", "size", "align", "first-line-indent", "lines-before", "lines-after", "numbering", "max-stretch", NULL
 };
 
 /* Binds the keys of a text style mapping onto *ts (which holds inherited values). */
@@ -84,6 +84,11 @@ static void bind_text_style(binder *b, const ynode *m, const char *what, text_st
     }
     if ((v = ynode_lookup(m, "lines-after"))) {
         if (schema_int(b->d, v, "lines-after", 0, 20, &n)) ts->lines_after = (int)n;
+        else b->ok = false;
+    }
+    double em;
+    if ((v = ynode_lookup(m, "max-stretch"))) {
+        if (schema_number(b->d, v, "max-stretch (em)", 0, 10, &em)) ts->max_stretch_permille = (int)(em * 1000 + 0.5);
         else b->ok = false;
     }
     if ((v = ynode_lookup(m, "numbering")) && !ynode_is_null(v) &&

@@ -22,6 +22,8 @@ typedef struct text_style {
     text_align align;
     int first_line_indent;     /* in characters of this style's size */
     int lines_before, lines_after; /* blank grid lines around the block */
+    int max_stretch_permille;  /* justify: most extra space between two characters,
+                                  in 1/1000 em; a looser line is set flush left; 0 = no limit */
     const char *numbering;     /* headings: "{一}、", "（{一}）", "{1}.", "（{1}）"; NULL = none */
 } text_style;
 

@@ -1,0 +1,151 @@
+/* font_face.c — one TrueType face through HarfBuzz (see font_face.h).
+ *
+ * Opening is cheap on purpose: the file is mmapped by HarfBuzz and only the
+ * table directory, head, and name are read; glyph data is touched later, by
+ * the cmap/hmtx lookups of layout and by hb-subset in the PDF writer. */
+#define _POSIX_C_SOURCE 200809L
+#include "font_face.h"
+#include "font_face_hb.h"
+
+#include <hb-ot.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+struct font_face {
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;   /* scale = upem, so advances are in font units */
+    unsigned upem;
+    unsigned index;
+    char *path;
+    char *family;
+};
+
+/* Family name (name ID 1) in UTF-8: English if present, else any language.
+ * Returns a malloc'd string or NULL. */
+static char *read_family(hb_face_t *face)
+{
+    hb_language_t lang = hb_language_from_string("en", -1);
+    unsigned len = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, NULL, NULL);
+    if (len == 0) {
+        /* No English record: take the first family record of any language. */
+        unsigned n = 0;
+        const hb_ot_name_entry_t *e = hb_ot_name_list_names(face, &n);
+        for (unsigned i = 0; i < n; i++)
+            if (e[i].name_id == HB_OT_NAME_ID_FONT_FAMILY) {
+                lang = e[i].language;
+                len = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, NULL, NULL);
+                break;
+            }
+    }
+    if (len == 0) return NULL;
+    char *s = malloc(len + 1);
+    if (!s) return NULL;
+    unsigned size = len + 1; /* in: buffer size incl. NUL; out: length */
+    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, &size, s);
+    s[size < len ? size : len] = '\0';
+    return s;
+}
+
+static unsigned table_length(hb_face_t *face, hb_tag_t tag)
+{
+    hb_blob_t *t = hb_face_reference_table(face, tag);
+    unsigned len = hb_blob_get_length(t);
+    hb_blob_destroy(t);
+    return len;
+}
+
+static char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return strdup(b ? b + 1 : path);
+}
+
+font_face *font_face_open(const char *path, unsigned index, const char **why)
+{
+    const char *dummy;
+    if (!why) why = &dummy;
+
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        *why = "cannot read the font file";
+        return NULL;
+    }
+    unsigned count = hb_face_count(blob);
+    if (count == 0) {
+        hb_blob_destroy(blob);
+        *why = "not a TrueType/OpenType font file";
+        return NULL;
+    }
+    if (index >= count) {
+        hb_blob_destroy(blob);
+        *why = "no face with that index in the font collection";
+        return NULL;
+    }
+    hb_face_t *face = hb_face_create(blob, index);
+    /* hb_face_reference_table only slices the mapped file: no glyph data read. */
+    if (table_length(face, HB_TAG('g', 'l', 'y', 'f')) == 0) {
+        bool cff = table_length(face, HB_TAG('C', 'F', 'F', ' ')) || table_length(face, HB_TAG('C', 'F', 'F', '2'));
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        /* libharu-2.3.md §10: 2.3.0 embeds only glyf outlines, not CFF. */
+        *why = cff ? "the font has CFF (PostScript) outlines; only TrueType (glyf) fonts can be embedded"
+                   : "the font has no TrueType (glyf) outlines";
+        return NULL;
+    }
+
+    font_face *f = calloc(1, sizeof *f);
+    if (!f) {
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        *why = "out of memory";
+        return NULL;
+    }
+    f->blob = blob;
+    f->face = face;
+    f->font = hb_font_create(face);
+    f->upem = hb_face_get_upem(face);
+    f->index = index;
+    f->path = strdup(path);
+    f->family = read_family(face);
+    if (!f->family) f->family = base_name(path);
+    if (!f->path || !f->family || f->upem == 0) {
+        *why = f->upem == 0 ? "the font has no valid 'head' table" : "out of memory";
+        font_face_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void font_face_free(font_face *f)
+{
+    if (!f) return;
+    hb_font_destroy(f->font);
+    hb_face_destroy(f->face);
+    hb_blob_destroy(f->blob);
+    free(f->path);
+    free(f->family);
+    free(f);
+}
+
+bool font_face_has_char(const font_face *f, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    return hb_font_get_nominal_glyph(f->font, cp, &g) && g != 0;
+}
+
+int font_face_advance_milli_em(const font_face *f, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    if (!hb_font_get_nominal_glyph(f->font, cp, &g) || g == 0) return 0;
+    hb_position_t adv = hb_font_get_glyph_h_advance(f->font, g);
+    /* libharu-2.3.md §4: libharu truncates adv*1000/upem for /W; so do we. */
+    return (int)((int64_t)adv * 1000 / (int64_t)f->upem);
+}
+
+const char *font_face_path(const font_face *f) { return f->path; }
+unsigned font_face_index(const font_face *f) { return f->index; }
+const char *font_face_family(const font_face *f) { return f->family; }
+
+hb_face_t *font_face_hb(const font_face *f) { return f->face; }
