@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -23,6 +24,23 @@
 #ifndef REPORTC_VERSION
 #define REPORTC_VERSION "0.1.0"
 #endif
+
+/* Stage timings on stderr when REPORTC_TIMING is set (make bench uses it). */
+typedef struct stopwatch {
+    bool on;
+    struct timespec last;
+} stopwatch;
+
+static void lap(stopwatch *w, const char *stage)
+{
+    if (!w->on) return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (stage)
+        fprintf(stderr, "reportc: timing: %-8s %6.2f ms\n", stage,
+                (double)(now.tv_sec - w->last.tv_sec) * 1e3 + (double)(now.tv_nsec - w->last.tv_nsec) / 1e6);
+    w->last = now;
+}
 
 /* Writes the PDF beside its target and renames it into place, so a failed
  * compile never leaves a partial file nor clobbers a good one. */
@@ -73,6 +91,8 @@ static const char *input_dir(arena *a, const char *input)
 
 int compile_run(const compile_options *opt)
 {
+    stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
+    lap(&watch, NULL);
     arena a;
     arena_init(&a);
     diag d;
@@ -90,25 +110,31 @@ int compile_run(const compile_options *opt)
         goto done;
     }
     ynode *root = yaml_tree_parse(&a, &d, &src, &limits);
+    lap(&watch, "parse");
     model_paths paths = { input_dir(&a, opt->input), opt->layout_dirs, opt->n_layout_dirs };
     model_doc *model = root ? model_build(&a, &d, root, &paths) : NULL;
+    lap(&watch, "model");
     if (model && opt->dump == DUMP_MODEL) {
         model_dump(model, stdout);
         status = EXIT_OK;
         goto done;
     }
     if (model) fonts = fontset_load(&d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    lap(&watch, "fonts");
     char why[256];
     if (fonts && !(breaker = text_breaker_open("zh", why, sizeof why))) {
         fprintf(stderr, "reportc: error: %s\n", why);
         status = EXIT_INTERNAL;
         goto done;
     }
+    lap(&watch, "icu");
     frame_doc *frames = breaker ? layout_document(&a, &d, model, fonts, breaker) : NULL;
+    lap(&watch, "layout");
     if (!frames || d.errors) goto done;
     status = EXIT_OK;
     if (opt->dump == DUMP_LAYOUT) layout_dump(frames, stdout);
     else if (!opt->check_only) status = write_pdf(frames, &model->meta, opt->output);
+    lap(&watch, "pdf");
 done:
     diag_print(&d, stderr);
     if (status == EXIT_OK && d.errors) status = EXIT_INPUT;

@@ -252,3 +252,4 @@ void fontset_list(const fontset *fs, FILE *out)
     for (int i = 0; i < fs->n_fallback; i++) fprintf(out, "%s%s", i ? " → " : "", fs->roles[fs->fallback[i]].name);
     fputc('\n', out);
 }
+

@@ -1,6 +1,7 @@
 /* model.c — the report's YAML tree to the document model (model.h). */
 #include "model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "schema.h"

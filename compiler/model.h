@@ -6,6 +6,7 @@
 #define REPORTC_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "arena.h"

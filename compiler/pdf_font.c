@@ -2,20 +2,21 @@
  *
  * The recipe and its measurements are ../shared/reference/font-pipeline.md
  * (cited below as "fp §n"); libharu's own defects are in libharu-2.3.md.
- * Per face used: hb-subset → our format-4 cmap (U+E000+i → i-th used glyph)
+ * Per face used: hb-subset → our format-4 cmap (CODE_FIRST+i → i-th used glyph)
  * → libharu through a memfd → mark every glyph used → our ToUnicode → our
  * own FontDescriptor/FontFile2 and CIDToGIDMap, deflated by us at level 1.
- * libharu never sees a real code point, only private codes, and its
- * 65,536-code loops in HPDF_GetFont run over a two-segment cmap (fp §4:
- * ~1 ms instead of 25–65 ms per face).
+ * libharu never sees a real code point, only our codes, and its 65,536-code
+ * loops in HPDF_GetFont are cut to the codes used (get_font).
  *
  * The libharu internals used (HPDF_FontAttr, HPDF_TTFontDefAttr, stream and
  * dict functions) are declared in its installed headers; pin 2.3.0. */
 #define _GNU_SOURCE /* memfd_create */
 #include "pdf_font.h"
+#include "pdf_deflate.h"
 #include "font_face_hb.h"
 
 #include <hb-subset.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -25,25 +26,40 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <zlib.h>
 #include <unistd.h>
 
-#define PUA_FIRST 0xE000u
-
-typedef struct pf_face {
-    HPDF_Font font; /* NULL: face unused */
-    hb_map_t *code; /* code point → private code */
-} pf_face;
-
-struct pdf_fonts {
-    int n;
-    pf_face *faces;
-};
+/* The codes libharu sees: CODE_FIRST + i for the i-th character in new-glyph
+ * order.  Any BMP non-surrogate codes would do, since our ToUnicode says what
+ * each one is (fp §5); low codes keep libharu's per-CID tables (/W,
+ * CIDToGIDMap) as short as the character list (see get_font). */
+#define CODE_FIRST 0x0100u
 
 typedef struct entry {
     uint32_t cp;  /* the character */
     uint32_t gid; /* its glyph in the subset (0: the face lacks it) */
 } entry;
+
+typedef struct pf_face {
+    HPDF_Font font;      /* NULL: face unused */
+    hb_map_t *code;      /* code point → our code */
+    hb_blob_t *file;     /* the subset font file */
+    entry *e;            /* its characters, in new-glyph order */
+    unsigned n_e;
+    HPDF_Dict font_file; /* its FontFile2 stream, filled by pdf_fonts_finish */
+    HPDF_Dict map;       /* its CIDToGIDMap stream, filled by pdf_fonts_finish */
+    uint8_t *map_bytes;  /* the CIDToGIDMap data */
+    size_t map_len;
+} pf_face;
+
+struct pdf_fonts {
+    int n;
+    pf_face *faces;
+    pdf_deflater *deflater;  /* font files and maps, deflated while libharu works */
+    const uint8_t **inputs;  /* what it deflates: per used face, file then map */
+    size_t *lens;
+    int *input_face;         /* face of inputs[2k] and inputs[2k+1] */
+    int n_inputs;
+};
 
 static void fail(char *err, size_t errlen, const char *what, const font_face *f)
 {
@@ -71,7 +87,7 @@ static void put16(uint8_t *p, unsigned v)
 }
 
 /* A cmap table with one (3,1) format-4 subtable of two segments:
- * E000..E000+n-1 and the 0xFFFF terminator (fp §1.4).  When the glyphs are
+ * CODE_FIRST..CODE_FIRST+n-1 and the 0xFFFF terminator (fp §1.4).  When the glyphs are
  * consecutive one idDelta does; otherwise (a character without a glyph, two
  * characters on one glyph, composite-only glyphs between them) the segment
  * goes through glyphIdArray. */
@@ -97,10 +113,10 @@ static hb_blob_t *build_cmap(const entry *e, unsigned n)
     put16(s + 8, 4);                                     /* searchRange */
     put16(s + 10, 1);                                    /* entrySelector */
     put16(s + 12, 0);                                    /* rangeShift */
-    put16(s + 14, PUA_FIRST + n - 1); put16(s + 16, 0xFFFF); /* endCode */
+    put16(s + 14, CODE_FIRST + n - 1); put16(s + 16, 0xFFFF); /* endCode */
     put16(s + 18, 0);                                    /* reservedPad */
-    put16(s + 20, PUA_FIRST); put16(s + 22, 0xFFFF);     /* startCode */
-    put16(s + 24, consecutive ? (e[0].gid - PUA_FIRST) & 0xFFFF : 0);
+    put16(s + 20, CODE_FIRST); put16(s + 22, 0xFFFF);     /* startCode */
+    put16(s + 24, consecutive ? (e[0].gid - CODE_FIRST) & 0xFFFF : 0);
     put16(s + 26, 1);                                    /* idDelta: FFFF → 0 */
     put16(s + 28, consecutive ? 0 : 4);                  /* idRangeOffset → glyphIdArray */
     put16(s + 30, 0);
@@ -230,7 +246,7 @@ static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
     for (unsigned i = 0; i < n;) {
         unsigned r = 1;
         while (i + r < n && e[i].cp + r < 0x10000 && e[i + r].cp == e[i].cp + r &&
-               ((PUA_FIRST + i + r) & 0xFF) != 0 && ((e[i].cp + r) & 0xFF) != 0)
+               ((CODE_FIRST + i + r) & 0xFF) != 0 && ((e[i].cp + r) & 0xFF) != 0)
             r++;
         if (r >= 2) {
             rng[2 * n_rng] = i;
@@ -249,7 +265,7 @@ static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
         p += sprintf(p, "%u beginbfrange\n", m);
         for (unsigned k = b; k < b + m; k++) {
             unsigned i = rng[2 * k], r = rng[2 * k + 1];
-            p += sprintf(p, "<%04X> <%04X> <", PUA_FIRST + i, PUA_FIRST + i + r - 1);
+            p += sprintf(p, "<%04X> <%04X> <", CODE_FIRST + i, CODE_FIRST + i + r - 1);
             p += utf16_hex(p, e[i].cp);
             p += sprintf(p, ">\n");
         }
@@ -259,7 +275,7 @@ static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
         unsigned m = n_chr - b < 100 ? n_chr - b : 100;
         p += sprintf(p, "%u beginbfchar\n", m);
         for (unsigned k = b; k < b + m; k++) {
-            p += sprintf(p, "<%04X> <", PUA_FIRST + chr[k]);
+            p += sprintf(p, "<%04X> <", CODE_FIRST + chr[k]);
             p += utf16_hex(p, e[chr[k]].cp);
             p += sprintf(p, ">\n");
         }
@@ -288,44 +304,39 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* Replaces the data of stream object `obj` with `data` deflated at zlib
- * level 1.  Deflating the glyphs is most of the save (fp §4); on the sample
- * report level 1 takes 19 M instructions for the three faces where
- * libharu's fixed level 6 takes 32 M, for 8 % more bytes. */
-static HPDF_STATUS put_deflated(HPDF_Dict obj, const void *data, size_t len)
+/* Makes stream object `obj` hold z[0..zlen), already deflated. */
+static HPDF_STATUS put_precompressed(HPDF_Dict obj, const uint8_t *z, size_t zlen)
 {
-    uLongf zlen = compressBound((uLong)len);
-    Bytef *z = malloc(zlen);
-    if (!z || compress2(z, &zlen, data, (uLong)len, 1) != Z_OK) {
-        free(z);
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    }
     HPDF_MemStream_FreeData(obj->stream);
     obj->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate again */
     obj->write_fn = write_flate_filter;
-    HPDF_STATUS ret = HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
-    free(z);
-    return ret;
+    return HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
 }
 
 /* libharu's CIDToGIDMap covers all 65,535 CIDs (fp §3) and gets deflated
  * at level 6 on every save; ours stops after the last private code, which
  * is all a CID font with our codes can reach. */
-static bool own_cid_to_gid_map(HPDF_Font font, const entry *e, unsigned n)
+static bool own_cid_to_gid_map(HPDF_Font font, HPDF_Dict *map_out)
 {
     HPDF_FontAttr fa = font->attr;
     HPDF_Dict map = fa->map_stream;
     if (!map) return false;
-    size_t len = 2 * ((size_t)PUA_FIRST + n);
-    uint8_t *m = calloc(1, len);
-    if (!m) return false;
-    for (unsigned i = 0; i < n; i++) put16(m + 2 * (PUA_FIRST + i), e[i].gid);
     /* The CIDFont's BeforeWrite resets the filter of fa->map_stream; the
-     * object itself stays referenced from /CIDToGIDMap. */
+     * object itself stays referenced from /CIDToGIDMap.  Its data (built
+     * and deflated by the worker thread) arrives in pdf_fonts_finish. */
     fa->map_stream = NULL;
-    HPDF_STATUS ret = put_deflated(map, m, len);
-    free(m);
-    return ret == HPDF_OK;
+    *map_out = map;
+    return true;
+}
+
+/* The CIDToGIDMap bytes: CID CODE_FIRST + i → e[i].gid, big-endian. */
+static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, size_t *len)
+{
+    *len = 2 * ((size_t)CODE_FIRST + n);
+    uint8_t *m = calloc(1, *len);
+    if (m)
+        for (unsigned i = 0; i < n; i++) put16(m + 2 * (CODE_FIRST + i), e[i].gid);
+    return m;
 }
 
 /* fp §1.8: our own FontDescriptor, with the HarfBuzz font as FontFile2
@@ -333,7 +344,7 @@ static bool own_cid_to_gid_map(HPDF_Font font, const entry *e, unsigned n)
  * is NULL, so it then skips HPDF_TTFontDef_SaveFontData, which re-reads and
  * re-checksums the whole font 4 bytes at a time, and we choose the deflate
  * level.  Same keys as libharu's, plus CapHeight (ISO 32000-1 Table 122). */
-static bool own_descriptor(HPDF_Font font, hb_blob_t *file)
+static bool own_descriptor(HPDF_Font font, hb_blob_t *file, HPDF_Dict *font_file)
 {
     HPDF_FontAttr fa = font->attr;
     HPDF_FontDef def = fa->fontdef;
@@ -344,8 +355,8 @@ static bool own_descriptor(HPDF_Font font, hb_blob_t *file)
     HPDF_STATUS ret = HPDF_INVALID_OBJECT;
     /* Xref_Add frees d on error; DictStream_New adds itself to the xref. */
     if (d && HPDF_Xref_Add(fa->xref, d) == HPDF_OK && (data = HPDF_DictStream_New(font->mmgr, fa->xref))) {
-        ret = put_deflated(data, bytes, len);
-        ret |= HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)len);
+        (void)bytes; /* the deflated bytes arrive in pdf_fonts_finish */
+        ret = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)len);
         ret |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
         ret |= HPDF_Dict_AddName(d, "FontName", tt->base_font); /* with the HPDFAA+ tag */
         ret |= HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
@@ -360,6 +371,7 @@ static bool own_descriptor(HPDF_Font font, hb_blob_t *file)
     }
     if (ret != HPDF_OK) return false;
     def->descriptor = d;
+    *font_file = data;
     return true;
 }
 
@@ -380,9 +392,8 @@ static bool collect(const frame_doc *doc, hb_set_t **used)
     return true;
 }
 
-/* Builds, loads and wires up the subset of one face. */
-static bool load_face(HPDF_Doc pdf, const font_face *f, const hb_set_t *used, pf_face *out,
-                      char *err, size_t errlen)
+/* Subsets one face (HarfBuzz only): fills out->file and out->e. */
+static bool subset_face(const font_face *f, const hb_set_t *used, pf_face *out, char *err, size_t errlen)
 {
     unsigned n = hb_set_get_population(used);
     if (n > PDF_FONT_MAX_CHARS) {
@@ -392,43 +403,125 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, const hb_set_t *used, pf
         fail(err, errlen, what, f);
         return false;
     }
-    entry *e = malloc(n * sizeof *e);
-    if (!e) {
+    if (!(out->e = malloc(n * sizeof *out->e))) {
         fail(err, errlen, "out of memory", f);
         return false;
     }
-    bool ok = false;
-    hb_blob_t *font = subset(f, used, e, n);
-    const char *name = NULL;
-    if (!font) {
+    out->n_e = n;
+    if (!(out->file = subset(f, used, out->e, n))) {
         fail(err, errlen, "HarfBuzz could not subset the font", f);
-    } else if (!(name = load_into_haru(pdf, font))) {
+        return false;
+    }
+    if (!(out->map_bytes = cid_to_gid_bytes(out->e, n, &out->map_len))) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    return true;
+}
+
+/* HPDF_GetFont with the UTF-8 encoder looks up all 65,536 codes and writes
+ * /W and a CIDToGIDMap up to CID 65,535: ~7.7 M instructions per face, the
+ * largest fixed cost of a run.  For a CMap encoder it visits only the codes
+ * that have a CID and stops at the largest.  So for this one call the
+ * document's UTF-8 encoder poses as a CMap encoder knowing just our n codes
+ * (CID = code, as the UTF-8 encoder maps them), and is restored right after.
+ * One extra code after the last: libharu's /W loop stops before the largest
+ * CID (i < max), which must not be a real character. */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name, unsigned n)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    if (!enc) return NULL;
+    HPDF_CMapEncoderAttr ea = enc->attr;
+    void *saved_cid = malloc(sizeof ea->cid_map), *saved_uni = malloc(sizeof ea->unicode_map);
+    HPDF_Font font = NULL;
+    if (saved_cid && saved_uni) {
+        memcpy(saved_cid, ea->cid_map, sizeof ea->cid_map);
+        memcpy(saved_uni, ea->unicode_map, sizeof ea->unicode_map);
+        memset(ea->cid_map, 0, sizeof ea->cid_map);
+        for (unsigned c = CODE_FIRST; c <= CODE_FIRST + n; c++) {
+            ea->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+            ea->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
+        }
+        HPDF_Encoder_ToUnicode_Func utf8_to_unicode = enc->to_unicode_fn;
+        enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+        font = HPDF_GetFont(pdf, name, "UTF-8");
+        enc->to_unicode_fn = utf8_to_unicode;
+        memcpy(ea->cid_map, saved_cid, sizeof ea->cid_map);
+        memcpy(ea->unicode_map, saved_uni, sizeof ea->unicode_map);
+    }
+    free(saved_cid);
+    free(saved_uni);
+    return font;
+}
+
+/* Loads a subset into libharu and wires up ToUnicode, descriptor and
+ * CIDToGIDMap (libharu only: main thread). */
+static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err, size_t errlen)
+{
+    const entry *e = out->e;
+    unsigned n = out->n_e;
+    const char *name = load_into_haru(pdf, out->file);
+    if (!name) {
         if (HPDF_GetError(pdf)) fail_haru(err, errlen, pdf, "loading the subset font", f);
         else fail(err, errlen, "cannot pass the subset font to libharu (memfd)", f);
-    } else if (!(out->font = HPDF_GetFont(pdf, name, "UTF-8"))) {
-        fail_haru(err, errlen, pdf, "HPDF_GetFont", f);
-    } else {
-        HPDF_FontDef def = ((HPDF_FontAttr)out->font->attr)->fontdef;
-        HPDF_TTFontDefAttr tt = def->attr;
-        /* hb-subset already closed over composite components; libharu would
-         * empty every glyph it never measured, nested components included
-         * (libharu-2.3.md §1, upstream #79; fp §1.5). */
-        memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
-        if (!write_tounicode(out->font, e, n)) {
-            fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
-        } else if (!own_descriptor(out->font, font) || !own_cid_to_gid_map(out->font, e, n)) {
-            fail_haru(err, errlen, pdf, "writing the font descriptor or CIDToGIDMap", f);
-        } else if (!(out->code = hb_map_create())) {
-            fail(err, errlen, "out of memory", f);
-        } else {
-            for (unsigned i = 0; i < n; i++) hb_map_set(out->code, e[i].cp, PUA_FIRST + i);
-            ok = hb_map_allocation_successful(out->code);
-            if (!ok) fail(err, errlen, "out of memory", f);
-        }
+        return false;
     }
-    hb_blob_destroy(font);
-    free(e);
-    return ok;
+    if (!(out->font = get_font(pdf, name, n))) {
+        fail_haru(err, errlen, pdf, "HPDF_GetFont", f);
+        return false;
+    }
+    HPDF_FontDef def = ((HPDF_FontAttr)out->font->attr)->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    /* hb-subset already closed over composite components; libharu would
+     * empty every glyph it never measured, nested components included
+     * (libharu-2.3.md §1, upstream #79; fp §1.5). */
+    memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
+    if (!write_tounicode(out->font, e, n)) {
+        fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
+        return false;
+    }
+    if (!own_descriptor(out->font, out->file, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
+        fail_haru(err, errlen, pdf, "writing the font descriptor or CIDToGIDMap", f);
+        return false;
+    }
+    if (!(out->code = hb_map_create())) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    for (unsigned i = 0; i < n; i++) hb_map_set(out->code, e[i].cp, CODE_FIRST + i);
+    if (!hb_map_allocation_successful(out->code)) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    return true;
+}
+
+/* Queues every used face's font file and CIDToGIDMap for deflating. */
+static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
+{
+    pf->inputs = calloc(2 * (size_t)pf->n + 1, sizeof *pf->inputs);
+    pf->lens = calloc(2 * (size_t)pf->n + 1, sizeof *pf->lens);
+    pf->input_face = calloc(2 * (size_t)pf->n + 1, sizeof *pf->input_face);
+    if (!pf->inputs || !pf->lens || !pf->input_face) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    for (int f = 0; f < pf->n; f++) {
+        pf_face *face = &pf->faces[f];
+        if (!face->file) continue;
+        unsigned len;
+        pf->inputs[pf->n_inputs] = (const uint8_t *)hb_blob_get_data(face->file, &len);
+        pf->lens[pf->n_inputs] = len;
+        pf->input_face[pf->n_inputs++] = f;
+        pf->inputs[pf->n_inputs] = face->map_bytes;
+        pf->lens[pf->n_inputs] = face->map_len;
+        pf->input_face[pf->n_inputs++] = f;
+    }
+    if (!(pf->deflater = pdf_deflate_start(pf->inputs, pf->lens, pf->n_inputs))) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    return true;
 }
 
 pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t errlen)
@@ -443,9 +536,14 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t 
         ok = collect(doc, used);
         if (!ok) snprintf(err, errlen, "a text run names no valid face, or out of memory");
     }
+    for (int f = 0; ok && f < doc->n_faces; f++)
+        if (used[f]) ok = subset_face(doc->faces[f], used[f], &pf->faces[f], err, errlen);
+    /* Deflating the glyphs (the largest cost left) runs on the second core
+     * while libharu builds the fonts and pages (pdf_deflate.h). */
+    if (ok) ok = start_deflate(pf, err, errlen);
     for (int f = 0; ok && f < doc->n_faces; f++) {
         if (!used[f]) continue;
-        ok = load_face(pdf, doc->faces[f], used[f], &pf->faces[f], err, errlen);
+        ok = load_face(pdf, doc->faces[f], &pf->faces[f], err, errlen);
         /* libharu merges fonts by PostScript name (fp §5): two such faces in
          * one document would both draw with the first one's subset. */
         for (int g = 0; ok && g < f; g++)
@@ -464,6 +562,26 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t 
     return pf;
 }
 
+bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen)
+{
+    if (!pdf_deflate_finish(pf->deflater)) {
+        snprintf(err, errlen, "deflating a font file failed (out of memory)");
+        return false;
+    }
+    for (int k = 0; k < pf->n_inputs; k += 2) {
+        pf_face *face = &pf->faces[pf->input_face[k]];
+        size_t file_len, map_len;
+        const uint8_t *file = pdf_deflate_result(pf->deflater, k, &file_len);
+        const uint8_t *map = pdf_deflate_result(pf->deflater, k + 1, &map_len);
+        if (put_precompressed(face->font_file, file, file_len) != HPDF_OK ||
+            put_precompressed(face->map, map, map_len) != HPDF_OK) {
+            snprintf(err, errlen, "libharu could not take a font file");
+            return false;
+        }
+    }
+    return true;
+}
+
 HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face)
 {
     return face >= 0 && face < pf->n ? pf->faces[face].font : NULL;
@@ -476,11 +594,15 @@ bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int l
     for (int i = 0; i < len; i++) {
         hb_codepoint_t c = hb_map_get(m, text[i]);
         if (c == HB_MAP_VALUE_INVALID) return false;
-        /* Private codes are E000..F8FF: three UTF-8 bytes, which libharu's
-         * UTF-8 encoder turns into CID = code. */
-        *out++ = (char)(0xE0 | (c >> 12));
-        *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-        *out++ = (char)(0x80 | (c & 0x3F));
+        /* libharu's UTF-8 encoder turns the UTF-8 form of a code into CID = code. */
+        if (c < 0x800) {
+            *out++ = (char)(0xC0 | (c >> 6));
+            *out++ = (char)(0x80 | (c & 0x3F));
+        } else {
+            *out++ = (char)(0xE0 | (c >> 12));
+            *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+            *out++ = (char)(0x80 | (c & 0x3F));
+        }
     }
     *out = '\0';
     return true;
@@ -489,8 +611,17 @@ bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int l
 void pdf_fonts_free(pdf_fonts *pf)
 {
     if (!pf) return;
+    pdf_deflate_free(pf->deflater);
+    free(pf->inputs);
+    free(pf->lens);
+    free(pf->input_face);
     if (pf->faces)
-        for (int f = 0; f < pf->n; f++) hb_map_destroy(pf->faces[f].code);
+        for (int f = 0; f < pf->n; f++) {
+            hb_map_destroy(pf->faces[f].code);
+            hb_blob_destroy(pf->faces[f].file);
+            free(pf->faces[f].e);
+            free(pf->faces[f].map_bytes);
+        }
     free(pf->faces);
     free(pf);
 }

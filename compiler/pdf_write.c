@@ -184,6 +184,7 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         if (!draw_page(w, doc, &doc->pages[p], page, *fonts, *buf)) return false;
     }
     if (!add_outline(w, doc, pages)) return false;
+    if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
     if (HPDF_SaveToFile(w->pdf, path) != HPDF_OK) {
         /* libharu puts errno into the detail of its file errors. */
         if (w->herr.no == HPDF_FILE_OPEN_ERROR || w->herr.no == HPDF_FILE_IO_ERROR) {

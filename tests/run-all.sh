@@ -6,6 +6,15 @@ set -u
 cd "$(dirname "$0")/.."
 . tests/lib.sh
 
+# The PDF back end on its own (tests/unit/pdf_smoke.c, ASan+UBSan build).
+while IFS= read -r line; do
+    echo "$line"
+    case $line in
+    PASS*) PASS=$((PASS + 1)) ;;
+    FAIL*) FAIL=$((FAIL + 1)) ;;
+    esac
+done < <(tests/unit/pdf_smoke.sh 2>&1)
+
 for binary in ./reportc build/asan/reportc; do
     export REPORTC="$binary"
     for suite in tests/e2e/*.sh; do
