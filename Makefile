@@ -60,6 +60,9 @@ bench: reportc build/bench
 	@echo "data/2023.yaml:"
 	@build/bench 21 ./reportc data/2023.yaml -o build/bench.pdf
 	@echo "PDF size: $$(wc -c < build/bench.pdf) bytes"
+	@if command -v valgrind > /dev/null; then \
+	    valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc data/2023.yaml -o build/bench.pdf 2>&1 \
+	    | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi
 
 clean:
 	rm -rf build reportc report.pdf
