@@ -70,19 +70,37 @@ static void blank_lines(flow *f, int count, bool keep)
     }
 }
 
-/* Turns items[start,end) into runs of one face and size, starting at x. */
-static void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t tracking)
+/* clreq §3 (justification): extra space goes between Chinese characters and
+ * at word spaces, never between the letters of a Latin word or the digits of
+ * a number. */
+static bool gap_stretches(const text_item *items, int k)
 {
+    return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
+}
+
+/* Turns items[start,end) into runs of one face, size and spacing, starting
+ * at x; each stretchable gap gets `extra` (see gap_stretches). */
+static void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t extra)
+{
+    /* The space after item k (the last item's never shows). */
+    mpt_t *after = arena_alloc(f->a, (size_t)(end - start + 1) * sizeof *after);
+    for (int k = start; k < end; k++)
+        after[k - start] = k + 1 < end ? (gap_stretches(items, k) ? extra : 0) : k > start ? after[k - start - 1] : 0;
     int n_runs = 0;
     for (int i = start; i < end; i++)
-        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size) n_runs++;
+        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
+            after[i - start] != after[i - 1 - start])
+            n_runs++;
     l->runs = arena_alloc(f->a, (size_t)(n_runs ? n_runs : 1) * sizeof *l->runs);
     mpt_t max_size = 0;
     for (int i = start; i < end;) {
         int j = i;
-        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size) j++;
+        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size &&
+               after[j - start] == after[i - start])
+            j++;
         uint32_t *text = arena_alloc(f->a, (size_t)(j - i) * sizeof *text);
         for (int k = i; k < j; k++) text[k - i] = items[k].cp;
+        mpt_t tracking = after[i - start];
         l->runs[l->n_runs++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x,
                                              .tracking = tracking, .text = text, .len = j - i };
         for (int k = i; k < j; k++) x += items[k].advance + tracking;
@@ -132,7 +150,11 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
         switch (ps->align) {
         case ALIGN_JUSTIFY:
             /* The last line of a paragraph is set flush left, not stretched. */
-            if (!last && r->end - r->start > 1 && slack > 0) tracking = slack / (r->end - r->start - 1);
+            if (!last && slack > 0) {
+                int gaps = 0;
+                for (int k = r->start; k + 1 < r->end; k++) gaps += gap_stretches(items, k);
+                if (gaps > 0) tracking = slack / gaps;
+            }
             /* A line that would need more than the layout's limit between two
                characters is not stretched at all (rare: forced breaks). */
             if (ps->max_stretch_permille && (int64_t)tracking * 1000 > (int64_t)ps->max_stretch_permille * ps->size)

@@ -81,3 +81,23 @@ test_many_pages_numbered_on_outer_side() {
     [ "$(pdfinfo many.pdf | sed -n 's/^Pages: *//p')" -ge 5 ] || fail "expected several pages" || return 1
     "$CHECK" geometry many.pdf
 }
+
+test_mixed_report_geometry_and_text() {
+    # Headings of every level, literal and no numbering, a three-line title,
+    # Latin text, a URL, a page break and a long signature.
+    rc "$ROOT/tests/reports/mixed.yaml" -o m.pdf 2> err || { cat err; return 1; }
+    "$CHECK" geometry m.pdf && "$CHECK" quiet m.pdf && "$CHECK" fonts m.pdf || return 1
+    pdftotext m.pdf - | tr -d ' \n' > text
+    for s in '（甲）自定义编号' '1.三级标题' '（1）四级标题' 'internationalization' '2024年12月5日'; do
+        grep -qF "$s" text || fail "missing: $s" || return 1
+    done
+}
+
+test_latin_words_are_not_letter_spaced() {
+    # clreq §3: justification never spaces out the letters of a Latin word.
+    rc "$ROOT/tests/reports/mixed.yaml" --dump layout > layout.txt || return 1
+    if grep -E ' tc=[0-9.]+ ' layout.txt | grep -vE ' tc=0\.000 ' | grep -qE 'tc=[0-9.]+ [A-Za-z]{3,}'; then
+        grep -E 'tc=[0-9.]+ [A-Za-z]{3,}' layout.txt | grep -v 'tc=0.000' | head -3
+        fail "a Latin word is letter-spaced"
+    fi
+}
