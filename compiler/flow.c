@@ -75,6 +75,8 @@ static void blank_lines(flow *f, int count, bool keep)
  * a number. */
 static bool gap_stretches(const text_item *items, int k)
 {
+    /* The Han–Latin gap is fixed (clreq §4: ¼ em). */
+    if (items[k].gap_after) return false;
     return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
 }
 
@@ -89,14 +91,15 @@ static void build_runs(flow *f, line *l, const text_item *items, int start, int 
     int n_runs = 0;
     for (int i = start; i < end; i++)
         if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
-            after[i - start] != after[i - 1 - start])
+            after[i - start] != after[i - 1 - start] || items[i - 1].gap_after)
             n_runs++;
     l->runs = arena_alloc(f->a, (size_t)(n_runs ? n_runs : 1) * sizeof *l->runs);
     mpt_t max_size = 0;
     for (int i = start; i < end;) {
         int j = i;
+        /* A run ends after a fixed gap: the next run starts past it. */
         while (j < end && items[j].face == items[i].face && items[j].size == items[i].size &&
-               after[j - start] == after[i - start])
+               after[j - start] == after[i - start] && (j == i || !items[j - 1].gap_after))
             j++;
         uint32_t *text = arena_alloc(f->a, (size_t)(j - i) * sizeof *text);
         for (int k = i; k < j; k++) text[k - i] = items[k].cp;
@@ -104,6 +107,7 @@ static void build_runs(flow *f, line *l, const text_item *items, int start, int 
         l->runs[l->n_runs++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x,
                                              .tracking = tracking, .text = text, .len = j - i };
         for (int k = i; k < j; k++) x += items[k].advance + tracking;
+        x += items[j - 1].gap_after;
         if (items[i].size > max_size) max_size = items[i].size;
         i = j;
     }
@@ -360,7 +364,7 @@ static void add_page_number(flow *f, roles *r, frame_page *page, int number, int
 frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontset *fonts, text_breaker *breaker)
 {
     flow f = { .a = a, .d = d, .st = doc->style, .fonts = fonts, .ok = true };
-    f.tp = (text_prep){ a, d, fonts, breaker };
+    f.tp = (text_prep){ a, d, fonts, breaker, doc->style->cjk_latin_space_permille };
     const int u = ROLE_UNRESOLVED;
     roles r = { u, u, { u, u, u, u }, u, u };
     emit_blocks(&f, doc, &r);

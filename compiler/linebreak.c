@@ -30,7 +30,7 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
             if (end > start && items[end].break_before) last_break = end;
             /* Trailing spaces hang: they never make a line overflow. */
             if (!items[end].space && w + items[end].advance > avail) break;
-            w += items[end].advance;
+            w += items[end].advance + items[end].gap_after;
             end++;
         }
         if (end < n) {

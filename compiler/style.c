@@ -189,7 +189,7 @@ static void bind_signature(binder *b, const ynode *m, style *s)
 
 static const char *const layout_keys[] = {
     "name", "description", "page", "body", "title", "heading-1", "heading-2", "heading-3",
-    "heading-4", "page-number", "signature", NULL
+    "heading-4", "page-number", "signature", "typography", NULL
 };
 
 static style *bind(arena *a, diag *d, const ynode *root)
@@ -221,6 +221,16 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->signature = inherit(&s->body);
     s->date_format = "{y}-{m}-{d}";
     if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
+    if ((v = ynode_lookup(root, "typography"))) {
+        static const char *const keys[] = { "cjk-latin-space", NULL };
+        double em;
+        if (!schema_check_keys(d, v, "typography", keys)) b.ok = false;
+        const ynode *w = ynode_lookup(v, "cjk-latin-space");
+        if (w) {
+            if (schema_number(d, w, "cjk-latin-space (em)", 0, 1, &em)) s->cjk_latin_space_permille = (int)(em * 1000 + 0.5);
+            else b.ok = false;
+        }
+    }
     return b.ok ? s : NULL;
 }
 

@@ -50,6 +50,8 @@ typedef struct style {
     int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
     int signature_date_offset;          /* date starts this many chars right of the issuer */
     const char *date_format;            /* "{y}年{m}月{d}日" */
+
+    int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
 } style;
 
 /* Finds layout `name` (a file NAME.yaml in one of dirs, or a path when name

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "text_clreq.h"
 #include "utf8.h"
 
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
@@ -13,6 +14,29 @@ static src_pos char_pos(const model_text *t, size_t index)
     src_pos p = t->pos;
     if (t->exact_cols) p.col += (int)index;
     return p;
+}
+
+static bool han_latin_pair(uint32_t a, uint32_t b)
+{
+    return (clreq_is_han(a) && clreq_is_latin_or_digit(b)) || (clreq_is_latin_or_digit(a) && clreq_is_han(b));
+}
+
+/* clreq §4: ¼ em between a Han character and an adjacent Latin letter or
+ * digit, "2023 年" and "2023年" alike: a source space there is replaced by
+ * the gap.  The gap takes the Han character's size.  Returns the new count. */
+static int space_han_latin(text_item *items, int n, int permille)
+{
+    int out = 0;
+    for (int j = 0; j < n; j++) {
+        if (items[j].space && out > 0 && j + 1 < n && han_latin_pair(items[out - 1].cp, items[j + 1].cp)) continue;
+        items[out++] = items[j];
+    }
+    for (int j = 0; j + 1 < out; j++)
+        if (han_latin_pair(items[j].cp, items[j + 1].cp)) {
+            mpt_t size = clreq_is_han(items[j].cp) ? items[j].size : items[j + 1].size;
+            items[j].gap_after = (mpt_t)((int64_t)size * permille / 1000);
+        }
+    return out;
 }
 
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out)
@@ -65,10 +89,12 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
         if (items[j].space)
             items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
                                        items[j].size / 1000);
+    if (tp->cjk_latin_space_permille) n = space_han_latin(items, n, tp->cjk_latin_space_permille);
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;
     if (!text_breaker_run(tp->breaker, cps, n, brk)) return -1;
+    clreq_restrict_breaks(cps, n, brk);
     for (int j = 0; j < n; j++) items[j].break_before = brk[j];
     *out = items;
     return n;
@@ -77,6 +103,6 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
 mpt_t text_width(const text_item *items, int n)
 {
     mpt_t w = 0;
-    for (int i = 0; i < n; i++) w += items[i].advance;
+    for (int i = 0; i < n; i++) w += items[i].advance + (i + 1 < n ? items[i].gap_after : 0);
     return w;
 }

@@ -21,6 +21,7 @@ typedef struct text_item {
     int face;             /* index into the font set's faces */
     mpt_t size;
     mpt_t advance;
+    mpt_t gap_after;      /* fixed space after it: the Han–Latin gap (clreq §4) */
     uint8_t break_before; /* a line may start here */
     uint8_t space;        /* a space: dropped at line ends, never drawn there */
 } text_item;
@@ -37,15 +38,19 @@ typedef struct text_prep {
     diag *d;
     const fontset *fonts;
     text_breaker *breaker;
+    int cjk_latin_space_permille; /* Han–Latin gap in 1/1000 em; 0 = keep the source's spaces */
 } text_prep;
 
 /* Builds the items of spans[0..n_spans) as one paragraph.  Whitespace runs
  * collapse to one space, and vanish between two wide characters (a YAML line
- * fold inside Chinese text is not a space) and at the ends.  Returns the
+ * fold inside Chinese text is not a space) and at the ends.  Between a Han
+ * character and a Latin letter or digit the gap is set to tp's Han–Latin
+ * space whether the source has a space there or not (clreq §4).  Returns the
  * number of items (in *out, allocated in tp->a), or -1 on an ICU failure. */
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out);
 
-/* Sum of the advances of items[0..n). */
+/* Width of items[0..n) on one line: advances and the gaps between them
+ * (not the gap after the last). */
 mpt_t text_width(const text_item *items, int n);
 
 #endif

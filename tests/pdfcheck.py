@@ -9,6 +9,8 @@ prints what is wrong and exits 1, or exits 0 silently.
   chars PDF TEXTFILE        pdftotext gives back exactly the characters of TEXTFILE
   geometry PDF              GB/T 9704 text block, first line, page numbers
   quiet PDF                 poppler prints no warning on any tool
+  kinsoku PDF               no line starts or ends with a prohibited mark
+                            (clreq §3.1.7), no number split from its unit
 """
 import re
 import subprocess
@@ -139,6 +141,26 @@ def check_geometry(pdf, left_mm=28, right_mm=184, top_mm=37, bottom_mm=262):
     return problems
 
 
+NO_START = set("、，。：；！？）］〕】》〉」』〗｝”’％…—～·/")
+NO_END = set("（［〔【《〈「『〖｛“‘/")
+
+
+def check_kinsoku(pdf):
+    problems = []
+    for n, (_, _, lines) in enumerate(pages_of(pdf), 1):
+        body = [l["text"] for l in lines if not is_page_number(l)]
+        for i, t in enumerate(body):
+            if not t:
+                continue
+            if t[0] in NO_START:
+                problems.append("page %d: line starts with %s: %s" % (n, t[0], t[:12]))
+            if t[-1] in NO_END:
+                problems.append("page %d: line ends with %s: %s" % (n, t[-1], t[-12:]))
+            if i + 1 < len(body) and body[i + 1] and t[-1].isdigit() and "\u4e00" <= body[i + 1][0] <= "\u9fff":
+                problems.append("page %d: number split from its unit: %s | %s" % (n, t[-8:], body[i + 1][:4]))
+    return problems
+
+
 def check_quiet(pdf):
     problems = []
     for tool in (["pdffonts", pdf], ["pdftotext", pdf, "-"], ["pdfinfo", pdf],
@@ -153,7 +175,8 @@ def check_quiet(pdf):
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     problems = {"fonts": check_fonts, "text": check_text, "chars": check_chars,
-                "geometry": check_geometry, "quiet": check_quiet}[cmd](*args)
+                "geometry": check_geometry, "quiet": check_quiet,
+                "kinsoku": check_kinsoku}[cmd](*args)
     for p in problems:
         print(p)
     sys.exit(1 if problems else 0)

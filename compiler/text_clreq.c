@@ -1,0 +1,61 @@
+/* text_clreq.c — see text_clreq.h. */
+#include "text_clreq.h"
+
+#include <stddef.h>
+
+/* clreq §3.1.7, "basic" level plus GB/T 15834 practice: marks that may not
+ * start a line (pause and stop marks, closing quotes and brackets,
+ * connectors, interpunct, solidus, percent and degree signs). */
+static const uint32_t no_line_start[] = {
+    0x3001, 0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF0E, /* 、，。：；！？． */
+    0x201D, 0x2019, 0xFF09, 0xFF3D, 0x3015, 0x3011, 0x300B, 0x3009, /* ”’）］〕】》〉 */
+    0x300D, 0x300F, 0x3017, 0xFF5D, 0x3019,                         /* 」』〗｝〙 */
+    0xFF5E, 0x301C, 0x2013, 0x2014, 0x2026, 0x22EF, 0x2E3A,         /* ～〜–—…⋯⸺ */
+    0x00B7, 0x30FB, 0x2027, 0x002F, 0xFF0F,                         /* ·・‧ / ／ */
+    0x0025, 0xFF05, 0x2030, 0x2103, 0x00B0,                         /* %％‰℃° */
+    0x002C, 0x002E, 0x003A, 0x003B, 0x0021, 0x003F, 0x0029, 0x005D, /* ,.:;!?)] */
+};
+
+/* clreq §3.1.7: marks that may not end a line (opening quotes and brackets;
+ * GB style adds the solidus). */
+static const uint32_t no_line_end[] = {
+    0x201C, 0x2018, 0xFF08, 0xFF3B, 0x3014, 0x3010, 0x300A, 0x3008, /* “‘（［〔【《〈 */
+    0x300C, 0x300E, 0x3016, 0xFF5B, 0x3018,                         /* 「『〖｛〘 */
+    0x002F, 0xFF0F, 0x0028, 0x005B,                                 /* / ／ ( [ */
+};
+
+static bool in(const uint32_t *set, size_t n, uint32_t cp)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == cp) return true;
+    return false;
+}
+
+bool clreq_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFD) || cp == 0x3007;
+}
+
+bool clreq_is_latin_or_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *brk)
+{
+    const size_t n_start = sizeof no_line_start / sizeof no_line_start[0];
+    const size_t n_end = sizeof no_line_end / sizeof no_line_end[0];
+    for (int i = 1; i < n; i++) {
+        if (!brk[i]) continue;
+        uint32_t before = text[i - 1], here = text[i];
+        if (in(no_line_start, n_start, here) || in(no_line_end, n_end, before)) brk[i] = 0;
+        /* —— and …… are one unit of two characters (clreq §3.1.8). */
+        else if (before == here && (here == 0x2014 || here == 0x2026 || here == 0x22EF)) brk[i] = 0;
+        /* A number stays with its unit: "61.35元", "2023年", "15件" (clreq §4). */
+        else if ((is_digit(before) || before == '%') && clreq_is_han(here)) brk[i] = 0;
+    }
+}

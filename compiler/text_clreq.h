@@ -1,0 +1,22 @@
+/* text_clreq.h — Chinese line-breaking rules on top of ICU's (clreq §3.1.7).
+ *
+ * ICU's `zh` tailoring of UAX #14 already keeps most closing marks off a
+ * line start and opening marks off a line end; these rules add what it
+ * still allows (../shared/reference/clreq.md §1, §4, §8). */
+#ifndef REPORTC_TEXT_CLREQ_H
+#define REPORTC_TEXT_CLREQ_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Clears can_break_before[i] wherever a break would put a prohibited mark at
+ * a line start or end, split a number from its unit, or split —— or ……. */
+void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
+
+/* A Han character (an ideograph or 〇), as opposed to punctuation. */
+bool clreq_is_han(uint32_t cp);
+
+/* A Latin letter or a European digit. */
+bool clreq_is_latin_or_digit(uint32_t cp);
+
+#endif

@@ -1,0 +1,43 @@
+# typography.sh — Chinese line-breaking rules and Han–Latin spacing, as a
+# reader sees them in the PDF (clreq §3.1.7, §4).
+
+CHECK="$ROOT/tests/pdfcheck.py"
+
+# Paragraphs dense with marks, numbers and units, each shifted by one more
+# character so that line ends fall on every kind of position.
+punctuation_report() {
+    echo 'body:'
+    for i in $(seq 0 27); do
+        prefix=$(printf '字%.0s' $(seq 0 "$i"))
+        echo "  - ${prefix}他说：“你好。”（注释）、《书名》……——增长12.5%，发放61.35元，2023年共15件；“公开选岗”和“双向选择”的原则。是否？是！GB/T 9704规定：三安全一稳定。"
+    done
+}
+
+test_no_prohibited_mark_at_line_start_or_end() {
+    punctuation_report > p.yaml
+    rc p.yaml -o p.pdf 2> err || { cat err; return 1; }
+    "$CHECK" kinsoku p.pdf
+}
+
+test_han_latin_space_is_the_same_with_or_without_source_space() {
+    printf 'body:\n  - 共发放2023年度资金61.35万元，GB/T 9704规定A4纸。\n' > a.yaml
+    printf 'body:\n  - 共发放 2023 年度资金 61.35 万元，GB/T 9704 规定 A4 纸。\n' > b.yaml
+    rc --dump layout a.yaml > a.txt && rc --dump layout b.yaml > b.txt || return 1
+    diff a.txt b.txt || fail "a space in the source changes the layout"
+}
+
+test_han_latin_gap_is_a_quarter_em() {
+    # "年" follows "2023" at x(2023) + 4 digits + 0.25 em (15.75 pt body):
+    # the digits of AR PL UMing are half an em wide.
+    printf 'layout: {name: gbt9704, body: {align: left}}\nbody:\n  - 共2023年\n' > g.yaml
+    rc --dump layout g.yaml > g.txt || return 1
+    x1=$(grep ' 2023$' g.txt | sed 's/.* x=\([0-9.]*\) .*/\1/')
+    x2=$(grep ' 年$' g.txt | sed 's/.* x=\([0-9.]*\) .*/\1/')
+    awk -v a="$x1" -v b="$x2" 'BEGIN { gap = b - (a + 4 * 7.875); if (gap < 3.15 || gap > 4.72) { print "gap", gap; exit 1 } }'
+}
+
+test_justified_gaps_never_exceed_half_em() {
+    punctuation_report > p.yaml
+    rc --dump layout p.yaml > l.txt || return 1
+    awk '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > 7.875) { print; bad = 1 } } END { exit bad }' l.txt
+}
