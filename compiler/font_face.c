@@ -20,22 +20,23 @@ struct font_face {
     unsigned index;
     char *path;
     char *family;
+    char *postscript; /* may be NULL */
 };
 
 /* Family name (name ID 1) in UTF-8: English if present, else any language.
  * Returns a malloc'd string or NULL. */
-static char *read_family(hb_face_t *face)
+static char *read_name(hb_face_t *face, hb_ot_name_id_t id)
 {
     hb_language_t lang = hb_language_from_string("en", -1);
-    unsigned len = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, NULL, NULL);
+    unsigned len = hb_ot_name_get_utf8(face, id, lang, NULL, NULL);
     if (len == 0) {
-        /* No English record: take the first family record of any language. */
+        /* No English record: take the first record of any language. */
         unsigned n = 0;
         const hb_ot_name_entry_t *e = hb_ot_name_list_names(face, &n);
         for (unsigned i = 0; i < n; i++)
-            if (e[i].name_id == HB_OT_NAME_ID_FONT_FAMILY) {
+            if (e[i].name_id == id) {
                 lang = e[i].language;
-                len = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, NULL, NULL);
+                len = hb_ot_name_get_utf8(face, id, lang, NULL, NULL);
                 break;
             }
     }
@@ -43,7 +44,7 @@ static char *read_family(hb_face_t *face)
     char *s = malloc(len + 1);
     if (!s) return NULL;
     unsigned size = len + 1; /* in: buffer size incl. NUL; out: length */
-    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, lang, &size, s);
+    hb_ot_name_get_utf8(face, id, lang, &size, s);
     s[size < len ? size : len] = '\0';
     return s;
 }
@@ -108,7 +109,8 @@ font_face *font_face_open(const char *path, unsigned index, const char **why)
     f->upem = hb_face_get_upem(face);
     f->index = index;
     f->path = strdup(path);
-    f->family = read_family(face);
+    f->family = read_name(face, HB_OT_NAME_ID_FONT_FAMILY);
+    f->postscript = read_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
     if (!f->family) f->family = base_name(path);
     if (!f->path || !f->family || f->upem == 0) {
         *why = f->upem == 0 ? "the font has no valid 'head' table" : "out of memory";
@@ -126,6 +128,7 @@ void font_face_free(font_face *f)
     hb_blob_destroy(f->blob);
     free(f->path);
     free(f->family);
+    free(f->postscript);
     free(f);
 }
 
@@ -147,5 +150,6 @@ int font_face_advance_milli_em(const font_face *f, uint32_t cp)
 const char *font_face_path(const font_face *f) { return f->path; }
 unsigned font_face_index(const font_face *f) { return f->index; }
 const char *font_face_family(const font_face *f) { return f->family; }
+const char *font_face_postscript_name(const font_face *f) { return f->postscript; }
 
 hb_face_t *font_face_hb(const font_face *f) { return f->face; }

@@ -37,4 +37,7 @@ unsigned font_face_index(const font_face *face);
  * file's base name when it has none. */
 const char *font_face_family(const font_face *face);
 
+/* The face's PostScript name (name ID 6; borrowed), or NULL when it has none. */
+const char *font_face_postscript_name(const font_face *face);
+
 #endif

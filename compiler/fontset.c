@@ -76,6 +76,16 @@ static int add_face(fontset *fs, const char *path, unsigned index, const char **
     }
     font_face *f = font_face_open(path, index, why);
     if (!f) return -1;
+    /* Two files with one PostScript name (a copy of the same font under
+       another name) are one font: libharu merges fonts by that name. */
+    const char *ps = font_face_postscript_name(f);
+    for (int i = 0; ps && i < fs->n_faces; i++) {
+        const char *other = font_face_postscript_name(fs->faces[i]);
+        if (other && strcmp(other, ps) == 0) {
+            font_face_free(f);
+            return i;
+        }
+    }
     fs->faces[fs->n_faces] = f;
     return fs->n_faces++;
 }

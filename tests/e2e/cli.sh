@@ -113,3 +113,14 @@ test_errors_capped_at_20() {
     [ "$(grep -c ': error: ' err)" = 20 ] || fail "not 20 errors shown" || return 1
     grep -q '10 more errors not shown (limit is 20' err || fail "no summary of dropped errors"
 }
+
+test_one_font_under_two_office_names() {
+    # simsun.ttc and simfang.ttf being copies of one font (one PostScript
+    # name) once made libharu merge them and the compile fail.
+    mkdir fonts
+    cp /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf fonts/simfang.ttf 2>/dev/null ||
+        cp /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf fonts/simfang.ttf
+    cp fonts/simfang.ttf fonts/simsun.ttc
+    rc --font-dir fonts "$ROOT/data/2023.yaml" -o out.pdf 2> err || { cat err; return 1; }
+    [ -s out.pdf ] && "$ROOT/tests/pdfcheck.py" fonts out.pdf
+}
