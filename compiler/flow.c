@@ -19,6 +19,7 @@ typedef struct line {
     bool break_ok_before;    /* a page may start with this line */
     bool page_break_before;  /* a page must start with this line */
     mpt_t ascent;            /* baseline below the slot's top */
+    int slots;               /* grid lines it takes: more than one for large type */
     frame_text *runs;        /* y = 0 until paginated */
     int n_runs;
     int outline_level;       /* > 0: a heading starts here */
@@ -57,6 +58,7 @@ static line *new_line(flow *f)
     memset(l, 0, sizeof *l);
     l->break_ok_before = !f->keep_next;
     l->page_break_before = f->force_break;
+    l->slots = 1;
     f->keep_next = false;
     f->force_break = false;
     return l;
@@ -112,6 +114,9 @@ static void build_runs(flow *f, line *l, const text_item *items, int start, int 
         i = j;
     }
     l->ascent = (mpt_t)((int64_t)max_size * EM_BOX_ASCENT_PER_MILLE / 1000);
+    /* Type too large for one grid line takes as many as its line height needs. */
+    int64_t height = (int64_t)max_size * f->st->min_line_height_permille / 1000;
+    l->slots = height > f->st->line_pitch ? (int)((height + f->st->line_pitch - 1) / f->st->line_pitch) : 1;
 }
 
 /* Lays out one paragraph-like block: spans in the paragraph style ps.  The
@@ -303,11 +308,12 @@ static int paginate(flow *f, int *slot, page_span **out)
         int first = i, row = 0;
         while (i < f->n_lines && f->lines[i].blank) slot[i++] = -1;  /* no blank line at a page top */
         int content_first = i;
-        while (i < f->n_lines && row < per_page) {
+        while (i < f->n_lines && (row + f->lines[i].slots <= per_page || row == 0)) {
             if (i > content_first && f->lines[i].page_break_before) break;
-            slot[i++] = row++;
+            slot[i] = row;
+            row += f->lines[i++].slots;
         }
-        if (i < f->n_lines && row == per_page && !f->lines[i].page_break_before) {
+        if (i < f->n_lines && !f->lines[i].page_break_before && i > content_first) {
             int j = i;
             while (j > content_first + 1 && !f->lines[j].break_ok_before) j--;
             if (j > content_first + 1) i = j;   /* else: nothing to keep together can fit */

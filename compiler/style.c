@@ -220,14 +220,19 @@ static style *bind(arena *a, diag *d, const ynode *root)
     if ((v = ynode_lookup(root, "page-number"))) bind_page_number(&b, v, s);
     s->signature = inherit(&s->body);
     s->date_format = "{y}-{m}-{d}";
+    s->min_line_height_permille = 1000;
     if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
     if ((v = ynode_lookup(root, "typography"))) {
-        static const char *const keys[] = { "cjk-latin-space", NULL };
+        static const char *const keys[] = { "cjk-latin-space", "min-line-height", NULL };
         double em;
         if (!schema_check_keys(d, v, "typography", keys)) b.ok = false;
         const ynode *w = ynode_lookup(v, "cjk-latin-space");
         if (w) {
             if (schema_number(d, w, "cjk-latin-space (em)", 0, 1, &em)) s->cjk_latin_space_permille = (int)(em * 1000 + 0.5);
+            else b.ok = false;
+        }
+        if ((w = ynode_lookup(v, "min-line-height"))) {
+            if (schema_number(d, w, "min-line-height (em)", 1, 5, &em)) s->min_line_height_permille = (int)(em * 1000 + 0.5);
             else b.ok = false;
         }
     }

@@ -52,6 +52,8 @@ typedef struct style {
     const char *date_format;            /* "{y}年{m}月{d}日" */
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
+    int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
+                                           several grid lines; 1/1000 */
 } style;
 
 /* Finds layout `name` (a file NAME.yaml in one of dirs, or a path when name

@@ -125,6 +125,12 @@ def check_geometry(pdf, left_mm=28, right_mm=184, top_mm=37, bottom_mm=262):
                                 % (n, l["xMin"] / MM, l["xMax"] / MM, l["text"][:20]))
             if l["yMin"] < (top_mm - 1) * MM or l["yMax"] > (bottom_mm + 1) * MM:
                 problems.append("page %d: line outside the text block vertically: %s" % (n, l["text"][:20]))
+        # No two lines overlap (type larger than the grid takes more lines).
+        boxes = sorted(body, key=lambda l: l["yMin"])
+        for a, b in zip(boxes, boxes[1:]):
+            overlap_x = a["xMin"] < b["xMax"] and b["xMin"] < a["xMax"]
+            if overlap_x and b["yMin"] < a["yMax"] - 1 and abs(b["yMin"] - a["yMin"]) > 1:
+                problems.append("page %d: lines overlap: %s / %s" % (n, a["text"][:10], b["text"][:10]))
         first = min(l["yMin"] for l in body)
         if abs(first / MM - top_mm) > 1:
             problems.append("page %d: first line starts %.2f mm from the top" % (n, first / MM))

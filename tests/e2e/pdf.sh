@@ -101,3 +101,11 @@ test_latin_words_are_not_letter_spaced() {
         fail "a Latin word is letter-spaced"
     fi
 }
+
+test_large_type_takes_several_grid_lines() {
+    # A body size larger than the line pitch used to overprint the lines.
+    printf 'layout: {name: gbt9704, body: {size: 40pt}}\nbody:\n  - 大号字的段落需要占用两条网格线，否则上下两行会互相重叠在一起。\n' > big.yaml
+    rc big.yaml -o big.pdf || return 1
+    "$CHECK" geometry big.pdf > problems
+    ! grep . problems | grep -v 'page number'
+}
