@@ -137,6 +137,7 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
     if (indent >= width) indent = 0;
     line_range *ranges;
     int n_ranges = linebreak_greedy(f->a, items, n, width - indent, width, &ranges);
+    if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(f->a, items, n, width, &ranges, n_ranges);
     if (ps->align == ALIGN_CENTER && n_ranges > 1) {
         /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
            not filled line by line: the narrowest measure that still needs no

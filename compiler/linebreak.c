@@ -1,5 +1,6 @@
 /* linebreak.c — see linebreak.h. */
 #include "linebreak.h"
+#include "text_clreq.h"
 
 #include <stdbool.h>
 
@@ -48,5 +49,39 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
         start = end;
     }
     *out = lines;
+    return count;
+}
+
+/* True when range r holds one Han character and nothing but closing marks. */
+static bool lone_char(const text_item *items, const line_range *r)
+{
+    int han = 0, other = 0;
+    for (int i = r->start; i < r->end; i++) {
+        if (clreq_is_han(items[i].cp)) han++;
+        else if (!clreq_no_line_start(items[i].cp)) other++;
+    }
+    return han == 1 && other == 0;
+}
+
+int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
+                              int count)
+{
+    if (count < 2 || !lone_char(items, &(*lines)[count - 1])) return count;
+    line_range *prev = &(*lines)[count - 2];
+    int cut = -1;
+    for (int i = prev->end - 1; i > prev->start + 1 && cut < 0; i--)
+        if (items[i].break_before) cut = i;
+    if (cut < 0) return count;
+    /* Only the last two lines change: the earlier ones keep their breaks. */
+    line_range *tail;
+    int tail_count = linebreak_greedy(a, items + cut, n - cut, width, width, &tail);
+    if (tail_count != 1) return count;   /* pulling a character down would add a line */
+    line_range *out = arena_alloc(a, (size_t)count * sizeof *out);
+    for (int i = 0; i < count - 2; i++) out[i] = (*lines)[i];
+    int end = cut;
+    while (end > prev->start && items[end - 1].space) end--;
+    out[count - 2] = (line_range){ prev->start, end, text_width(items + prev->start, end - prev->start) };
+    out[count - 1] = (line_range){ tail[0].start + cut, tail[0].end + cut, tail[0].natural };
+    *lines = out;
     return count;
 }

@@ -20,4 +20,11 @@ typedef struct line_range {
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out);
 
+/* clreq §5 孤字不成行: when the last of `count` lines holds a single Han
+ * character (with any closing marks after it), breaks the line before it
+ * one opportunity earlier and refills the rest, so that the character has
+ * company.  Returns the new number of lines (lines may be replaced in a). */
+int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
+                              int count);
+
 #endif

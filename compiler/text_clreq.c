@@ -31,6 +31,11 @@ static bool in(const uint32_t *set, size_t n, uint32_t cp)
     return false;
 }
 
+bool clreq_no_line_start(uint32_t cp)
+{
+    return in(no_line_start, sizeof no_line_start / sizeof no_line_start[0], cp);
+}
+
 bool clreq_is_han(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||

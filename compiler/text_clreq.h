@@ -13,6 +13,10 @@
  * a line start or end, split a number from its unit, or split —— or ……. */
 void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
 
+/* A mark that may not start a line (clreq §3.1.7): pause and stop marks,
+ * closing quotes and brackets, connectors … */
+bool clreq_no_line_start(uint32_t cp);
+
 /* A Han character (an ideograph or 〇), as opposed to punctuation. */
 bool clreq_is_han(uint32_t cp);
 

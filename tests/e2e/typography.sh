@@ -41,3 +41,11 @@ test_justified_gaps_never_exceed_half_em() {
     rc --dump layout p.yaml > l.txt || return 1
     awk '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > 7.875) { print; bad = 1 } } END { exit bad }' l.txt
 }
+
+test_no_lone_character_on_a_last_line() {
+    # clreq §5 孤字不成行: 54 + 1 characters would leave "尾。" alone.
+    printf 'body:\n  - %s\n' "$(printf '字%.0s' $(seq 1 54))尾。" > lone.yaml
+    rc lone.yaml -o lone.pdf || return 1
+    last=$(pdftotext -layout lone.pdf - | tr -d ' \f' | grep -v '^$' | grep -v '—' | tail -1)
+    [ "${#last}" -ge 3 ] || fail "last line is '$last'"
+}
