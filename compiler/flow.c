@@ -93,7 +93,8 @@ static void build_runs(flow *f, line *l, const text_item *items, int start, int 
     int n_runs = 0;
     for (int i = start; i < end; i++)
         if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
-            after[i - start] != after[i - 1 - start] || items[i - 1].gap_after)
+            after[i - start] != after[i - 1 - start] || items[i - 1].gap_after ||
+            (items[i].flags & RUN_BOLD) != (items[i - 1].flags & RUN_BOLD))
             n_runs++;
     l->runs = arena_alloc(f->a, (size_t)(n_runs ? n_runs : 1) * sizeof *l->runs);
     mpt_t max_size = 0;
@@ -101,13 +102,15 @@ static void build_runs(flow *f, line *l, const text_item *items, int start, int 
         int j = i;
         /* A run ends after a fixed gap: the next run starts past it. */
         while (j < end && items[j].face == items[i].face && items[j].size == items[i].size &&
-               after[j - start] == after[i - start] && (j == i || !items[j - 1].gap_after))
+               after[j - start] == after[i - start] && (j == i || !items[j - 1].gap_after) &&
+               (items[j].flags & RUN_BOLD) == (items[i].flags & RUN_BOLD))
             j++;
         uint32_t *text = arena_alloc(f->a, (size_t)(j - i) * sizeof *text);
         for (int k = i; k < j; k++) text[k - i] = items[k].cp;
         mpt_t tracking = after[i - start];
         l->runs[l->n_runs++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x,
-                                             .tracking = tracking, .text = text, .len = j - i };
+                                             .tracking = tracking, .bold = (items[i].flags & RUN_BOLD) != 0,
+                                             .text = text, .len = j - i };
         for (int k = i; k < j; k++) x += items[k].advance + tracking;
         x += items[j - 1].gap_after;
         if (items[i].size > max_size) max_size = items[i].size;
@@ -190,7 +193,7 @@ static text_span span_of(model_text t, int role, mpt_t size)
 
 static model_text literal(flow *f, const char *s, src_pos pos)
 {
-    return (model_text){ arena_strdup(f->a, s), strlen(s), pos, false };
+    return (model_text){ arena_strdup(f->a, s), strlen(s), pos, false, NULL, 0 };
 }
 
 typedef struct roles {
@@ -346,7 +349,7 @@ static void add_page_number(flow *f, roles *r, frame_page *page, int number, int
     int role = role_of(f, &st->page_number, &r->page_number);
     if (role < 0) return;
     text_span s = span_of((model_text){ page_label(f, st->page_number_format, number),
-                                        0, st->page_number.font_role_pos, false },
+                                        0, st->page_number.font_role_pos, false, NULL, 0 },
                           role, st->page_number.size);
     s.text.len = strlen(s.text.utf8);
     text_item *items;
@@ -437,8 +440,8 @@ void layout_dump(const frame_doc *doc, FILE *out)
                 continue;
             }
             const frame_text *t = &it->u.text;
-            fprintf(out, "  text face=%d size=%.3f x=%.3f y=%.3f tc=%.3f ", t->face, pt_from_mpt(t->size),
-                    pt_from_mpt(t->x), pt_from_mpt(t->y), pt_from_mpt(t->tracking));
+            fprintf(out, "  text face=%d size=%.3f x=%.3f y=%.3f tc=%.3f %s", t->face, pt_from_mpt(t->size),
+                    pt_from_mpt(t->x), pt_from_mpt(t->y), pt_from_mpt(t->tracking), t->bold ? "bold " : "");
             for (int c = 0; c < t->len; c++) {
                 char buf[4];
                 fwrite(buf, 1, (size_t)utf8_encode(t->text[c], buf), out);

@@ -15,6 +15,7 @@ typedef struct frame_text {
     mpt_t size;          /* font size */
     mpt_t x, y;          /* start of the baseline, from the page's top-left */
     mpt_t tracking;      /* extra space after every character (PDF Tc) */
+    int bold;            /* synthetic bold: outline stroked as well as filled */
     const uint32_t *text;/* Unicode scalar values, all served by `face` */
     int len;
 } frame_text;

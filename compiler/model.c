@@ -17,12 +17,12 @@ typedef struct builder {
 
 static model_text text_of(const ynode *n)
 {
-    return (model_text){ n->str, n->len, (src_pos){ n->pos.src, n->pos.line, n->text_col }, n->single_line };
+    return (model_text){ n->str, n->len, (src_pos){ n->pos.src, n->pos.line, n->text_col }, n->single_line, NULL, 0 };
 }
 
 static model_text text_from(arena *a, const char *s, src_pos pos)
 {
-    return (model_text){ arena_strdup(a, s), strlen(s), pos, false };
+    return (model_text){ arena_strdup(a, s), strlen(s), pos, false, NULL, 0 };
 }
 
 /* ---- meta ---------------------------------------------------------------- */
@@ -170,6 +170,7 @@ static void build_heading(builder *b, const ynode *m, const ynode *text, int lev
     model_block *blk = new_block(b, BLOCK_HEADING, m->pos);
     blk->level = (int)lv;
     blk->text = text_of(text);
+    if (!model_markup_parse(b->a, b->d, &blk->text)) b->ok = false;
     const char *number = "auto";
     if ((v = ynode_lookup(m, "number")) && !schema_string(b->d, v, "number", &number)) b->ok = false;
     if (strcmp(number, "auto") == 0) {
@@ -183,8 +184,12 @@ static void build_heading(builder *b, const ynode *m, const ynode *text, int lev
         blk->number = number;
     }
     if ((v = ynode_lookup(m, "run-in"))) {
-        if (schema_string(b->d, v, "run-in", &s)) blk->run_in = text_of(v);
-        else b->ok = false;
+        if (schema_string(b->d, v, "run-in", &s)) {
+            blk->run_in = text_of(v);
+            if (!model_markup_parse(b->a, b->d, &blk->run_in)) b->ok = false;
+        } else {
+            b->ok = false;
+        }
     }
 }
 
@@ -256,7 +261,9 @@ static void build_block(builder *b, const ynode *item)
             b->ok = false;
             return;
         }
-        new_block(b, BLOCK_PARAGRAPH, item->pos)->text = text_of(item);
+        model_block *blk = new_block(b, BLOCK_PARAGRAPH, item->pos);
+        blk->text = text_of(item);
+        if (!model_markup_parse(b->a, b->d, &blk->text)) b->ok = false;
         return;
     }
     if (item->kind != YNODE_MAP) {
@@ -306,7 +313,9 @@ static void build_block(builder *b, const ynode *item)
             b->ok = false;
             return;
         }
-        new_block(b, k[0] == 't' ? BLOCK_TITLE : BLOCK_PARAGRAPH, item->pos)->text = text_of(kind->value);
+        model_block *blk = new_block(b, k[0] == 't' ? BLOCK_TITLE : BLOCK_PARAGRAPH, item->pos);
+        blk->text = text_of(kind->value);
+        if (!model_markup_parse(b->a, b->d, &blk->text)) b->ok = false;
     } else if (strcmp(k, "heading") == 0) {
         build_heading(b, item, kind->value, 0);
     } else if (k[0] == 'h') {

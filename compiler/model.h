@@ -14,12 +14,25 @@
 #include "style.h"
 #include "yaml_tree.h"
 
+/* Inline markup of a text: **bold** and `literal` (see model_markup.c). */
+enum { RUN_BOLD = 1, RUN_LITERAL = 2 };
+
+/* A stretch of a text in one inline style, markup removed. */
+typedef struct model_run {
+    const char *utf8;
+    size_t len;
+    int flags;          /* RUN_BOLD, RUN_LITERAL */
+    int src_chars;      /* characters of the source text before it, markup included */
+} model_run;
+
 /* A piece of text from the report, UTF-8, with where it came from. */
 typedef struct model_text {
-    const char *utf8;   /* NULL when absent */
+    const char *utf8;   /* NULL when absent; the source text, markup included */
     size_t len;
     src_pos pos;        /* of the first character */
     bool exact_cols;    /* character i is at column pos.col + i on pos.line */
+    const model_run *runs; /* NULL: the whole text is one plain run */
+    int n_runs;
 } model_text;
 
 typedef enum {
@@ -62,6 +75,11 @@ typedef struct model_paths {
 /* Binds the report tree `root` into a model allocated in `a`.  Records every
  * mistake in d; returns NULL when there was any error. */
 model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *paths);
+
+/* Splits t into runs at its inline markup: **bold**, `literal` (left alone
+ * by the typographic rules), and \* \` \\ for the characters themselves.
+ * An unclosed mark is an error at its position.  Runs live in a. */
+bool model_markup_parse(arena *a, diag *d, model_text *t);
 
 /* Prints the model as stable text (reportc --dump model). */
 void model_dump(const model_doc *doc, FILE *out);

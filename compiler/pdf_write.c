@@ -77,6 +77,7 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
     bool in_text = false;
     HPDF_Font cur_font = NULL;
     mpt_t cur_size = -1, cur_track = 0, cur_width = -1;
+    int cur_bold = 0;
     for (int i = 0; i < fp->n_items; i++) {
         const frame_item *it = &fp->items[i];
         if (it->kind == FRAME_TEXT) {
@@ -101,6 +102,16 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
                 if (HPDF_Page_SetCharSpace(page, pt(t->tracking)) != HPDF_OK)
                     return failed(w, "HPDF_Page_SetCharSpace");
                 cur_track = t->tracking;
+            }
+            if (t->bold != cur_bold) {
+                /* Synthetic bold for faces without a bold cut: the outline is
+                   stroked as well as filled, with a stroke of 1/30 em. */
+                if (t->bold && (HPDF_Page_SetLineWidth(page, pt(t->size) / 30) != HPDF_OK))
+                    return failed(w, "HPDF_Page_SetLineWidth");
+                cur_width = -1;
+                if (HPDF_Page_SetTextRenderingMode(page, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetTextRenderingMode");
+                cur_bold = t->bold;
             }
             if (HPDF_Page_TextOut(page, pt(t->x), H - pt(t->y), buf) != HPDF_OK)
                 return failed(w, "HPDF_Page_TextOut");

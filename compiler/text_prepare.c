@@ -28,11 +28,13 @@ static int space_han_latin(text_item *items, int n, int permille)
 {
     int out = 0;
     for (int j = 0; j < n; j++) {
-        if (items[j].space && out > 0 && j + 1 < n && han_latin_pair(items[out - 1].cp, items[j + 1].cp)) continue;
+        if (items[j].space && out > 0 && j + 1 < n && !(items[j].flags & RUN_LITERAL) &&
+            han_latin_pair(items[out - 1].cp, items[j + 1].cp))
+            continue;
         items[out++] = items[j];
     }
     for (int j = 0; j + 1 < out; j++)
-        if (han_latin_pair(items[j].cp, items[j + 1].cp)) {
+        if (!((items[j].flags | items[j + 1].flags) & RUN_LITERAL) && han_latin_pair(items[j].cp, items[j + 1].cp)) {
             mpt_t size = clreq_is_han(items[j].cp) ? items[j].size : items[j + 1].size;
             items[j].gap_after = (mpt_t)((int64_t)size * permille / 1000);
         }
@@ -49,38 +51,47 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     font_face *const *faces = fontset_faces(tp->fonts, &faces_n);
     for (int s = 0; s < n_spans; s++) {
         const model_text *t = &spans[s].text;
-        size_t i = 0, index = 0;
-        while (i < t->len) {
-            uint32_t cp;
-            int k = utf8_decode(t->utf8 + i, t->len - i, &cp);
-            i += k ? (size_t)k : 1;
-            size_t char_index = index++;
-            if (is_space(cp)) {
-                /* Collapse: one space, none at the start, none between wide characters
-                   (decided when the next character arrives). */
-                if (n > 0 && !items[n - 1].space) {
-                    items[n] = (text_item){ .cp = ' ', .space = 1, .size = spans[s].size,
-                                            .face = items[n - 1].face };
-                    n++;
+        model_run whole = { t->utf8, t->len, 0, 0 };
+        const model_run *runs = t->runs ? t->runs : &whole;
+        int n_runs = t->runs ? t->n_runs : 1;
+        for (int r = 0; r < n_runs; r++) {
+            const model_run *run = &runs[r];
+            size_t i = 0, index = (size_t)run->src_chars;
+            while (i < run->len) {
+                uint32_t cp;
+                int k = utf8_decode(run->utf8 + i, run->len - i, &cp);
+                i += k ? (size_t)k : 1;
+                size_t char_index = index++;
+                if (is_space(cp)) {
+                    /* Collapse: one space, none at the start, none between wide
+                       characters (decided when the next character arrives). */
+                    if (n > 0 && !items[n - 1].space) {
+                        items[n] = (text_item){ .cp = ' ', .space = 1, .size = spans[s].size,
+                                                .face = items[n - 1].face, .flags = (uint8_t)run->flags };
+                        n++;
+                    }
+                    continue;
                 }
-                continue;
+                if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue; /* control characters draw nothing */
+                if (n >= 2 && items[n - 1].space && !(items[n - 1].flags & RUN_LITERAL) &&
+                    utf8_is_wide(items[n - 2].cp) && utf8_is_wide(cp))
+                    n--;
+                int face = fontset_face_for(tp->fonts, spans[s].role, cp);
+                mpt_t size = spans[s].size;
+                mpt_t advance;
+                if (face < 0) {
+                    diag_warning(tp->d, char_pos(t, char_index), "install a font that has it, or pass --font-dir",
+                                 "no font has the character '%.*s' (U+%04X); it will print as a blank box",
+                                 k ? k : 1, run->utf8 + i - (k ? k : 1), (unsigned)cp);
+                    face = fontset_face_for(tp->fonts, spans[s].role, 0x4E00);
+                    if (face < 0) face = 0;
+                    advance = size; /* the .notdef box, one em */
+                } else {
+                    advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[face], cp) * size / 1000);
+                }
+                items[n++] = (text_item){ .cp = cp, .face = face, .size = size, .advance = advance,
+                                          .flags = (uint8_t)run->flags };
             }
-            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue; /* control characters draw nothing */
-            if (n > 0 && items[n - 1].space && n >= 2 && utf8_is_wide(items[n - 2].cp) && utf8_is_wide(cp)) n--;
-            int face = fontset_face_for(tp->fonts, spans[s].role, cp);
-            mpt_t size = spans[s].size;
-            mpt_t advance;
-            if (face < 0) {
-                diag_warning(tp->d, char_pos(t, char_index), "install a font that has it, or pass --font-dir",
-                             "no font has the character '%.*s' (U+%04X); it will print as a blank box",
-                             k ? k : 1, t->utf8 + i - (k ? k : 1), (unsigned)cp);
-                face = fontset_face_for(tp->fonts, spans[s].role, 0x4E00);
-                if (face < 0) face = 0;
-                advance = size; /* the .notdef box, one em */
-            } else {
-                advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[face], cp) * size / 1000);
-            }
-            items[n++] = (text_item){ .cp = cp, .face = face, .size = size, .advance = advance };
         }
     }
     while (n > 0 && items[n - 1].space) n--;
@@ -94,7 +105,12 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;
     if (!text_breaker_run(tp->breaker, cps, n, brk)) return -1;
+    uint8_t *icu = arena_alloc(tp->a, (size_t)(n + 1));
+    memcpy(icu, brk, (size_t)n);
     clreq_restrict_breaks(cps, n, brk);
+    /* Literal text keeps ICU's opportunities: the Chinese rules leave it alone. */
+    for (int j = 1; j < n; j++)
+        if ((items[j - 1].flags | items[j].flags) & RUN_LITERAL) brk[j] = icu[j];
     for (int j = 0; j < n; j++) items[j].break_before = brk[j];
     *out = items;
     return n;

@@ -24,6 +24,7 @@ typedef struct text_item {
     mpt_t gap_after;      /* fixed space after it: the Han–Latin gap (clreq §4) */
     uint8_t break_before; /* a line may start here */
     uint8_t space;        /* a space: dropped at line ends, never drawn there */
+    uint8_t flags;        /* RUN_BOLD, RUN_LITERAL of the model's inline markup */
 } text_item;
 
 /* A stretch of text in one style. */

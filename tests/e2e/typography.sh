@@ -49,3 +49,13 @@ test_no_lone_character_on_a_last_line() {
     last=$(pdftotext -layout lone.pdf - | tr -d ' \f' | grep -v '^$' | grep -v '—' | tail -1)
     [ "${#last}" -ge 3 ] || fail "last line is '$last'"
 }
+
+test_inline_bold_and_literal() {
+    printf 'body:\n  - 这是**加粗强调**的文字，而`GB/T9704`是字面文本，\\*不是强调\\*。\n' > m.yaml
+    rc --dump layout m.yaml > l.txt || return 1
+    grep -q ' bold 加粗强调$' l.txt || fail "bold run missing" || return 1
+    # Literal text gets no Han–Latin gap: 而 GB/T9704 是 stay one run of glyphs.
+    grep -q ' 而$' l.txt && fail "a Han–Latin gap was added to literal text" && return 1
+    rc m.yaml -o m.pdf || return 1
+    pdftotext m.pdf - | tr -d ' \n' | grep -qF '这是加粗强调的文字，而GB/T9704是字面文本，*不是强调*。' || fail "text differs"
+}
