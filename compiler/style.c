@@ -223,7 +223,14 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->min_line_height_permille = 1000;
     if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
     if ((v = ynode_lookup(root, "typography"))) {
-        static const char *const keys[] = { "cjk-latin-space", "min-line-height", NULL };
+        static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation", NULL };
+        static const char *const puncts[] = { "none", "quanjiao", "kaiming", "banjiao", NULL };
+        int e;
+        const ynode *pv = ynode_lookup(v, "punctuation");
+        if (pv) {
+            if (schema_enum(d, pv, "punctuation", puncts, &e)) s->punctuation = e;
+            else b.ok = false;
+        }
         double em;
         if (!schema_check_keys(d, v, "typography", keys)) b.ok = false;
         const ynode *w = ynode_lookup(v, "cjk-latin-space");

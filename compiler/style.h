@@ -29,6 +29,11 @@ typedef struct text_style {
 
 typedef enum { SIDE_LEFT, SIDE_CENTER, SIDE_RIGHT } page_side;
 
+/* clreq §2, the usual named schemes: 全角 (every mark 1 em, two adjacent
+ * marks 1½ em), 开明 (。？！ 1 em, the other marks ½ em), 半角 (every mark
+ * ½ em), or none (no adjustment at all). */
+typedef enum { PUNCT_NONE, PUNCT_QUANJIAO, PUNCT_KAIMING, PUNCT_BANJIAO } punct_style;
+
 typedef struct style {
     const char *name;
     mpt_t page_width, page_height;
@@ -52,6 +57,7 @@ typedef struct style {
     const char *date_format;            /* "{y}年{m}月{d}日" */
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
+    int punctuation;                    /* punct_style: how full-width marks are set */
     int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
                                            several grid lines; 1/1000 */
 } style;

@@ -31,6 +31,20 @@ static bool in(const uint32_t *set, size_t n, uint32_t cp)
     return false;
 }
 
+int clreq_blank_side(uint32_t cp)
+{
+    static const uint32_t right[] = { 0x3001, 0xFF0C, 0x3002, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+                                      0xFF09, 0xFF3D, 0x3015, 0x3011, 0x300B, 0x3009, 0x300D, 0x300F,
+                                      0x3017, 0xFF5D, 0x201D, 0x2019 };
+    static const uint32_t left[] = { 0xFF08, 0xFF3B, 0x3014, 0x3010, 0x300A, 0x3008, 0x300C, 0x300E,
+                                     0x3016, 0xFF5B, 0x201C, 0x2018 };
+    if (in(right, sizeof right / sizeof right[0], cp)) return 1;
+    if (in(left, sizeof left / sizeof left[0], cp)) return -1;
+    return 0;
+}
+
+bool clreq_is_sentence_end(uint32_t cp) { return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01; }
+
 bool clreq_no_line_start(uint32_t cp)
 {
     return in(no_line_start, sizeof no_line_start / sizeof no_line_start[0], cp);

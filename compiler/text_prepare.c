@@ -1,6 +1,7 @@
 /* text_prepare.c — see text_prepare.h. */
 #include "text_prepare.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text_clreq.h"
@@ -39,6 +40,39 @@ static int space_han_latin(text_item *items, int n, int permille)
             items[j].gap_after = (mpt_t)((int64_t)size * permille / 1000);
         }
     return out;
+}
+
+/* Removes ½ em of blank beside item k's mark: on its right by shortening
+ * its own advance, on its left by shortening the item before it. */
+static void squeeze(text_item *items, int k, int side)
+{
+    if (side > 0) items[k].gap_after -= items[k].size / 2;
+    else if (k > 0) items[k - 1].gap_after -= items[k].size / 2;
+}
+
+/* clreq §2: full-width marks as half a character plus a blank half, set
+ * according to the layout's scheme.  Only marks that are a full em wide in
+ * their face take part (proportional quotes in some faces are not). */
+static void compress_punctuation(text_item *items, int n, int scheme)
+{
+    if (scheme == PUNCT_NONE) return;
+    int *side = calloc((size_t)n + 1, sizeof *side);
+    if (!side) return;
+    for (int k = 0; k < n; k++)
+        if (!(items[k].flags & RUN_LITERAL) && items[k].advance >= items[k].size - items[k].size / 50)
+            side[k] = clreq_blank_side(items[k].cp);
+    for (int k = 0; k < n; k++) {
+        if (!side[k]) continue;
+        bool half = scheme == PUNCT_BANJIAO || (scheme == PUNCT_KAIMING && !clreq_is_sentence_end(items[k].cp));
+        if (half) {
+            squeeze(items, k, side[k]);
+            continue;
+        }
+        /* Two adjacent marks take 1½ em, not 2: the blank between them goes. */
+        if (k + 1 < n && side[k + 1] && side[k] > 0) squeeze(items, k, 1);
+        else if (k + 1 < n && side[k + 1] < 0 && side[k] < 0) squeeze(items, k + 1, -1);
+    }
+    free(side);
 }
 
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out)
@@ -101,6 +135,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
             items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
                                        items[j].size / 1000);
     if (tp->cjk_latin_space_permille) n = space_han_latin(items, n, tp->cjk_latin_space_permille);
+    compress_punctuation(items, n, tp->punctuation);
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;

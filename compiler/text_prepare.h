@@ -40,6 +40,7 @@ typedef struct text_prep {
     const fontset *fonts;
     text_breaker *breaker;
     int cjk_latin_space_permille; /* Han–Latin gap in 1/1000 em; 0 = keep the source's spaces */
+    int punctuation;              /* punct_style */
 } text_prep;
 
 /* Builds the items of spans[0..n_spans) as one paragraph.  Whitespace runs

@@ -77,18 +77,33 @@ def check_chars(pdf, textfile):
 
 
 def pages_of(pdf):
+    """Per page: width, height and the visual lines — words grouped by their
+    baseline (poppler's own <line> grouping splits a line where compressed
+    punctuation makes glyph boxes overlap)."""
     out, _, _ = run("pdftotext", "-bbox-layout", "-enc", "UTF-8", pdf, "-")
     out = re.sub(r"<!DOCTYPE[^>]*>", "", out)
     out = re.sub(r'xmlns="[^"]*"', "", out)
     root = ET.fromstring(out)
     pages = []
     for page in root.iter("page"):
+        words = []
+        for w in page.iter("word"):
+            box = {k: float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}
+            box["text"] = w.text or ""
+            words.append(box)
+        words.sort(key=lambda w: (round(w["yMax"]), w["xMin"]))
         lines = []
-        for line in page.iter("line"):
-            words = [w.text or "" for w in line.iter("word")]
-            box = {k: float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}
-            box["text"] = "".join(words)
-            lines.append(box)
+        for w in words:
+            if lines and abs(lines[-1]["yMax"] - w["yMax"]) < 1.0:
+                l = lines[-1]
+                l["xMin"], l["xMax"] = min(l["xMin"], w["xMin"]), max(l["xMax"], w["xMax"])
+                l["yMin"], l["yMax"] = min(l["yMin"], w["yMin"]), max(l["yMax"], w["yMax"])
+                l["words"].append(w)
+            else:
+                lines.append(dict(w, words=[w]))
+        for l in lines:
+            l["words"].sort(key=lambda w: w["xMin"])
+            l["text"] = "".join(w["text"] for w in l["words"])
         pages.append((float(page.get("width")), float(page.get("height")), lines))
     return pages
 

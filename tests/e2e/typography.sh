@@ -59,3 +59,31 @@ test_inline_bold_and_literal() {
     rc m.yaml -o m.pdf || return 1
     pdftotext m.pdf - | tr -d ' \n' | grep -qF '这是加粗强调的文字，而GB/T9704是字面文本，*不是强调*。' || fail "text differs"
 }
+
+test_adjacent_marks_take_one_and_a_half_em() {
+    # 全角 scheme (clreq §2): "）、" "。”" "》（" are 1½ em, not 2.
+    printf 'layout: {name: gbt9704, body: {align: left, first-line-indent: 0}}\nbody:\n  - 甲（乙）、丙。”丁《戊》（己）\n' > a.yaml
+    rc --dump layout a.yaml > l.txt || return 1
+    python3 - l.txt <<'PY'
+import re, sys
+em = 15.75
+xs = []   # (x, char) of every glyph, from the runs
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"\s*text face=\d+ size=15.750 x=([\d.]+) y=[\d.]+ tc=([\d.]+) (.*)$", line)
+    if m:
+        x, tc, text = float(m.group(1)), float(m.group(2)), m.group(3)
+        for c in text:
+            xs.append((x, c))
+            x += em + tc   # every glyph here is 1 em wide; a squeezed one ends its run
+pos = {}
+for x, c in xs:
+    pos.setdefault(c, x)
+bad = []
+for a, b, nxt in (("）", "、", "丙"), ("。", "”", "丁"), ("》", "（", "己")):
+    span = pos[nxt] - pos[a]
+    if span > 1.5 * em + 0.1:
+        bad.append("%s%s take %.2f em" % (a, b, span / em))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+}
