@@ -48,6 +48,16 @@ static void bind_length(binder *b, const ynode *m, const char *key, const char *
     if (v && !schema_length(b->d, v, key, out)) b->ok = false;
 }
 
+/* An optional whole number in [min, max]: unchanged when the key is absent. */
+static void bind_int(binder *b, const ynode *m, const char *key, const char *what, long min, long max, int *out)
+{
+    const ynode *v = ynode_lookup(m, key);
+    long n;
+    if (!v) return;
+    if (schema_int(b->d, v, what, min, max, &n)) *out = (int)n;
+    else b->ok = false;
+}
+
 static const char *const align_names[] = { "left", "center", "right", "justify", NULL };
 static const char *const side_names[] = { "left", "center", "right", NULL };
 
@@ -63,7 +73,6 @@ static void bind_text_style(binder *b, const ynode *m, const char *what, text_st
         if (m->kind != YNODE_MAP) return;
     }
     const ynode *v;
-    long n;
     int e;
     if ((v = ynode_lookup(m, "font"))) {
         if (schema_string(b->d, v, "font", &ts->font_role)) ts->font_role_pos = v->pos;
@@ -74,18 +83,9 @@ static void bind_text_style(binder *b, const ynode *m, const char *what, text_st
         if (schema_enum(b->d, v, "align", align_names, &e)) ts->align = (text_align)e;
         else b->ok = false;
     }
-    if ((v = ynode_lookup(m, "first-line-indent"))) {
-        if (schema_int(b->d, v, "first-line-indent (characters)", 0, 20, &n)) ts->first_line_indent = (int)n;
-        else b->ok = false;
-    }
-    if ((v = ynode_lookup(m, "lines-before"))) {
-        if (schema_int(b->d, v, "lines-before", 0, 20, &n)) ts->lines_before = (int)n;
-        else b->ok = false;
-    }
-    if ((v = ynode_lookup(m, "lines-after"))) {
-        if (schema_int(b->d, v, "lines-after", 0, 20, &n)) ts->lines_after = (int)n;
-        else b->ok = false;
-    }
+    bind_int(b, m, "first-line-indent", "first-line-indent (characters)", 0, 20, &ts->first_line_indent);
+    bind_int(b, m, "lines-before", "lines-before", 0, 20, &ts->lines_before);
+    bind_int(b, m, "lines-after", "lines-after", 0, 20, &ts->lines_after);
     double em;
     if ((v = ynode_lookup(m, "max-stretch"))) {
         if (schema_number(b->d, v, "max-stretch (em)", 0, 10, &em)) ts->max_stretch_permille = (int)(em * 1000 + 0.5);
@@ -136,7 +136,6 @@ static void bind_page_number(binder *b, const ynode *m, style *s)
     if (m->kind != YNODE_MAP) return;
     const ynode *v;
     int e;
-    long n;
     if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->page_number.font_role))
         s->page_number.font_role_pos = v->pos;
     if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->page_number.size)) b->ok = false;
@@ -154,10 +153,7 @@ static void bind_page_number(binder *b, const ynode *m, style *s)
         if (schema_enum(b->d, v, "even", side_names, &e)) s->page_number_even = (page_side)e;
         else b->ok = false;
     }
-    if ((v = ynode_lookup(m, "inset"))) {
-        if (schema_int(b->d, v, "inset (characters)", 0, 20, &n)) s->page_number_inset = (int)n;
-        else b->ok = false;
-    }
+    bind_int(b, m, "inset", "inset (characters)", 0, 20, &s->page_number_inset);
 }
 
 static void bind_signature(binder *b, const ynode *m, style *s)
@@ -167,22 +163,12 @@ static void bind_signature(binder *b, const ynode *m, style *s)
     if (!schema_check_keys(b->d, m, "signature", keys)) b->ok = false;
     if (m->kind != YNODE_MAP) return;
     const ynode *v;
-    long n;
     if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->signature.font_role))
         s->signature.font_role_pos = v->pos;
     if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->signature.size)) b->ok = false;
-    if ((v = ynode_lookup(m, "lines-before"))) {
-        if (schema_int(b->d, v, "lines-before", 0, 20, &n)) s->signature.lines_before = (int)n;
-        else b->ok = false;
-    }
-    if ((v = ynode_lookup(m, "right-inset"))) {
-        if (schema_int(b->d, v, "right-inset (characters)", 0, 20, &n)) s->signature_right_inset = (int)n;
-        else b->ok = false;
-    }
-    if ((v = ynode_lookup(m, "date-offset"))) {
-        if (schema_int(b->d, v, "date-offset (characters)", 0, 20, &n)) s->signature_date_offset = (int)n;
-        else b->ok = false;
-    }
+    bind_int(b, m, "lines-before", "lines-before", 0, 20, &s->signature.lines_before);
+    bind_int(b, m, "right-inset", "right-inset (characters)", 0, 20, &s->signature_right_inset);
+    bind_int(b, m, "date-offset", "date-offset (characters)", 0, 20, &s->signature_date_offset);
     if ((v = ynode_lookup(m, "date-format")) && !schema_string(b->d, v, "date-format", &s->date_format))
         b->ok = false;
 }
