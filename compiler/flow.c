@@ -72,24 +72,14 @@ static void blank_lines(flow *f, int count, bool keep)
     }
 }
 
-/* clreq §3 (justification): extra space goes between Chinese characters and
- * at word spaces, never between the letters of a Latin word or the digits of
- * a number. */
-static bool gap_stretches(const text_item *items, int k)
-{
-    /* The Han–Latin gap is fixed (clreq §4: ¼ em). */
-    if (items[k].gap_after) return false;
-    return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
-}
-
 /* Turns items[start,end) into runs of one face, size and spacing, starting
- * at x; each stretchable gap gets `extra` (see gap_stretches). */
+ * at x; each stretchable gap gets `extra` (linebreak_gap_stretches). */
 static void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t extra)
 {
     /* The space after item k (the last item's never shows). */
     mpt_t *after = arena_alloc(f->a, (size_t)(end - start + 1) * sizeof *after);
     for (int k = start; k < end; k++)
-        after[k - start] = k + 1 < end ? (gap_stretches(items, k) ? extra : 0) : k > start ? after[k - start - 1] : 0;
+        after[k - start] = k + 1 < end ? (linebreak_gap_stretches(items, k) ? extra : 0) : k > start ? after[k - start - 1] : 0;
     int n_runs = 0;
     for (int i = start; i < end; i++)
         if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
@@ -139,7 +129,10 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
     mpt_t indent = ps->first_line_indent * ps->size;
     if (indent >= width) indent = 0;
     line_range *ranges;
-    int n_ranges = linebreak_greedy(f->a, items, n, width - indent, width, &ranges);
+    int n_ranges = ps->align == ALIGN_JUSTIFY
+                       ? linebreak_total_fit(f->a, items, n, width - indent, width, ps->size, ps->max_stretch_permille,
+                                             &ranges)
+                       : linebreak_greedy(f->a, items, n, width - indent, width, &ranges);
     if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(f->a, items, n, width, &ranges, n_ranges);
     if (ps->align == ALIGN_CENTER && n_ranges > 1) {
         /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
@@ -165,7 +158,7 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
             /* The last line of a paragraph is set flush left, not stretched. */
             if (!last && slack > 0) {
                 int gaps = 0;
-                for (int k = r->start; k + 1 < r->end; k++) gaps += gap_stretches(items, k);
+                for (int k = r->start; k + 1 < r->end; k++) gaps += linebreak_gap_stretches(items, k);
                 if (gaps > 0) tracking = slack / gaps;
             }
             /* A line that would need more than the layout's limit between two

@@ -1,6 +1,10 @@
 /* linebreak.c — see linebreak.h. */
 #include "linebreak.h"
 #include "text_clreq.h"
+#include "utf8.h"
+
+#include <float.h>
+#include <math.h>
 
 #include <stdbool.h>
 
@@ -83,5 +87,77 @@ int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t wid
     out[count - 2] = (line_range){ prev->start, end, text_width(items + prev->start, end - prev->start) };
     out[count - 1] = (line_range){ tail[0].start + cut, tail[0].end + cut, tail[0].natural };
     *lines = out;
+    return count;
+}
+
+bool linebreak_gap_stretches(const text_item *items, int k)
+{
+    if (items[k].gap_after) return false;
+    return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
+}
+
+/* The drawn part of the line [from, to): without spaces at either end. */
+static line_range trimmed(const text_item *items, int from, int to, const mpt_t *width_before)
+{
+    while (from < to && items[from].space) from++;
+    while (to > from && items[to - 1].space) to--;
+    mpt_t w = to > from ? width_before[to] - width_before[from] - items[to - 1].gap_after : 0;
+    return (line_range){ from, to, w };
+}
+
+int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
+                        int max_stretch_permille, line_range **out)
+{
+    if (n == 0) return linebreak_greedy(a, items, n, first_width, width, out);
+    /* Prefix sums: widths (advance + gap after) and stretchable gaps. */
+    mpt_t *width_before = arena_alloc(a, (size_t)(n + 1) * sizeof *width_before);
+    int *gaps_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gaps_before);
+    for (int i = 0; i < n; i++) {
+        width_before[i + 1] = width_before[i] + items[i].advance + items[i].gap_after;
+        gaps_before[i + 1] = gaps_before[i] + (i + 1 < n && linebreak_gap_stretches(items, i));
+    }
+    /* Candidate line starts: 0 and every break opportunity; cost[k] is the
+       least cost of setting everything before starts[k]. */
+    int *starts = arena_alloc(a, (size_t)(n + 2) * sizeof *starts);
+    int n_starts = 0;
+    starts[n_starts++] = 0;
+    for (int i = 1; i < n; i++)
+        if (items[i].break_before) starts[n_starts++] = i;
+    starts[n_starts++] = n;
+    double *cost = arena_alloc(a, (size_t)n_starts * sizeof *cost);
+    int *from = arena_alloc(a, (size_t)n_starts * sizeof *from);
+    const double hopeless = 1e4, lone_char_cost = 1e9;
+    for (int e = 1; e < n_starts; e++) {
+        cost[e] = DBL_MAX;
+        from[e] = -1;
+        bool last = e == n_starts - 1;
+        for (int s = e - 1; s >= 0; s--) {
+            if (cost[s] == DBL_MAX) continue;
+            line_range r = trimmed(items, starts[s], starts[e], width_before);
+            mpt_t avail = starts[s] == 0 ? first_width : width;
+            if (r.natural > avail) break;   /* and longer still for earlier starts */
+            double badness = 0;
+            if (!last) {
+                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
+                double loose = gaps ? (double)(avail - r.natural) / gaps / em : (avail > r.natural ? 1 : 0);
+                double limit = max_stretch_permille ? max_stretch_permille / 1000.0 : 0.5;
+                badness = loose > limit ? hopeless : fmin(hopeless, 100 * pow(loose / limit, 3));
+            } else if (starts[s] > 0 && lone_char(items, &r)) {
+                badness = lone_char_cost;
+            }
+            double c = cost[s] + (10 + badness) * (10 + badness);
+            if (c < cost[e]) {
+                cost[e] = c;
+                from[e] = s;
+            }
+        }
+    }
+    if (from[n_starts - 1] < 0) return linebreak_greedy(a, items, n, first_width, width, out);
+    int count = 0;
+    for (int e = n_starts - 1; e > 0; e = from[e]) count++;
+    line_range *lines = arena_alloc(a, (size_t)count * sizeof *lines);
+    int k = count;
+    for (int e = n_starts - 1; e > 0; e = from[e]) lines[--k] = trimmed(items, starts[from[e]], starts[e], width_before);
+    *out = lines;
     return count;
 }

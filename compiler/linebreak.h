@@ -4,6 +4,8 @@
 #ifndef REPORTC_LINEBREAK_H
 #define REPORTC_LINEBREAK_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 #include "text_prepare.h"
 #include "units.h"
@@ -19,6 +21,23 @@ typedef struct line_range {
  * first_width wide, the others width.  Returns the number of lines (*out in a). */
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out);
+
+/* Chooses the breaks of a justified paragraph as a whole (total fit, after
+ * Knuth and Plass): every line's looseness — its extra space per
+ * stretchable gap, in em of `em` — costs the cube of itself, a line looser
+ * than max_stretch_permille/1000 em per gap costs as if hopeless, and a last
+ * line holding one Han character (孤字, clreq §5) costs more than any loose
+ * line; the sum over the paragraph is made least.  Falls back to the greedy
+ * fill when no set of breaks fits (a stretch wider than a line).  Returns
+ * the number of lines (*out in a). */
+int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
+                        int max_stretch_permille, line_range **out);
+
+/* True when justification may add space after item k (before k+1): between
+ * Chinese characters and at word spaces, never inside a Latin word or a
+ * number, nor where a fixed gap (Han–Latin, squeezed punctuation) is
+ * (clreq §3). */
+bool linebreak_gap_stretches(const text_item *items, int k);
 
 /* clreq §5 孤字不成行: when the last of `count` lines holds a single Han
  * character (with any closing marks after it), breaks the line before it
