@@ -58,6 +58,22 @@ static void bind_int(binder *b, const ynode *m, const char *key, const char *wha
     else b->ok = false;
 }
 
+/* An optional type size: PDF viewers and libharu take 1–600 pt. */
+static void bind_size(binder *b, const ynode *m, mpt_t *out)
+{
+    const ynode *v = ynode_lookup(m, "size");
+    mpt_t size;
+    if (!v) return;
+    if (!schema_length(b->d, v, "size", &size)) {
+        b->ok = false;
+    } else if (size < MPT_PER_PT || size > 600 * MPT_PER_PT) {
+        diag_error(b->d, v->pos, "3号 is 15.75pt, 2号 22pt", "size must be between 1pt and 600pt, not %s", v->str);
+        b->ok = false;
+    } else {
+        *out = size;
+    }
+}
+
 static const char *const align_names[] = { "left", "center", "right", "justify", NULL };
 static const char *const side_names[] = { "left", "center", "right", NULL };
 
@@ -78,7 +94,7 @@ static void bind_text_style(binder *b, const ynode *m, const char *what, text_st
         if (schema_string(b->d, v, "font", &ts->font_role)) ts->font_role_pos = v->pos;
         else b->ok = false;
     }
-    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &ts->size)) b->ok = false;
+    bind_size(b, m, &ts->size);
     if ((v = ynode_lookup(m, "align"))) {
         if (schema_enum(b->d, v, "align", align_names, &e)) ts->align = (text_align)e;
         else b->ok = false;
@@ -138,7 +154,7 @@ static void bind_page_number(binder *b, const ynode *m, style *s)
     int e;
     if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->page_number.font_role))
         s->page_number.font_role_pos = v->pos;
-    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->page_number.size)) b->ok = false;
+    bind_size(b, m, &s->page_number.size);
     if ((v = ynode_lookup(m, "format"))) {
         if (ynode_is_null(v)) s->page_number_format = NULL;
         else if (!schema_string(b->d, v, "format", &s->page_number_format)) b->ok = false;
@@ -165,7 +181,7 @@ static void bind_signature(binder *b, const ynode *m, style *s)
     const ynode *v;
     if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &s->signature.font_role))
         s->signature.font_role_pos = v->pos;
-    if ((v = ynode_lookup(m, "size")) && !schema_length(b->d, v, "size", &s->signature.size)) b->ok = false;
+    bind_size(b, m, &s->signature.size);
     bind_int(b, m, "lines-before", "lines-before", 0, 20, &s->signature.lines_before);
     bind_int(b, m, "right-inset", "right-inset (characters)", 0, 20, &s->signature_right_inset);
     bind_int(b, m, "date-offset", "date-offset (characters)", 0, 20, &s->signature_date_offset);
@@ -189,7 +205,7 @@ static style *bind(arena *a, diag *d, const ynode *root)
     if ((v = need(&b, root, "page", "the layout"))) bind_page(&b, v, s);
     if ((v = need(&b, root, "body", "the layout"))) {
         bind_text_style(&b, v, "body", &s->body);
-        if (!s->body.font_role || !s->body.size) {
+        if (!ynode_lookup(v, "font") || !ynode_lookup(v, "size")) {
             diag_error(d, v->pos, NULL, "body must give 'font' and 'size'");
             b.ok = false;
         }
