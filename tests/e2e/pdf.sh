@@ -32,6 +32,11 @@ test_2023_geometry_gbt9704() {
     "$CHECK" geometry 2023.pdf
 }
 
+test_2023_no_prohibited_line_starts_or_ends() {
+    build_2023 || return 1
+    "$CHECK" kinsoku 2023.pdf
+}
+
 test_2023_info_utf8_and_compressed() {
     build_2023 || return 1
     pdfinfo 2023.pdf > info || return 1
