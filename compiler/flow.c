@@ -148,9 +148,10 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
         n_ranges = linebreak_greedy(f->a, items, n, hi - indent, hi, &ranges);
     }
     for (int i = 0; i < n_ranges; i++) {
-        const line_range *r = &ranges[i];
+        line_range *r = &ranges[i];
         mpt_t x = left + (i == 0 ? indent : 0);
         mpt_t avail = width - (i == 0 ? indent : 0);
+        linebreak_squeeze(items, r, avail);
         mpt_t slack = avail - r->natural, tracking = 0;
         bool last = i == n_ranges - 1;
         switch (ps->align) {

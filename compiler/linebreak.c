@@ -29,13 +29,18 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
         while (start < n && items[start].space) start++;  /* no space at a line start */
         if (start >= n) break;
         mpt_t avail = count == 0 ? first_width : width;
-        mpt_t w = 0;
+        mpt_t w = 0, squeezable = 0;
         int end = start, last_break = -1;
         while (end < n) {
             if (end > start && items[end].break_before) last_break = end;
-            /* Trailing spaces hang: they never make a line overflow. */
-            if (!items[end].space && w + items[end].advance > avail) break;
+            /* Trailing spaces hang: they never make a line overflow.  A mark
+               that may not start a line is squeezed in rather than push a
+               character down: the marks before it give up blank (clreq
+               §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
+            mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable : avail;
+            if (!items[end].space && w + items[end].advance > room) break;
             w += items[end].advance + items[end].gap_after;
+            squeezable += items[end].shrink;
             end++;
         }
         if (end < n) {
@@ -65,6 +70,25 @@ static bool lone_char(const text_item *items, const line_range *r)
         else if (!clreq_no_line_start(items[i].cp)) other++;
     }
     return han == 1 && other == 0;
+}
+
+void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail)
+{
+    if (r->natural <= avail) return;
+    int count = 0;
+    for (int k = r->start; k + 1 < r->end; k++) count += items[k].shrink > 0;
+    mpt_t over = r->natural - avail;
+    /* Spread evenly, rounding up so that the line fits; a mark gives at most
+       its blank. */
+    for (int k = r->start; k + 1 < r->end && over > 0 && count > 0; k++) {
+        if (!items[k].shrink) continue;
+        mpt_t take = (over + count - 1) / count;
+        if (take > items[k].shrink) take = items[k].shrink;
+        items[k].gap_after -= take;
+        r->natural -= take;
+        over -= take;
+        count--;
+    }
 }
 
 int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
@@ -111,9 +135,11 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
     if (n == 0) return linebreak_greedy(a, items, n, first_width, width, out);
     /* Prefix sums: widths (advance + gap after) and stretchable gaps. */
     mpt_t *width_before = arena_alloc(a, (size_t)(n + 1) * sizeof *width_before);
+    mpt_t *shrink_before = arena_alloc(a, (size_t)(n + 1) * sizeof *shrink_before);
     int *gaps_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gaps_before);
     for (int i = 0; i < n; i++) {
         width_before[i + 1] = width_before[i] + items[i].advance + items[i].gap_after;
+        shrink_before[i + 1] = shrink_before[i] + items[i].shrink;
         gaps_before[i + 1] = gaps_before[i] + (i + 1 < n && linebreak_gap_stretches(items, i));
     }
     /* Candidate line starts: 0 and every break opportunity; cost[k] is the
@@ -126,7 +152,13 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
     starts[n_starts++] = n;
     double *cost = arena_alloc(a, (size_t)n_starts * sizeof *cost);
     int *from = arena_alloc(a, (size_t)n_starts * sizeof *from);
-    const double hopeless = 1e4, lone_char_cost = 1e9;
+    /* Costs, in order of weight: a lone last character; a line looser than
+       the limit; a line at all (fewer lines are better); and, among
+       acceptable lines, a preference for slack gathered in few lines over
+       slack spread thin: the GB/T 9704 grid wants full 28-character lines,
+       not every line a hair loose (clreq §6). */
+    const double lone_char_cost = 1e9, hopeless = 1e6, per_line = 1e3;
+    const double limit = max_stretch_permille ? max_stretch_permille / 1000.0 : 0.5;
     for (int e = 1; e < n_starts; e++) {
         cost[e] = DBL_MAX;
         from[e] = -1;
@@ -135,17 +167,38 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
             if (cost[s] == DBL_MAX) continue;
             line_range r = trimmed(items, starts[s], starts[e], width_before);
             mpt_t avail = starts[s] == 0 ? first_width : width;
-            if (r.natural > avail) break;   /* and longer still for earlier starts */
-            double badness = 0;
-            if (!last) {
-                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
-                double loose = gaps ? (double)(avail - r.natural) / gaps / em : (avail > r.natural ? 1 : 0);
-                double limit = max_stretch_permille ? max_stretch_permille / 1000.0 : 0.5;
-                badness = loose > limit ? hopeless : fmin(hopeless, 100 * pow(loose / limit, 3));
-            } else if (starts[s] > 0 && lone_char(items, &r)) {
-                badness = lone_char_cost;
+            mpt_t squeezable = r.end > r.start ? shrink_before[r.end - 1] - shrink_before[r.start] : 0;
+            if (r.natural - squeezable > avail) break;   /* and longer still for earlier starts */
+            /* Squeezing only pulls in the closing marks at the line's end
+               (先挤进): without them the line must fit as it is. */
+            if (r.natural > avail) {
+                int k = r.end;
+                while (k > r.start && clreq_no_line_start(items[k - 1].cp)) k--;
+                if (k == r.end || width_before[k] - width_before[r.start] - items[k - 1].gap_after > avail) continue;
             }
-            double c = cost[s] + (10 + badness) * (10 + badness);
+            double badness = per_line;
+            if (r.natural > avail) {
+                badness += 1;   /* squeezed to fit: fine, and better than loose */
+            } else if (!last) {
+                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
+                double slack = (double)(avail - r.natural) / em;
+                double loose = gaps ? slack / gaps : (slack > 0.01 ? limit + 1 : 0);
+                /* Looseness up to half the limit is free, so that full lines
+                   keep the grid's 28 characters (GB/T 9704 §5.2.2) rather
+                   than share a constraint's slack; beyond, it costs its
+                   square; slack in fewer lines breaks ties. */
+                double free_loose = limit / 2;
+                badness += loose > limit ? hopeless
+                         : loose > free_loose ? 1000 * (loose - free_loose) * (loose - free_loose) - 0.01 * slack * slack
+                                              : -0.01 * slack * slack;
+            } else {
+                /* The last line takes part in the tie-break: its slack is where
+                   the rest of the paragraph's belongs (greedy filling). */
+                double slack = (double)(avail - r.natural) / em;
+                badness -= 0.01 * slack * slack;
+                if (starts[s] > 0 && lone_char(items, &r)) badness += lone_char_cost;
+            }
+            double c = cost[s] + badness;
             if (c < cost[e]) {
                 cost[e] = c;
                 from[e] = s;

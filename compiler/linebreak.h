@@ -23,15 +23,20 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
                      line_range **out);
 
 /* Chooses the breaks of a justified paragraph as a whole (total fit, after
- * Knuth and Plass): every line's looseness — its extra space per
- * stretchable gap, in em of `em` — costs the cube of itself, a line looser
- * than max_stretch_permille/1000 em per gap costs as if hopeless, and a last
- * line holding one Han character (孤字, clreq §5) costs more than any loose
- * line; the sum over the paragraph is made least.  Falls back to the greedy
- * fill when no set of breaks fits (a stretch wider than a line).  Returns
- * the number of lines (*out in a). */
+ * Knuth and Plass): the least total cost, where a last line holding one Han
+ * character (孤字, clreq §5) costs most, then a line looser than
+ * max_stretch_permille/1000 em (of `em`) per stretchable gap, then each
+ * line; among acceptable lines slack gathered in few lines beats slack
+ * spread over many, which keeps full lines on the character grid.  Falls
+ * back to the greedy fill when no set of breaks fits (a stretch wider than
+ * a line).  Returns the number of lines (*out in a). */
 int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
                         int max_stretch_permille, line_range **out);
+
+/* Makes line r fit `avail` by taking from the blanks of its squeezable
+ * marks (text_item.shrink), evenly; r->natural is updated.  Nothing to do
+ * for a line that already fits. */
+void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail);
 
 /* True when justification may add space after item k (before k+1): between
  * Chinese characters and at word spaces, never inside a Latin word or a

@@ -72,6 +72,10 @@ static void compress_punctuation(text_item *items, int n, int scheme)
         if (k + 1 < n && side[k + 1] && side[k] > 0) squeeze(items, k, 1);
         else if (k + 1 < n && side[k + 1] < 0 && side[k] < 0) squeeze(items, k + 1, -1);
     }
+    /* What is left of a pause or stop mark's blank may still go where a line
+       needs it to fit (clreq §3.1.7 先挤进: squeeze in before pushing out). */
+    for (int k = 0; k < n; k++)
+        if (side[k] > 0 && items[k].gap_after == 0) items[k].shrink = items[k].size / 2;
     free(side);
 }
 

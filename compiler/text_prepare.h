@@ -21,7 +21,10 @@ typedef struct text_item {
     int face;             /* index into the font set's faces */
     mpt_t size;
     mpt_t advance;
-    mpt_t gap_after;      /* fixed space after it: the Han–Latin gap (clreq §4) */
+    mpt_t gap_after;      /* fixed space after it: the Han–Latin gap (clreq §4), or
+                             negative: a squeezed mark's removed blank */
+    mpt_t shrink;         /* how much more of its blank may go to make a line fit
+                             (clreq §3: compress before stretching) */
     uint8_t break_before; /* a line may start here */
     uint8_t space;        /* a space: dropped at line ends, never drawn there */
     uint8_t flags;        /* RUN_BOLD, RUN_LITERAL of the model's inline markup */

@@ -106,3 +106,13 @@ test_2000_paragraphs_compile_fast() {
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     [ "$ms" -le "$limit" ] || fail "took $ms ms (limit $limit)"
 }
+
+test_closing_mark_squeezed_in_not_pushed_out() {
+    # clreq §3.1.7 先挤进，后推出: the last comma would start line 2; the two
+    # commas before it give up their blanks so that it fits on line 1.
+    a=$(printf '甲%.0s' $(seq 8))
+    printf 'body:\n  - %s，%s，%s，%s。\n' "$a" "$a" "$a" "$a$a" > s.yaml
+    rc s.yaml -o s.pdf || return 1
+    first=$(pdftotext s.pdf - | head -1 | tr -d ' ')
+    [ "$first" = "$a，$a，$a，" ] || fail "line 1 is '$first'"
+}
