@@ -114,9 +114,13 @@ int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t wid
     return count;
 }
 
+/* A space already half an em wide (the Latin of CJK faces) may not grow:
+ * clreq §3 stretches word spaces to ½ em at most. */
+static bool full_space(const text_item *it) { return it->space && 2 * it->advance >= it->size; }
+
 bool linebreak_gap_stretches(const text_item *items, int k)
 {
-    if (items[k].gap_after) return false;
+    if (items[k].gap_after || full_space(&items[k]) || full_space(&items[k + 1])) return false;
     return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
 }
 

@@ -127,3 +127,14 @@ test_closing_mark_squeezed_in_not_pushed_out() {
     first=$(pdftotext s.pdf - | head -1 | tr -d ' ')
     [ "$first" = "$a，$a，$a，" ] || fail "line 1 is '$first'"
 }
+
+test_half_em_word_space_does_not_grow() {
+    # clreq §3: a word space stretches to ½ em at most; the Latin space of
+    # the CJK faces is already ½ em, so justification leaves it alone.
+    printf 'body:\n  - %s\n' "$(printf '按照GB/T 9704与ISO 32000的规定排版，%.0s' $(seq 6))" > w.yaml
+    rc --dump layout w.yaml > l.txt || return 1
+    if grep -E 'tc=[0-9.]+ .*[A-Za-z0-9] [A-Za-z0-9]' l.txt | grep -qv 'tc=0.000'; then
+        grep -E 'tc=[0-9.]+ .*[A-Za-z0-9] [A-Za-z0-9]' l.txt | grep -v 'tc=0.000' | head -2
+        fail "a run with a word space is stretched"
+    fi
+}
