@@ -67,6 +67,21 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const char
     close(fd);
     pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
                       meta->year, meta->month, meta->day };
+    /* Without meta.date the PDF's dates come from SOURCE_DATE_EPOCH
+       (reproducible-builds.org), never from the clock: the same input gives
+       the same bytes. */
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (info.year == 0 && epoch && *epoch) {
+        char *end;
+        long long seconds = strtoll(epoch, &end, 10);
+        time_t t = (time_t)seconds;
+        struct tm tm;
+        if (*end == '\0' && seconds >= 0 && gmtime_r(&t, &tm)) {
+            info.year = tm.tm_year + 1900;
+            info.month = tm.tm_mon + 1;
+            info.day = tm.tm_mday;
+        }
+    }
     char err[512];
     int status = EXIT_OK;
     if (!pdf_write(frames, &info, tmp, err, sizeof err)) {

@@ -144,6 +144,9 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
     HPDF_Outline parent[MAX_DEPTH + 1] = { 0 }; /* parent[l]: latest entry of level l */
     HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
     if (!utf8) return failed(w, "HPDF_GetEncoder");
+    /* A document with headings opens with its bookmarks shown. */
+    if (doc->n_outline > 0 && HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
+        return failed(w, "HPDF_SetPageMode");
     for (int i = 0; i < doc->n_outline; i++) {
         const frame_outline *o = &doc->outline[i];
         if (o->page < 0 || o->page >= doc->n_pages || !o->title) {

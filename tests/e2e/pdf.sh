@@ -114,3 +114,16 @@ test_large_type_takes_several_grid_lines() {
     "$CHECK" geometry big.pdf > problems
     ! grep . problems | grep -v 'page number'
 }
+
+test_builds_are_byte_identical() {
+    rc "$ROOT/data/2023.yaml" -o a.pdf && sleep 1 && rc "$ROOT/data/2023.yaml" -o b.pdf || return 1
+    cmp a.pdf b.pdf || fail "two builds differ"
+}
+
+test_dates_from_source_date_epoch() {
+    printf 'body:\n  - h1: 标题\n  - 正文。\n' > e.yaml
+    SOURCE_DATE_EPOCH=1700000000 rc e.yaml -o e.pdf || return 1
+    pdfinfo e.pdf | grep -q '^CreationDate: .*Nov 1[34] .* 2023' || { pdfinfo e.pdf; fail "date not from SOURCE_DATE_EPOCH"; } || return 1
+    rc e.yaml -o f.pdf || return 1
+    ! pdfinfo f.pdf | grep -q '^CreationDate' || fail "a date from the clock"
+}
