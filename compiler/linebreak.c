@@ -182,7 +182,7 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
             }
             double badness = per_line;
             if (r.natural > avail) {
-                badness -= 0.001;   /* squeezed in: a hair better than pushing a character out */
+                /* squeezed in: as good as a full line, its slack is nil */
             } else if (!last) {
                 int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
                 double slack = (double)(avail - r.natural) / em;
