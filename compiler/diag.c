@@ -140,8 +140,10 @@ void diag_print(const diag *d, FILE *out)
     for (int i = 0; i < d->n; i++) {
         const diag_entry *e = &sorted[i];
         const char *sev = e->severity == DIAG_ERROR ? "error" : "warning";
-        const char *name = e->pos.src ? e->pos.src->name : "reportc";
-        fprintf(out, "%s:%d:%d: %s: %s\n", name, e->pos.line, e->pos.col, sev, e->message);
+        if (e->pos.src)
+            fprintf(out, "%s:%d:%d: %s: %s\n", e->pos.src->name, e->pos.line, e->pos.col, sev, e->message);
+        else   /* about the command line or the installation, not a source */
+            fprintf(out, "reportc: %s: %s\n", sev, e->message);
         if (e->pos.src && e->pos.line > 0) print_excerpt(e->pos.src, e->pos.line, e->pos.col, out);
         if (e->hint) fprintf(out, "      = hint: %s\n", e->hint);
     }

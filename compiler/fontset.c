@@ -175,6 +175,11 @@ fontset *fontset_load(diag *d, const char *config_path, const char *const *user_
     arena_init(&fs->a);
     fs->dirs = arena_alloc(&fs->a, (size_t)(n_user_dirs ? n_user_dirs : 1) * sizeof *fs->dirs);
     memcpy(fs->dirs, user_dirs, (size_t)n_user_dirs * sizeof *fs->dirs);
+    for (int i = 0; i < n_user_dirs; i++) {
+        DIR *dir = opendir(user_dirs[i]);
+        if (dir) closedir(dir);
+        else diag_warning(d, (src_pos){ NULL, 0, 0 }, NULL, "font directory %s cannot be read; it is skipped", user_dirs[i]);
+    }
     fs->n_dirs = fs->n_user_dirs = n_user_dirs;
     source *src = arena_alloc(&fs->a, sizeof *src);
     const char *err;

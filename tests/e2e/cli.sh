@@ -124,3 +124,8 @@ test_one_font_under_two_office_names() {
     rc --font-dir fonts "$ROOT/data/2023.yaml" -o out.pdf 2> err || { cat err; return 1; }
     [ -s out.pdf ] && "$ROOT/tests/pdfcheck.py" fonts out.pdf
 }
+
+test_missing_font_dir_is_a_warning() {
+    rc --font-dir /nonexistent-fonts --check "$ROOT/data/2023.yaml" 2> err || { cat err; return 1; }
+    grep -q '^reportc: warning: font directory /nonexistent-fonts cannot be read' err || { cat err; fail "no warning"; }
+}
