@@ -368,7 +368,8 @@ static void add_page_number(flow *f, roles *r, frame_page *page, int number, int
 frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontset *fonts, text_breaker *breaker)
 {
     flow f = { .a = a, .d = d, .st = doc->style, .fonts = fonts, .ok = true };
-    f.tp = (text_prep){ a, d, fonts, breaker, doc->style->cjk_latin_space_permille, doc->style->punctuation };
+    f.tp = (text_prep){ a, d, fonts, breaker, doc->style->cjk_latin_space_permille, doc->style->punctuation,
+                        doc->style->line_end_squeeze };
     const int u = ROLE_UNRESOLVED;
     roles r = { u, u, { u, u, u, u }, u, u };
     emit_blocks(&f, doc, &r);

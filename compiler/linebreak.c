@@ -37,7 +37,7 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
                that may not start a line is squeezed in rather than push a
                character down: the marks before it give up blank (clreq
                §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
-            mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable : avail;
+            mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
             if (!items[end].space && w + items[end].advance > room) break;
             w += items[end].advance + items[end].gap_after;
             squeezable += items[end].shrink;
@@ -88,6 +88,12 @@ void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail)
         r->natural -= take;
         over -= take;
         count--;
+    }
+    /* Last resort: the line's final mark is set half width, its blank
+       hanging past the measure (GB/T 15834 §5.1.10). */
+    if (over > 0 && r->end > r->start) {
+        mpt_t take = over < items[r->end - 1].end_hang ? over : items[r->end - 1].end_hang;
+        r->natural -= take;
     }
 }
 
@@ -172,7 +178,8 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
             line_range r = trimmed(items, starts[s], starts[e], width_before);
             mpt_t avail = starts[s] == 0 ? first_width : width;
             mpt_t squeezable = r.end > r.start ? shrink_before[r.end - 1] - shrink_before[r.start] : 0;
-            if (r.natural - squeezable > avail) break;   /* and longer still for earlier starts */
+            mpt_t hang = r.end > r.start ? items[r.end - 1].end_hang : 0;
+            if (r.natural - squeezable - hang > avail) break;   /* and longer still for earlier starts */
             /* Squeezing only pulls in the closing marks at the line's end
                (先挤进): without them the line must fit as it is. */
             if (r.natural > avail) {

@@ -225,7 +225,10 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->min_line_height_permille = 1000;
     if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
     if ((v = ynode_lookup(root, "typography"))) {
-        static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation", NULL };
+        static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation",
+                                            "line-end-squeeze", NULL };
+        const ynode *lv = ynode_lookup(v, "line-end-squeeze");
+        if (lv && !schema_bool(d, lv, "line-end-squeeze", &s->line_end_squeeze)) b.ok = false;
         static const char *const puncts[] = { "none", "quanjiao", "kaiming", "banjiao", NULL };
         int e;
         const ynode *pv = ynode_lookup(v, "punctuation");

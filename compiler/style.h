@@ -58,6 +58,7 @@ typedef struct style {
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
     int punctuation;                    /* punct_style: how full-width marks are set */
+    bool line_end_squeeze;              /* a line-end mark may be set half width to fit */
     int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
                                            several grid lines; 1/1000 */
 } style;

@@ -53,7 +53,7 @@ static void squeeze(text_item *items, int k, int side)
 /* clreq §2: full-width marks as half a character plus a blank half, set
  * according to the layout's scheme.  Only marks that are a full em wide in
  * their face take part (proportional quotes in some faces are not). */
-static void compress_punctuation(text_item *items, int n, int scheme)
+static void compress_punctuation(text_item *items, int n, int scheme, bool line_end_squeeze)
 {
     if (scheme == PUNCT_NONE) return;
     int *side = calloc((size_t)n + 1, sizeof *side);
@@ -75,7 +75,10 @@ static void compress_punctuation(text_item *items, int n, int scheme)
     /* What is left of a pause or stop mark's blank may still go where a line
        needs it to fit (clreq §3.1.7 先挤进: squeeze in before pushing out). */
     for (int k = 0; k < n; k++)
-        if (side[k] > 0 && items[k].gap_after == 0) items[k].shrink = items[k].size / 2;
+        if (side[k] > 0 && items[k].gap_after == 0) {
+            items[k].shrink = items[k].size / 2;
+            if (line_end_squeeze) items[k].end_hang = items[k].size / 2;
+        }
     free(side);
 }
 
@@ -139,7 +142,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
             items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
                                        items[j].size / 1000);
     if (tp->cjk_latin_space_permille) n = space_han_latin(items, n, tp->cjk_latin_space_permille);
-    compress_punctuation(items, n, tp->punctuation);
+    compress_punctuation(items, n, tp->punctuation, tp->line_end_squeeze);
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;

@@ -25,6 +25,8 @@ typedef struct text_item {
                              negative: a squeezed mark's removed blank */
     mpt_t shrink;         /* how much more of its blank may go to make a line fit
                              (clreq §3: compress before stretching) */
+    mpt_t end_hang;       /* blank that may hang past the line end when the mark
+                             ends a line (GB/T 15834 §5.1.10: half width there) */
     uint8_t break_before; /* a line may start here */
     uint8_t space;        /* a space: dropped at line ends, never drawn there */
     uint8_t flags;        /* RUN_BOLD, RUN_LITERAL of the model's inline markup */
@@ -44,6 +46,7 @@ typedef struct text_prep {
     text_breaker *breaker;
     int cjk_latin_space_permille; /* Han–Latin gap in 1/1000 em; 0 = keep the source's spaces */
     int punctuation;              /* punct_style */
+    bool line_end_squeeze;        /* a line-end mark may be set half width to fit */
 } text_prep;
 
 /* Builds the items of spans[0..n_spans) as one paragraph.  Whitespace runs

@@ -138,3 +138,15 @@ test_half_em_word_space_does_not_grow() {
         fail "a run with a word space is stretched"
     fi
 }
+
+test_line_end_mark_half_width_when_enabled() {
+    # typography.line-end-squeeze: 24 characters, "12" and a comma fill the
+    # first line (26.08 em after the indent: 24 + ¼ + 1 + ½) only with the
+    # comma set half width; its blank then hangs past the measure.
+    a=$(printf '乙%.0s' $(seq 24))
+    printf 'layout: {name: gbt9704, typography: {line-end-squeeze: true}}\nbody:\n  - %s12，%s。\n' "$a" "$a" > h.yaml
+    rc --dump layout h.yaml | grep -q 'y=118.742 tc=0.000 12，$' || fail "the comma left line 1" || return 1
+    # Without the option it does not fit and takes characters down with it.
+    printf 'body:\n  - %s12，%s。\n' "$a" "$a" > f.yaml
+    ! rc --dump layout f.yaml | grep -q 'y=118.742 .*12，$' || fail "squeezed without the option"
+}
