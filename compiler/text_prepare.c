@@ -1,7 +1,6 @@
 /* text_prepare.c — see text_prepare.h. */
 #include "text_prepare.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "text_clreq.h"
@@ -53,11 +52,10 @@ static void squeeze(text_item *items, int k, int side)
 /* clreq §2: full-width marks as half a character plus a blank half, set
  * according to the layout's scheme.  Only marks that are a full em wide in
  * their face take part (proportional quotes in some faces are not). */
-static void compress_punctuation(text_item *items, int n, int scheme, bool line_end_squeeze)
+static void compress_punctuation(arena *a, text_item *items, int n, int scheme, bool line_end_squeeze)
 {
     if (scheme == PUNCT_NONE) return;
-    int *side = calloc((size_t)n + 1, sizeof *side);
-    if (!side) return;
+    int *side = arena_alloc(a, ((size_t)n + 1) * sizeof *side);
     for (int k = 0; k < n; k++)
         if (!(items[k].flags & RUN_LITERAL) && items[k].advance >= items[k].size - items[k].size / 50)
             side[k] = clreq_blank_side(items[k].cp);
@@ -79,7 +77,6 @@ static void compress_punctuation(text_item *items, int n, int scheme, bool line_
             items[k].shrink = items[k].size / 2;
             if (line_end_squeeze) items[k].end_hang = items[k].size / 2;
         }
-    free(side);
 }
 
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out)
@@ -142,7 +139,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
             items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
                                        items[j].size / 1000);
     if (tp->cjk_latin_space_permille) n = space_han_latin(items, n, tp->cjk_latin_space_permille);
-    compress_punctuation(items, n, tp->punctuation, tp->line_end_squeeze);
+    compress_punctuation(tp->a, items, n, tp->punctuation, tp->line_end_squeeze);
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;
