@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "linebreak.h"
+#include "text_clreq.h"
 #include "text_prepare.h"
 #include "utf8.h"
 
@@ -152,6 +153,14 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
         mpt_t x = left + (i == 0 ? indent : 0);
         mpt_t avail = width - (i == 0 ? indent : 0);
         linebreak_squeeze(items, r, avail);
+        /* 开明 and 半角 set an opening mark at a line start half width too:
+           its blank goes into the margin (clreq §2, line start). */
+        const text_item *lead = r->end > r->start ? &items[r->start] : NULL;
+        if (lead && (f->tp.punctuation == PUNCT_KAIMING || f->tp.punctuation == PUNCT_BANJIAO) &&
+            clreq_blank_side(lead->cp) < 0 && lead->advance >= lead->size - lead->size / 50) {
+            x -= lead->size / 2;
+            avail += lead->size / 2;
+        }
         mpt_t slack = avail - r->natural, tracking = 0;
         bool last = i == n_ranges - 1;
         switch (ps->align) {

@@ -150,3 +150,13 @@ test_line_end_mark_half_width_when_enabled() {
     printf 'body:\n  - %s12，%s。\n' "$a" "$a" > f.yaml
     ! rc --dump layout f.yaml | grep -q 'y=118.742 .*12，$' || fail "squeezed without the option"
 }
+
+test_opening_mark_at_line_start_follows_the_scheme() {
+    # 半角/开明: an opening bracket starting a line is half width, its blank in
+    # the margin; 全角 (the GB/T 9704 default) keeps it full width.
+    body=$(printf '字%.0s' $(seq 26))（括号开头的第二行）正文继续。
+    printf 'layout: {name: gbt9704, typography: {punctuation: banjiao}}\nbody:\n  - %s\n' "$body" > b.yaml
+    rc --dump layout b.yaml | grep -q 'x=71.495 y=147.732 .*（' || fail "banjiao: bracket not pulled into the margin" || return 1
+    printf 'body:\n  - %s\n' "$body" > q.yaml
+    rc --dump layout q.yaml | grep -q 'x=79.370 y=147.732 .*（' || fail "quanjiao: bracket moved"
+}
