@@ -9,6 +9,7 @@
 #include "pdf_font.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,14 @@ static bool set_info(writer *w, const pdf_info *info)
         { HPDF_INFO_SUBJECT, info->subject },   { HPDF_INFO_KEYWORDS, info->keywords },
         { HPDF_INFO_CREATOR, info->creator },
     };
+    /* A viewer's title bar shows the document title, not the file name
+       (ViewerPreferences /DisplayDocTitle; 2.3.0 has no API for that key). */
+    if (info->title) {
+        HPDF_Dict prefs = HPDF_Dict_New(w->pdf->mmgr);
+        if (!prefs || HPDF_Dict_Add(w->pdf->catalog, "ViewerPreferences", prefs) != HPDF_OK ||
+            HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK)
+            return failed(w, "setting ViewerPreferences");
+    }
     /* The current encoder is UTF-8, so libharu writes UTF-16BE strings (lh §6). */
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         if (attrs[i].value && HPDF_SetInfoAttr(w->pdf, attrs[i].type, attrs[i].value) != HPDF_OK)

@@ -127,3 +127,12 @@ test_dates_from_source_date_epoch() {
     rc e.yaml -o f.pdf || return 1
     ! pdfinfo f.pdf | grep -q '^CreationDate' || fail "a date from the clock"
 }
+
+test_viewer_shows_title_and_bookmarks() {
+    build_2023 || return 1
+    qpdf --qdf --object-streams=disable 2023.pdf q.pdf || return 1
+    grep -aq '/DisplayDocTitle true' q.pdf || fail "no DisplayDocTitle" || return 1
+    grep -aq '/PageMode /UseOutlines' q.pdf || fail "bookmarks not shown on opening" || return 1
+    # Every heading is a bookmark, in order.
+    [ "$(grep -aic '/Title <FEFF' q.pdf)" -ge 12 ] || fail "fewer than 11 bookmarks and the info title"
+}
