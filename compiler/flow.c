@@ -157,7 +157,7 @@ static int emit_paragraph(flow *f, const text_span *spans, int n_spans, const te
            its blank goes into the margin (clreq §2, line start). */
         const text_item *lead = r->end > r->start ? &items[r->start] : NULL;
         if (lead && (f->tp.punctuation == PUNCT_KAIMING || f->tp.punctuation == PUNCT_BANJIAO) &&
-            clreq_blank_side(lead->cp) < 0 && lead->advance >= lead->size - lead->size / 50) {
+            clreq_blank_side(lead->cp) < 0 && text_item_full_width(lead)) {
             x -= lead->size / 2;
             avail += lead->size / 2;
         }

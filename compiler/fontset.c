@@ -90,7 +90,7 @@ static int add_face(fontset *fs, const char *path, unsigned index, const char **
     return fs->n_faces++;
 }
 
-static bool parse_candidate(fontset *fs, diag *d, const ynode *n, candidate *c)
+static bool parse_candidate(diag *d, const ynode *n, candidate *c)
 {
     if (n->kind == YNODE_SCALAR) return schema_string(d, n, "a font file", &c->file);
     static const char *const keys[] = { "file", "index", "package", NULL };
@@ -105,7 +105,6 @@ static bool parse_candidate(fontset *fs, diag *d, const ynode *n, candidate *c)
     if ((v = ynode_lookup(n, "index")) && !schema_int(d, v, "index", 0, 255, &idx)) return false;
     c->index = (unsigned)idx;
     if ((v = ynode_lookup(n, "package")) && !schema_string(d, v, "package", &c->package)) return false;
-    (void)fs;
     return true;
 }
 
@@ -114,7 +113,7 @@ static void resolve_role(fontset *fs, diag *d, role *r, const ynode *list)
     r->face = -1;
     for (int i = 0; i < list->n && i < MAX_CANDIDATES; i++) {
         candidate *c = &r->cands[r->n_cands];
-        if (!parse_candidate(fs, d, list->items[i], c)) continue;
+        if (!parse_candidate(d, list->items[i], c)) continue;
         r->n_cands++;
         if (r->face >= 0) continue;
         const char *path = locate(fs, c->file);

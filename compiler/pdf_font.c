@@ -1,4 +1,4 @@
-/* pdf_font.c — compact private-use subset fonts for libharu 2.3.0.
+/* pdf_font.c — compact subset fonts with our own codes for libharu 2.3.0.
  *
  * The recipe and its measurements are ../shared/reference/font-pipeline.md
  * (cited below as "fp §n"); libharu's own defects are in libharu-2.3.md.
@@ -314,8 +314,8 @@ static HPDF_STATUS put_precompressed(HPDF_Dict obj, const uint8_t *z, size_t zle
 }
 
 /* libharu's CIDToGIDMap covers all 65,535 CIDs (fp §3) and gets deflated
- * at level 6 on every save; ours stops after the last private code, which
- * is all a CID font with our codes can reach. */
+ * at level 6 on every save; ours stops after the last of our codes, which
+ * is all a CID font with those codes can reach. */
 static bool own_cid_to_gid_map(HPDF_Font font, HPDF_Dict *map_out)
 {
     HPDF_FontAttr fa = font->attr;

@@ -57,7 +57,7 @@ static void compress_punctuation(arena *a, text_item *items, int n, int scheme, 
     if (scheme == PUNCT_NONE) return;
     int *side = arena_alloc(a, ((size_t)n + 1) * sizeof *side);
     for (int k = 0; k < n; k++)
-        if (!(items[k].flags & RUN_LITERAL) && items[k].advance >= items[k].size - items[k].size / 50)
+        if (!(items[k].flags & RUN_LITERAL) && text_item_full_width(&items[k]))
             side[k] = clreq_blank_side(items[k].cp);
     for (int k = 0; k < n; k++) {
         if (!side[k]) continue;
@@ -153,6 +153,11 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     for (int j = 0; j < n; j++) items[j].break_before = brk[j];
     *out = items;
     return n;
+}
+
+bool text_item_full_width(const text_item *item)
+{
+    return item->advance >= item->size - item->size / 50;   /* within 2 % of an em */
 }
 
 mpt_t text_width(const text_item *items, int n)

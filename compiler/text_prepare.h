@@ -57,6 +57,10 @@ typedef struct text_prep {
  * number of items (in *out, allocated in tp->a), or -1 on an ICU failure. */
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out);
 
+/* True when the item is a full em wide in its face: only such marks have a
+ * blank half to squeeze (proportional quotes in some faces have none). */
+bool text_item_full_width(const text_item *item);
+
 /* Width of items[0..n) on one line: advances and the gaps between them
  * (not the gap after the last). */
 mpt_t text_width(const text_item *items, int n);
