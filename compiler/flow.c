@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "linebreak.h"
+#include "table_layout.h"
 #include "text_clreq.h"
 #include "text_prepare.h"
+#include "text_runs.h"
 #include "utf8.h"
 
 /* Lines hang from the top of their grid slot: the top of the ideographic em
@@ -25,6 +27,9 @@ typedef struct line {
     int n_runs;
     int outline_level;       /* > 0: a heading starts here */
     const char *outline_title;
+    const table_plan *table; /* a table row instead of text: off the line grid */
+    int table_row;
+    mpt_t height;            /* of a table row */
 } line;
 
 enum { ROLE_UNRESOLVED = -2, ROLE_FAILED = -1 };
@@ -73,42 +78,13 @@ static void blank_lines(flow *f, int count, bool keep)
     }
 }
 
-/* Turns items[start,end) into runs of one face, size and spacing, starting
- * at x; each stretchable gap gets `extra` (linebreak_gap_stretches). */
+/* Sets line l to items[start,end) from x (text_runs_build); type too large
+ * for one grid line takes as many as its line height needs. */
 static void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t extra)
 {
-    /* The space after item k (the last item's never shows). */
-    mpt_t *after = arena_alloc(f->a, (size_t)(end - start + 1) * sizeof *after);
-    for (int k = start; k < end; k++)
-        after[k - start] = k + 1 < end ? (linebreak_gap_stretches(items, k) ? extra : 0) : k > start ? after[k - start - 1] : 0;
-    int n_runs = 0;
-    for (int i = start; i < end; i++)
-        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
-            after[i - start] != after[i - 1 - start] || items[i - 1].gap_after ||
-            (items[i].flags & RUN_BOLD) != (items[i - 1].flags & RUN_BOLD))
-            n_runs++;
-    l->runs = arena_alloc(f->a, (size_t)(n_runs ? n_runs : 1) * sizeof *l->runs);
-    mpt_t max_size = 0;
-    for (int i = start; i < end;) {
-        int j = i;
-        /* A run ends after a fixed gap: the next run starts past it. */
-        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size &&
-               after[j - start] == after[i - start] && (j == i || !items[j - 1].gap_after) &&
-               (items[j].flags & RUN_BOLD) == (items[i].flags & RUN_BOLD))
-            j++;
-        uint32_t *text = arena_alloc(f->a, (size_t)(j - i) * sizeof *text);
-        for (int k = i; k < j; k++) text[k - i] = items[k].cp;
-        mpt_t tracking = after[i - start];
-        l->runs[l->n_runs++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x,
-                                             .tracking = tracking, .bold = (items[i].flags & RUN_BOLD) != 0,
-                                             .text = text, .len = j - i };
-        for (int k = i; k < j; k++) x += items[k].advance + tracking;
-        x += items[j - 1].gap_after;
-        if (items[i].size > max_size) max_size = items[i].size;
-        i = j;
-    }
+    mpt_t max_size;
+    l->n_runs = text_runs_build(f->a, items, start, end, x, extra, &l->runs, &max_size);
     l->ascent = (mpt_t)((int64_t)max_size * EM_BOX_ASCENT_PER_MILLE / 1000);
-    /* Type too large for one grid line takes as many as its line height needs. */
     int64_t height = (int64_t)max_size * f->st->min_line_height_permille / 1000;
     l->slots = height > f->st->line_pitch ? (int)((height + f->st->line_pitch - 1) / f->st->line_pitch) : 1;
 }
@@ -200,7 +176,7 @@ static model_text literal(flow *f, const char *s, src_pos pos)
 }
 
 typedef struct roles {
-    int body, title, heading[4], signature, page_number;
+    int body, title, heading[4], signature, page_number, table, caption, notes;
 } roles;
 
 static void emit_heading(flow *f, roles *r, const model_block *b)
@@ -263,6 +239,48 @@ static void emit_signature(flow *f, roles *r, const model_block *b)
     build_runs(f, new_line(f), di, 0, nd, xd, 0);
 }
 
+/* A table: its caption (kept with it), its rows as lines of their own
+ * heights (a page breaks only between rows, where the plan allows), and its
+ * notes. */
+static void emit_table(flow *f, roles *r, const model_block *b)
+{
+    const table_style *ts = &f->st->table;
+    const model_table *t = b->table;
+    int cell = role_of(f, &ts->cell, &r->table), caption = role_of(f, &ts->caption, &r->caption);
+    if (cell < 0 || caption < 0) return;
+    if (t->caption) {
+        text_span s = span_of((model_text){ t->caption, strlen(t->caption), t->caption_pos, false, NULL, 0 }, caption,
+                              ts->caption.size);
+        blank_lines(f, ts->caption.lines_before, false);
+        emit_paragraph(f, &s, 1, &ts->caption);
+        f->keep_next = true;   /* a caption never stands alone at a page bottom */
+    }
+    table_env env = { f->a, f->d, &f->tp, ts, cell, caption, f->st->margin_left, f->st->text_width, f->st->text_height };
+    const table_plan *plan = table_plan_build(&env, t);
+    if (!plan) {
+        f->ok = false;
+        return;
+    }
+    for (int row = 0; row < t->n_rows; row++) {
+        bool keep = f->keep_next;
+        line *l = new_line(f);
+        l->table = plan;
+        l->table_row = row;
+        l->height = plan->row_h[row];
+        l->break_ok_before = !keep && plan->break_ok[row];
+    }
+    if (t->n_notes) {
+        int notes = role_of(f, &ts->notes, &r->notes);
+        if (notes < 0) return;
+        for (int i = 0; i < t->n_notes; i++) {
+            text_span s = span_of((model_text){ t->notes[i], strlen(t->notes[i]), t->notes_pos[i], false, NULL, 0 },
+                                  notes, ts->notes.size);
+            if (i == 0) f->keep_next = true;   /* the first note stays with the table */
+            emit_paragraph(f, &s, 1, &ts->notes);
+        }
+    }
+}
+
 static void emit_blocks(flow *f, const model_doc *doc, roles *r)
 {
     const style *st = f->st;
@@ -291,6 +309,7 @@ static void emit_blocks(flow *f, const model_doc *doc, roles *r)
         }
         case BLOCK_PAGE_BREAK: f->force_break = true; break;
         case BLOCK_SIGNATURE: emit_signature(f, r, b); break;
+        case BLOCK_TABLE: emit_table(f, r, b); break;
         }
     }
 }
@@ -301,24 +320,53 @@ typedef struct page_span {
     int first, end;   /* lines [first, end) */
 } page_span;
 
-/* Assigns lines to pages of lines_per_page grid slots.  A page starts only
- * where break_ok_before allows (headings kept with the next line, orphans
- * and widows avoided) unless that is impossible; blank lines at a page top
- * are dropped.  Returns the number of pages; slot[i] is line i's grid row,
- * or -1 when dropped. */
-static int paginate(flow *f, int *slot, page_span **out)
+/* The table a page continues: its first content line is a body row past
+ * the table's first, so the column headers (and the 续表 label) repeat
+ * above it. */
+static const table_plan *continued_table(const line *l)
 {
-    int per_page = f->st->lines_per_page, cap = 0, n_pages = 0;
+    if (!l->table || l->table_row == 0 || l->table_row < l->table->t->header_rows) return NULL;
+    return l->table;
+}
+
+/* Assigns lines to pages.  Text lines sit on the layout's line grid (a line
+ * after a table moves down to the next grid line); table rows sit where the
+ * previous line ends.  A page starts only where break_ok_before allows
+ * (headings kept with the next line, orphans and widows avoided, table
+ * headers kept with a row) unless that is impossible; blank lines at a page
+ * top are dropped.  Returns the number of pages; top[i] is line i's top
+ * below the text block's top, or -1 when dropped. */
+static int paginate(flow *f, mpt_t *top, page_span **out)
+{
+    const style *st = f->st;
+    mpt_t pitch = st->line_pitch, capacity = st->text_height;
+    int cap = 0, n_pages = 0;
     page_span *pages = NULL;
     int i = 0;
     while (i < f->n_lines) {
-        int first = i, row = 0;
-        while (i < f->n_lines && f->lines[i].blank) slot[i++] = -1;  /* no blank line at a page top */
+        int first = i;
+        while (i < f->n_lines && f->lines[i].blank) top[i++] = -1;  /* no blank line at a page top */
         int content_first = i;
-        while (i < f->n_lines && (row + f->lines[i].slots <= per_page || row == 0)) {
-            if (i > content_first && f->lines[i].page_break_before) break;
-            slot[i] = row;
-            row += f->lines[i++].slots;
+        mpt_t y = 0;
+        const table_plan *cont = i < f->n_lines ? continued_table(&f->lines[i]) : NULL;
+        if (cont) y = cont->continued_height + cont->header_height;
+        bool after_table = false;
+        while (i < f->n_lines) {
+            const line *l = &f->lines[i];
+            if (i > content_first && l->page_break_before) break;
+            mpt_t t0 = y, t1;
+            if (l->table) {
+                t1 = t0 + l->height;
+            } else {
+                if (after_table) t0 += st->table.space_after;
+                t0 = (t0 + pitch - 1) / pitch * pitch;
+                t1 = t0 + l->slots * pitch;
+            }
+            if (t1 > capacity && i > content_first) break;
+            top[i] = t0;
+            y = t1;
+            after_table = l->table != NULL;
+            i++;
         }
         if (i < f->n_lines && !f->lines[i].page_break_before && i > content_first) {
             int j = i;
@@ -345,7 +393,7 @@ static const char *page_label(flow *f, const char *format, int number)
 
 /* GB/T 9704 §7.5: 4号 numbers 7 mm below the 版心, odd pages right and even
  * pages left, one character in from the edge. */
-static void add_page_number(flow *f, roles *r, frame_page *page, int number, int *n_items)
+static void add_page_number(flow *f, roles *r, frame_sink *sink, int number)
 {
     const style *st = f->st;
     if (!st->page_number_format) return;
@@ -370,7 +418,7 @@ static void add_page_number(flow *f, roles *r, frame_page *page, int number, int
                      (mpt_t)((int64_t)st->page_number.size * (EM_BOX_ASCENT_PER_MILLE - 500) / 1000);
     for (int k = 0; k < l.n_runs; k++) {
         l.runs[k].y = baseline;
-        page->items[(*n_items)++] = (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] };
+        frame_sink_push(sink, (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] });
     }
 }
 
@@ -380,13 +428,13 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
     f.tp = (text_prep){ a, d, fonts, breaker, doc->style->cjk_latin_space_permille, doc->style->punctuation,
                         doc->style->line_end_squeeze };
     const int u = ROLE_UNRESOLVED;
-    roles r = { u, u, { u, u, u, u }, u, u };
+    roles r = { u, u, { u, u, u, u }, u, u, u, u, u };
     emit_blocks(&f, doc, &r);
     if (!f.ok) return NULL;
 
-    int *slot = arena_alloc(a, (size_t)(f.n_lines + 1) * sizeof *slot);
+    mpt_t *top = arena_alloc(a, (size_t)(f.n_lines + 1) * sizeof *top);
     page_span *spans;
-    int n_pages = paginate(&f, slot, &spans);
+    int n_pages = paginate(&f, top, &spans);
     if (n_pages == 0) {   /* an empty body still makes one (numbered) page */
         spans = arena_alloc(a, sizeof *spans);
         n_pages = 1;
@@ -399,25 +447,45 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
     out->faces = fontset_faces(fonts, &out->n_faces);
     int cap_outline = 0;
     for (int p = 0; p < n_pages; p++) {
-        int n_runs = 0;
-        for (int i = spans[p].first; i < spans[p].end; i++) n_runs += f.lines[i].n_runs;
-        frame_page *page = &out->pages[p];
-        page->items = arena_alloc(a, (size_t)(n_runs + 8) * sizeof *page->items);
+        frame_sink sink = { a, &out->pages[p], 0 };
+        bool first_content = true;
         for (int i = spans[p].first; i < spans[p].end; i++) {
             line *l = &f.lines[i];
-            if (slot[i] < 0) continue;
-            mpt_t top = f.st->margin_top + slot[i] * f.st->line_pitch;
+            if (top[i] < 0) continue;
+            mpt_t y = f.st->margin_top + top[i];
+            if (l->table) {
+                /* A piece of a table: its rows on this page, after the repeated
+                   headers when the page continues it. */
+                int end = i + 1;
+                while (end < spans[p].end && f.lines[end].table == l->table) end++;
+                int r0 = l->table_row, r1 = r0 + (end - i);
+                const table_plan *cont = first_content ? continued_table(l) : NULL;
+                if (cont) {
+                    mpt_t label_y = f.st->margin_top;
+                    for (int k = 0; k < cont->n_continued; k++) {
+                        frame_text t = cont->continued[k];
+                        t.y = label_y + (mpt_t)((int64_t)t.size * EM_BOX_ASCENT_PER_MILLE / 1000);
+                        frame_sink_push(&sink, (frame_item){ .kind = FRAME_TEXT, .u.text = t });
+                    }
+                    table_draw_rows(cont, 0, cont->t->header_rows, label_y + cont->continued_height, true, false, &sink);
+                }
+                table_draw_rows(l->table, r0, r1, y, !cont, true, &sink);
+                i = end - 1;
+                first_content = false;
+                continue;
+            }
+            first_content = false;
             for (int k = 0; k < l->n_runs; k++) {
                 frame_text t = l->runs[k];
-                t.y = top + l->ascent;
-                page->items[page->n_items++] = (frame_item){ .kind = FRAME_TEXT, .u.text = t };
+                t.y = y + l->ascent;
+                frame_sink_push(&sink, (frame_item){ .kind = FRAME_TEXT, .u.text = t });
             }
             if (l->outline_level) {
                 arena_grow(a, (void **)&out->outline, &cap_outline, out->n_outline + 1, sizeof *out->outline);
-                out->outline[out->n_outline++] = (frame_outline){ l->outline_level, l->outline_title, p, top };
+                out->outline[out->n_outline++] = (frame_outline){ l->outline_level, l->outline_title, p, y };
             }
         }
-        add_page_number(&f, &r, page, p + 1, &page->n_items);
+        add_page_number(&f, &r, &sink, p + 1);
     }
     return f.ok ? out : NULL;
 }

@@ -19,6 +19,42 @@ static bool segment_exceeds(const text_item *items, int n, int from, mpt_t width
     return false;
 }
 
+/* The end of the line starting at `start` (after skipping spaces, *start
+ * moves past them) in a greedy fill of lines `avail` wide (later lines `width`);
+ * *draw_end excludes trailing spaces. */
+static int greedy_line_end(const text_item *items, int n, int *start_io, mpt_t avail, mpt_t width, int *draw_end)
+{
+    int start = *start_io;
+    while (start < n && items[start].space) start++;  /* no space at a line start */
+    *start_io = start;
+    if (start >= n) return n;
+    mpt_t w = 0, squeezable = 0;
+    int end = start, last_break = -1;
+    while (end < n) {
+        if (end > start && items[end].break_before) last_break = end;
+        /* Trailing spaces hang: they never make a line overflow.  A mark
+           that may not start a line is squeezed in rather than push a
+           character down: the marks before it give up blank (clreq
+           §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
+        mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
+        if (!items[end].space && w + items[end].advance > room) break;
+        w += items[end].advance + items[end].gap_after;
+        squeezable += items[end].shrink;
+        end++;
+    }
+    if (end < n) {
+        /* The last opportunity that fits — unless what follows it is wider than
+           a whole line anyway: then cutting it here fills this line instead of
+           leaving it half empty (a long number or URL). */
+        if (last_break > start && !segment_exceeds(items, n, last_break, width)) end = last_break;
+        else if (end == start) end = start + 1;             /* a character wider than the line */
+        /* else: no opportunity at all — cut between characters at the edge */
+    }
+    *draw_end = end;
+    while (*draw_end > start && items[*draw_end - 1].space) (*draw_end)--;
+    return end;
+}
+
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out)
 {
@@ -26,38 +62,25 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
     line_range *lines = NULL;
     int start = 0;
     while (start < n) {
-        while (start < n && items[start].space) start++;  /* no space at a line start */
+        int draw_end, end = greedy_line_end(items, n, &start, count == 0 ? first_width : width, width, &draw_end);
         if (start >= n) break;
-        mpt_t avail = count == 0 ? first_width : width;
-        mpt_t w = 0, squeezable = 0;
-        int end = start, last_break = -1;
-        while (end < n) {
-            if (end > start && items[end].break_before) last_break = end;
-            /* Trailing spaces hang: they never make a line overflow.  A mark
-               that may not start a line is squeezed in rather than push a
-               character down: the marks before it give up blank (clreq
-               §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
-            mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
-            if (!items[end].space && w + items[end].advance > room) break;
-            w += items[end].advance + items[end].gap_after;
-            squeezable += items[end].shrink;
-            end++;
-        }
-        if (end < n) {
-            /* The last opportunity that fits — unless what follows it is wider than
-               a whole line anyway: then cutting it here fills this line instead of
-               leaving it half empty (a long number or URL). */
-            if (last_break > start && !segment_exceeds(items, n, last_break, width)) end = last_break;
-            else if (end == start) end = start + 1;             /* a character wider than the line */
-            /* else: no opportunity at all — cut between characters at the edge */
-        }
-        int draw_end = end;
-        while (draw_end > start && items[draw_end - 1].space) draw_end--;
         arena_grow(a, (void **)&lines, &cap, count + 1, sizeof *lines);
         lines[count++] = (line_range){ start, draw_end, text_width(items + start, draw_end - start) };
         start = end;
     }
     *out = lines;
+    return count;
+}
+
+int linebreak_count(const text_item *items, int n, mpt_t width)
+{
+    int count = 0, start = 0;
+    while (start < n) {
+        int draw_end, end = greedy_line_end(items, n, &start, width, width, &draw_end);
+        if (start >= n) break;
+        count++;
+        start = end;
+    }
     return count;
 }
 

@@ -22,6 +22,10 @@ typedef struct line_range {
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out);
 
+/* The number of lines linebreak_greedy makes with every line `width` wide,
+ * without allocating (the table width solver calls it often). */
+int linebreak_count(const text_item *items, int n, mpt_t width);
+
 /* Chooses the breaks of a justified paragraph as a whole (total fit, after
  * Knuth and Plass): the least total cost, where a last line holding one Han
  * character (孤字, clreq §5) costs most, then a line looser than

@@ -144,7 +144,7 @@ static const char *format_number(arena *a, const char *pattern, int n)
 }
 
 static const char *const kind_keys[] = { "title", "heading", "h1", "h2", "h3", "h4", "paragraph",
-                                         "page-break", "signature", NULL };
+                                         "page-break", "signature", "table", NULL };
 
 static void build_heading(builder *b, const ynode *m, const ynode *text, int level)
 {
@@ -287,7 +287,7 @@ static void build_block(builder *b, const ynode *item)
         }
     }
     if (!kind && item->n == 0) {
-        diag_error(b->d, item->pos, "the block kinds are title, heading, h1–h4, paragraph, page-break and signature",
+        diag_error(b->d, item->pos, "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature",
                    "an empty mapping is not a block");
         b->ok = false;
         return;
@@ -297,7 +297,7 @@ static void build_block(builder *b, const ynode *item)
         const char *near = schema_suggest(first->str, kind_keys);
         char hint[160];
         snprintf(hint, sizeof hint, near ? "did you mean '%s'?" : "%s",
-                 near ? near : "the block kinds are title, heading, h1–h4, paragraph, page-break and signature");
+                 near ? near : "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature");
         diag_error(b->d, first->pos, hint, "unknown block kind '%s'", first->str);
         b->ok = false;
         return;
@@ -324,6 +324,12 @@ static void build_block(builder *b, const ynode *item)
         static const char *const keys[] = { "page-break", NULL };
         if (!schema_check_keys(b->d, item, "a page break", keys)) b->ok = false;
         new_block(b, BLOCK_PAGE_BREAK, item->pos);
+    } else if (strcmp(k, "table") == 0) {
+        static const char *const keys[] = { "table", NULL };
+        if (!schema_check_keys(b->d, item, "a table block", keys)) b->ok = false;
+        const model_table *t = table_model_build(b->a, b->d, kind->value);
+        if (!t) b->ok = false;
+        else new_block(b, BLOCK_TABLE, item->pos)->table = t;
     } else {
         static const char *const keys[] = { "signature", NULL };
         if (!schema_check_keys(b->d, item, "a signature", keys)) b->ok = false;
@@ -391,7 +397,7 @@ void model_dump(const model_doc *doc, FILE *out)
     }
     if (m->year) fprintf(out, "meta date %04d-%02d-%02d\n", m->year, m->month, m->day);
     fprintf(out, "layout %s\n", doc->style->name);
-    static const char *const kind_names[] = { "title", "heading", "paragraph", "page-break", "signature" };
+    static const char *const kind_names[] = { "title", "heading", "paragraph", "page-break", "signature", "table" };
     for (int i = 0; i < doc->n_blocks; i++) {
         const model_block *blk = &doc->blocks[i];
         fprintf(out, "%d:%d %s", blk->pos.line, blk->pos.col, kind_names[blk->kind]);
@@ -406,5 +412,6 @@ void model_dump(const model_doc *doc, FILE *out)
         dump_text(out, "run-in", &blk->run_in);
         dump_text(out, "date", &blk->date);
         fputc('\n', out);
+        if (blk->table) table_model_dump(blk->table, out);
     }
 }

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "style.h"
+#include "table_model.h"
 #include "yaml_tree.h"
 
 /* Inline markup of a text: **bold** and `literal` (see model_markup.c). */
@@ -41,6 +42,7 @@ typedef enum {
     BLOCK_PARAGRAPH,
     BLOCK_PAGE_BREAK,
     BLOCK_SIGNATURE,
+    BLOCK_TABLE,
 } block_kind;
 
 typedef struct model_block {
@@ -51,6 +53,7 @@ typedef struct model_block {
     model_text text;      /* title, heading or paragraph text; signature issuer */
     model_text run_in;    /* heading: paragraph text on the heading's line */
     model_text date;      /* signature: the formatted date */
+    const model_table *table; /* tables */
 } model_block;
 
 typedef struct model_meta {

@@ -189,9 +189,62 @@ static void bind_signature(binder *b, const ynode *m, style *s)
         b->ok = false;
 }
 
+static void bind_align(binder *b, const ynode *m, const char *key, text_align *out)
+{
+    const ynode *v = ynode_lookup(m, key);
+    int e;
+    if (!v) return;
+    if (schema_enum(b->d, v, key, align_names, &e)) *out = (text_align)e;
+    else b->ok = false;
+}
+
+/* An optional length: unchanged when the key is absent. */
+static void bind_opt_length(binder *b, const ynode *m, const char *key, mpt_t *out)
+{
+    const ynode *v = ynode_lookup(m, key);
+    if (v && !schema_length(b->d, v, key, out)) b->ok = false;
+}
+
+static void bind_table(binder *b, const ynode *m, style *s)
+{
+    static const char *const keys[] = { "font", "size", "line-height", "padding-x", "padding-y", "rule", "frame",
+                                        "space-after", "head-align", "row-head-align", "text-align",
+                                        "number-align", "caption", "notes", "continued", "continued-align", NULL };
+    if (!schema_check_keys(b->d, m, "table", keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    table_style *t = &s->table;
+    const ynode *v;
+    if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &t->cell.font_role))
+        t->cell.font_role_pos = v->pos;
+    bind_size(b, m, &t->cell.size);
+    t->caption = t->notes = t->cell;
+    t->caption.align = ALIGN_CENTER;
+    double em;
+    if ((v = ynode_lookup(m, "line-height"))) {
+        if (schema_number(b->d, v, "line-height (em)", 1, 5, &em)) t->line_height_permille = (int)(em * 1000 + 0.5);
+        else b->ok = false;
+    }
+    bind_opt_length(b, m, "padding-x", &t->padding_x);
+    bind_opt_length(b, m, "padding-y", &t->padding_y);
+    bind_opt_length(b, m, "rule", &t->rule_width);
+    bind_opt_length(b, m, "frame", &t->frame_width);
+    bind_opt_length(b, m, "space-after", &t->space_after);
+    bind_align(b, m, "head-align", &t->head_align);
+    bind_align(b, m, "row-head-align", &t->row_head_align);
+    bind_align(b, m, "text-align", &t->text_align);
+    bind_align(b, m, "number-align", &t->number_align);
+    bind_align(b, m, "continued-align", &t->continued_align);
+    if ((v = ynode_lookup(m, "caption"))) bind_text_style(b, v, "table caption", &t->caption);
+    if ((v = ynode_lookup(m, "notes"))) bind_text_style(b, v, "table notes", &t->notes);
+    if ((v = ynode_lookup(m, "continued"))) {
+        if (ynode_is_null(v)) t->continued = NULL;
+        else if (!schema_string(b->d, v, "continued", &t->continued)) b->ok = false;
+    }
+}
+
 static const char *const layout_keys[] = {
     "name", "description", "page", "body", "title", "heading-1", "heading-2", "heading-3",
-    "heading-4", "page-number", "signature", "typography", NULL
+    "heading-4", "page-number", "signature", "table", "typography", NULL
 };
 
 static style *bind(arena *a, diag *d, const ynode *root)
@@ -224,6 +277,14 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->date_format = "{y}-{m}-{d}";
     s->min_line_height_permille = 1000;
     if ((v = ynode_lookup(root, "signature"))) bind_signature(&b, v, s);
+    /* Tables default to the body's type, single rules and centred headers. */
+    s->table = (table_style){ .cell = inherit(&s->body), .line_height_permille = 1200, .padding_x = 2 * MPT_PER_PT,
+                              .padding_y = 2 * MPT_PER_PT, .rule_width = MPT_PER_PT / 2, .frame_width = MPT_PER_PT / 2,
+                              .head_align = ALIGN_CENTER, .row_head_align = ALIGN_LEFT, .text_align = ALIGN_LEFT,
+                              .number_align = ALIGN_CENTER, .continued_align = ALIGN_LEFT };
+    s->table.caption = s->table.notes = s->table.cell;
+    s->table.caption.align = ALIGN_CENTER;
+    if ((v = ynode_lookup(root, "table"))) bind_table(&b, v, s);
     if ((v = ynode_lookup(root, "typography"))) {
         static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation",
                                             "line-end-squeeze", NULL };

@@ -34,6 +34,23 @@ typedef enum { SIDE_LEFT, SIDE_CENTER, SIDE_RIGHT } page_side;
  * ½ em), or none (no adjustment at all). */
 typedef enum { PUNCT_NONE, PUNCT_QUANJIAO, PUNCT_KAIMING, PUNCT_BANJIAO } punct_style;
 
+/* How tables look (layout key `table`). */
+typedef struct table_style {
+    text_style cell;                    /* font and size of every cell */
+    text_style caption;                 /* above the table; align, lines-before */
+    text_style notes;                   /* under the table */
+    int line_height_permille;           /* cell line pitch, of the cell size */
+    mpt_t padding_x, padding_y;         /* inside every cell */
+    mpt_t rule_width, frame_width;      /* inner rules, outer frame */
+    mpt_t space_after;                  /* least gap between the table and the next line */
+    text_align head_align;              /* column headers and the corner */
+    text_align row_head_align;          /* row headers */
+    text_align text_align;              /* text in data cells */
+    text_align number_align;            /* a column's block of decimal-aligned numbers */
+    const char *continued;              /* label over a continued table ("续表"), or NULL */
+    text_align continued_align;
+} table_style;
+
 typedef struct style {
     const char *name;
     mpt_t page_width, page_height;
@@ -55,6 +72,8 @@ typedef struct style {
     int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
     int signature_date_offset;          /* date starts this many chars right of the issuer */
     const char *date_format;            /* "{y}年{m}月{d}日" */
+
+    table_style table;
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
     int punctuation;                    /* punct_style: how full-width marks are set */

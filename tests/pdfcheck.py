@@ -12,13 +12,16 @@ prints what is wrong and exits 1, or exits 0 silently.
   kinsoku PDF               no line starts or ends with a prohibited mark
                             (clreq §3.1.7), no number split from its unit
 """
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
 MM = 72 / 25.4
+A4_H = 841.89   # page height: rules are flipped to pdftotext's y-down coordinates
 
 
 def run(*args):
@@ -76,7 +79,122 @@ def check_chars(pdf, textfile):
     return [] if want == got else ["text differs: want %r, got %r" % (want[:80], got[:80])]
 
 
-def pages_of(pdf):
+def rules_of(pdf):
+    """Per page: the straight rules drawn, as (x0, y0, x1, y1, width) in
+    pdftotext's coordinates (points, y down), read from the content streams
+    that qpdf writes uncompressed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        qdf = os.path.join(tmp, "q.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=False)
+        data = open(qdf, "rb").read().decode("latin-1")
+    pages = {}
+    for m in re.finditer(r"%% Contents for page (\d+)\n.*?stream\n(.*?)endstream", data, re.S):
+        n, stream = int(m.group(1)), m.group(2)
+        stack, width, start, rules = [], 1.0, None, []
+        for tok in stream.split():
+            if re.fullmatch(r"-?[\d.]+", tok):
+                stack.append(float(tok))
+                continue
+            if tok == "w" and stack:
+                width = stack[-1]
+            elif tok == "m" and len(stack) >= 2:
+                start = (stack[-2], stack[-1])
+            elif tok == "l" and len(stack) >= 2 and start:
+                rules.append((start[0], A4_H - start[1], stack[-2], A4_H - stack[-1], width))
+            stack = []
+        pages[n] = rules
+    return pages
+
+
+def cells_of(rules):
+    """The cells a page's rules enclose: for every pair of neighbouring
+    horizontal rule positions and vertical rule positions, the rectangle is a
+    cell when rules run along all four of its sides."""
+    hs = [(min(x0, x1), max(x0, x1), y0) for x0, y0, x1, y1, _ in rules if abs(y0 - y1) < 0.01]
+    vs = [(min(y0, y1), max(y0, y1), x0) for x0, y0, x1, y1, _ in rules if abs(x0 - x1) < 0.01]
+
+    def h_covers(y, xa, xb):
+        return any(abs(yy - y) < 0.05 and a <= xa + 0.05 and b >= xb - 0.05 for a, b, yy in hs)
+
+    def v_covers(x, ya, yb):
+        return any(abs(xx - x) < 0.05 and a <= ya + 0.05 and b >= yb - 0.05 for a, b, xx in vs)
+
+    return hs, vs, h_covers, v_covers
+
+
+def cell_around(box, hs, vs, h_covers, v_covers):
+    """The smallest ruled rectangle holding the box, or None."""
+    cx, cy = (box["xMin"] + box["xMax"]) / 2, (box["yMin"] + box["yMax"]) / 2
+    lefts = sorted({x for a, b, x in vs if x <= cx and a <= cy <= b}, reverse=True)
+    rights = sorted({x for a, b, x in vs if x >= cx and a <= cy <= b})
+    tops = sorted({y for a, b, y in hs if y <= cy and a <= cx <= b}, reverse=True)
+    bottoms = sorted({y for a, b, y in hs if y >= cy and a <= cx <= b})
+    for l in lefts:
+        for r in rights:
+            for t in tops:
+                for b in bottoms:
+                    if h_covers(t, l, r) and h_covers(b, l, r) and v_covers(l, t, b) and v_covers(r, t, b):
+                        return (l, t, r, b)
+    return None
+
+
+def table_words(pdf):
+    """Per page: (cell, words) for every ruled cell holding text; and the
+    words outside any cell."""
+    rules = rules_of(pdf)
+    out, _, _ = run("pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-")
+    out = re.sub(r"<!DOCTYPE[^>]*>", "", out)
+    out = re.sub(r'xmlns="[^"]*"', "", out)
+    root = ET.fromstring(out)
+    result = []
+    for n, page in enumerate(root.iter("page"), 1):
+        geometry = cells_of(rules.get(n, []))
+        cells, outside = {}, []
+        for w in page.iter("word"):
+            box = {k: float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}
+            box["text"] = w.text or ""
+            cell = cell_around(box, *geometry) if geometry[0] else None
+            if cell:
+                cells.setdefault(cell, []).append(box)
+            else:
+                outside.append(box)
+        result.append((cells, outside))
+    return result
+
+
+def check_tables(pdf, numbers_expected=None):
+    """No text crosses a rule; every cell's text is centred vertically in the
+    cell; text not flush with the cell's left padding is centred
+    horizontally (header labels) unless it is a number; no two numbers
+    share a cell.  Prints how many cells and numbers it saw."""
+    problems, n_cells, n_numbers = [], 0, 0
+    for n, (cells, _) in enumerate(table_words(pdf), 1):
+        for (l, t, r, b), words in cells.items():
+            n_cells += 1
+            x0, x1 = min(w["xMin"] for w in words), max(w["xMax"] for w in words)
+            y0, y1 = min(w["yMin"] for w in words), max(w["yMax"] for w in words)
+            text = "".join(w["text"] for w in words)
+            if x0 < l or x1 > r or y0 < t or y1 > b:
+                problems.append("page %d: text leaves its cell: %s" % (n, text[:20]))
+            # Glyph boxes of CJK faces sit ~0.12 em low: compare with a tolerance.
+            if abs((y0 + y1) / 2 - (t + b) / 2) > 2.0:
+                problems.append("page %d: not centred vertically (%.1f pt off): %s"
+                                % (n, (y0 + y1) / 2 - (t + b) / 2, text[:20]))
+            numeric = [w for w in words if re.fullmatch(r"-?[\d,]+(\.\d+)?", w["text"])]
+            n_numbers += len(numeric)
+            if len(numeric) > 1:
+                problems.append("page %d: %d numbers share a cell: %s" % (n, len(numeric), text[:20]))
+            flush_left = x0 - l < 4.0
+            if not flush_left and not numeric and abs((x0 + x1) / 2 - (l + r) / 2) > 1.0:
+                problems.append("page %d: label not centred over its columns (%.1f pt off): %s"
+                                % (n, (x0 + x1) / 2 - (l + r) / 2, text[:20]))
+    print("cells %d numbers %d" % (n_cells, n_numbers))
+    if numbers_expected is not None and n_numbers != int(numbers_expected):
+        problems.append("%d numbers in cells, expected %s" % (n_numbers, numbers_expected))
+    return problems
+
+
+def pages_of(pdf, skip_tables=True):
     """Per page: width, height and the visual lines — words grouped by their
     baseline (poppler's own <line> grouping splits a line where compressed
     punctuation makes glyph boxes overlap)."""
@@ -85,11 +203,16 @@ def pages_of(pdf):
     out = re.sub(r'xmlns="[^"]*"', "", out)
     root = ET.fromstring(out)
     pages = []
-    for page in root.iter("page"):
+    rules = rules_of(pdf) if skip_tables else {}
+    for n, page in enumerate(root.iter("page"), 1):
+        geometry = cells_of(rules.get(n, []))
         words = []
         for w in page.iter("word"):
             box = {k: float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")}
             box["text"] = w.text or ""
+            # Text in table cells is not prose: the line checks skip it.
+            if geometry[0] and cell_around(box, *geometry):
+                continue
             words.append(box)
         words.sort(key=lambda w: (round(w["yMax"]), w["xMin"]))
         lines = []
@@ -197,7 +320,7 @@ def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     problems = {"fonts": check_fonts, "text": check_text, "chars": check_chars,
                 "geometry": check_geometry, "quiet": check_quiet,
-                "kinsoku": check_kinsoku}[cmd](*args)
+                "kinsoku": check_kinsoku, "tables": check_tables}[cmd](*args)
     for p in problems:
         print(p)
     sys.exit(1 if problems else 0)

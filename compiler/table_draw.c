@@ -1,0 +1,96 @@
+/* table_draw.c — one piece of a table on a page: rules and cell text
+ * (table_layout.h). */
+#include "table_layout.h"
+
+#include <stdlib.h>
+
+void frame_sink_push(frame_sink *s, frame_item item)
+{
+    arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
+    s->page->items[s->page->n_items++] = item;
+}
+
+/* A straight rule: at `at` (y of a horizontal rule, x of a vertical one),
+ * from `from` to `to` along it. */
+typedef struct segment {
+    mpt_t at, from, to, width;
+} segment;
+
+typedef struct segments {
+    segment *items;
+    int n, cap;
+} segments;
+
+static void add_segment(arena *a, segments *s, mpt_t at, mpt_t from, mpt_t to, mpt_t width)
+{
+    arena_grow(a, (void **)&s->items, &s->cap, s->n + 1, sizeof *s->items);
+    s->items[s->n++] = (segment){ at, from, to, width };
+}
+
+static int segment_order(const void *pa, const void *pb)
+{
+    const segment *a = pa, *b = pb;
+    if (a->at != b->at) return a->at < b->at ? -1 : 1;
+    if (a->width != b->width) return a->width < b->width ? -1 : 1;
+    return a->from < b->from ? -1 : a->from > b->from;
+}
+
+/* Emits the rules, joining segments that continue each other into one
+ * line (cells draw their own edges; shared edges would double). */
+static void emit_segments(segments *s, bool horizontal, frame_sink *out)
+{
+    qsort(s->items, (size_t)s->n, sizeof *s->items, segment_order);
+    for (int i = 0; i < s->n;) {
+        segment m = s->items[i++];
+        while (i < s->n && s->items[i].at == m.at && s->items[i].width == m.width && s->items[i].from <= m.to) {
+            if (s->items[i].to > m.to) m.to = s->items[i].to;
+            i++;
+        }
+        frame_rule r = horizontal ? (frame_rule){ m.from, m.at, m.to, m.at, m.width }
+                                  : (frame_rule){ m.at, m.from, m.at, m.to, m.width };
+        frame_sink_push(out, (frame_item){ .kind = FRAME_RULE, .u.rule = r });
+    }
+}
+
+static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *ys, bool top_edge, bool bottom_edge,
+                      segments *h, segments *v, frame_sink *out)
+{
+    const model_table *t = p->t;
+    const model_cell *c = &t->cells[i];
+    const table_cell_text *ct = &p->texts[i];
+    int rr0 = c->row > r0 ? c->row : r0, rr1 = c->row + c->rowspan < r1 ? c->row + c->rowspan : r1;
+    mpt_t top = ys[rr0 - r0], bottom = ys[rr1 - r0];
+    mpt_t x0 = p->col_x[c->col], x1 = p->col_x[c->col + c->colspan];
+    mpt_t rule = p->ts->rule_width, frame = p->ts->frame_width;
+    add_segment(out->a, h, top, x0, x1, rr0 == r0 && top_edge ? frame : rule);
+    add_segment(out->a, v, x0, top, bottom, c->col == 0 ? frame : rule);
+    if (c->col + c->colspan == t->n_cols) add_segment(out->a, v, x1, top, bottom, frame);
+    if (rr1 == r1 && bottom_edge) add_segment(out->a, h, bottom, x0, x1, frame);
+    /* Vertically centred in the part of the cell on this page: a row label
+       whose rows cross a page break appears whole on both pages. */
+    mpt_t room = bottom - top - 2 * p->ts->padding_y;
+    mpt_t block_top = top + p->ts->padding_y + (room > ct->height ? (room - ct->height) / 2 : 0);
+    for (int k = 0; k < ct->n_runs; k++) {
+        frame_text run = ct->runs[k];
+        run.y += block_top;
+        frame_sink_push(out, (frame_item){ .kind = FRAME_TEXT, .u.text = run });
+    }
+}
+
+void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, frame_sink *out)
+{
+    const model_table *t = p->t;
+    if (r1 <= r0) return;
+    mpt_t *ys = arena_alloc(out->a, (size_t)(r1 - r0 + 1) * sizeof *ys);
+    ys[0] = y;
+    for (int r = r0; r < r1; r++) ys[r - r0 + 1] = ys[r - r0] + p->row_h[r];
+    segments h = { 0 }, v = { 0 };
+    /* Cells spanning down into the piece from rows above it. */
+    for (int c = 0; c < t->n_cols; c++) {
+        int i = p->slot_owner[r0 * t->n_cols + c];
+        if (t->cells[i].row < r0 && t->cells[i].col == c) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, &h, &v, out);
+    }
+    for (int i = p->first_cell[r0]; i < p->first_cell[r1]; i++) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, &h, &v, out);
+    emit_segments(&h, true, out);
+    emit_segments(&v, false, out);
+}

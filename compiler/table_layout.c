@@ -1,0 +1,207 @@
+/* table_layout.c — a table's plan: cell lines, row heights, break rules
+ * (table_layout.h). */
+#include "table_layout.h"
+
+#include <string.h>
+
+#include "linebreak.h"
+#include "text_runs.h"
+
+/* The em box's top sits 0.88 em above the baseline (as in flow.c). */
+enum { EM_BOX_ASCENT_PER_MILLE = 880 };
+
+void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h)
+{
+    const model_table *t = p->t;
+    mpt_t pad2 = 2 * p->ts->padding_y, least = p->line_pitch + pad2;
+    for (int r = 0; r < t->n_rows; r++) row_h[r] = least;
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        if (c->rowspan == 1 && cell_h[i] + pad2 > row_h[c->row]) row_h[c->row] = cell_h[i] + pad2;
+    }
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        if (c->rowspan == 1) continue;
+        mpt_t have = 0, need = cell_h[i] + pad2;
+        for (int r = c->row; r < c->row + c->rowspan; r++) have += row_h[r];
+        if (need <= have) continue;
+        mpt_t extra = need - have, each = extra / c->rowspan;
+        for (int r = c->row; r < c->row + c->rowspan; r++) row_h[r] += each;
+        row_h[c->row + c->rowspan - 1] += extra - each * c->rowspan;
+    }
+}
+
+mpt_t table_rows_height(const table_plan *p, int r0, int r1)
+{
+    mpt_t h = 0;
+    for (int r = r0; r < r1; r++) h += p->row_h[r];
+    return h;
+}
+
+/* How a cell's lines sit in its box. */
+static text_align cell_align(const table_plan *p, const model_cell *c)
+{
+    const model_column *col = &p->t->columns[c->col];
+    if (c->has_align) return c->align;
+    if (c->role == CELL_DATA && col->has_align) return col->align;
+    switch (c->role) {
+    case CELL_CORNER:
+    case CELL_COL_HEAD: return p->ts->head_align;
+    case CELL_ROW_HEAD: return p->ts->row_head_align;
+    case CELL_DATA: break;
+    }
+    return c->numeric ? p->ts->number_align : p->ts->text_align;
+}
+
+/* Width of a number's integer part (up to its decimal point). */
+static mpt_t integer_part_width(const table_cell_text *ct)
+{
+    mpt_t w = 0;
+    for (int k = 0; k < ct->n_items && ct->items[k].cp != '.'; k++) w += ct->items[k].advance + ct->items[k].gap_after;
+    return w;
+}
+
+static mpt_t align_offset(text_align align, mpt_t room, mpt_t w)
+{
+    return align == ALIGN_CENTER ? (room - w) / 2 : align == ALIGN_RIGHT ? room - w : 0;
+}
+
+/* Breaks cell i into lines at its column width and positions them.  Numbers
+ * of a column line up on their decimal points: the column's numbers form
+ * one block (widest integer part + widest fraction) placed by number-align. */
+static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *int_w, const mpt_t *frac_w)
+{
+    const model_cell *c = &p->t->cells[i];
+    table_cell_text *ct = &p->texts[i];
+    mpt_t x0 = p->col_x[c->col] + p->ts->padding_x;
+    mpt_t cw = p->col_x[c->col + c->colspan] - p->col_x[c->col] - 2 * p->ts->padding_x;
+    if (ct->n_items == 0) return;
+    if (ct->min_width > cw)
+        diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",
+                     "this text does not fit its column (%.1f mm of %.1f mm); it is cut between characters",
+                     mm_from_mpt(ct->min_width), mm_from_mpt(cw));
+    text_align align = cell_align(p, c);
+    line_range *lines;
+    int n = linebreak_greedy(env->a, ct->items, ct->n_items, cw, cw, &lines);
+    if (n > 1 && align == ALIGN_CENTER) {
+        /* A centred label of several lines is balanced, not filled line by
+           line: the narrowest measure that needs no more lines (自然/人 → 自然人 stays). */
+        mpt_t lo = cw / n, hi = cw;
+        while (hi - lo > MPT_PER_PT / 2) {
+            mpt_t mid = lo + (hi - lo) / 2;
+            if (linebreak_count(ct->items, ct->n_items, mid) <= n) hi = mid;
+            else lo = mid;
+        }
+        n = linebreak_greedy(env->a, ct->items, ct->n_items, hi, hi, &lines);
+    } else if (n > 1) {
+        n = linebreak_avoid_lone_char(env->a, ct->items, ct->n_items, cw, &lines, n);
+    }
+    bool decimal = c->numeric && !c->has_align && n == 1 && c->colspan == 1 && int_w[c->col] > 0 &&
+                   (c->role == CELL_DATA);
+    mpt_t size = p->ts->cell.size;
+    mpt_t baseline = (p->line_pitch - size) / 2 + (mpt_t)((int64_t)size * EM_BOX_ASCENT_PER_MILLE / 1000);
+    frame_text **parts = arena_alloc(env->a, (size_t)n * sizeof *parts);
+    int *counts = arena_alloc(env->a, (size_t)n * sizeof *counts), total = 0;
+    for (int k = 0; k < n; k++) {
+        linebreak_squeeze(ct->items, &lines[k], cw);
+        mpt_t x = x0 + align_offset(align, cw, lines[k].natural);
+        if (decimal) {
+            mpt_t block = int_w[c->col] + frac_w[c->col];
+            x = x0 + align_offset(align, cw, block) + int_w[c->col] - integer_part_width(ct);
+        }
+        mpt_t max_size;
+        counts[k] = text_runs_build(env->a, ct->items, lines[k].start, lines[k].end, x, 0, &parts[k], &max_size);
+        for (int j = 0; j < counts[k]; j++) parts[k][j].y = k * p->line_pitch + baseline;
+        total += counts[k];
+    }
+    ct->runs = arena_alloc(env->a, (size_t)(total ? total : 1) * sizeof *ct->runs);
+    for (int k = 0; k < n; k++)
+        for (int j = 0; j < counts[k]; j++) ct->runs[ct->n_runs++] = parts[k][j];
+    ct->n_lines = n;
+    ct->height = n * p->line_pitch;
+}
+
+/* Where a page may start inside the table: not inside the header rows nor
+ * before the first body row (a header never stands alone at a page
+ * bottom), and not where a spanning row label would get less height than
+ * its text on either side (it is drawn again on the next page, whole). */
+static void mark_breaks(const table_plan *p, bool *ok)
+{
+    const model_table *t = p->t;
+    for (int r = 0; r < t->n_rows; r++) ok[r] = r == 0 || r > t->header_rows;
+    if (t->header_rows == 0 && t->n_rows > 1) ok[1] = t->n_rows == 2;  /* no lone first row either */
+    mpt_t pad2 = 2 * p->ts->padding_y;
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        if (c->rowspan == 1 || c->row < t->header_rows) continue;
+        mpt_t need = p->texts[i].height + pad2, total = table_rows_height(p, c->row, c->row + c->rowspan), above = 0;
+        for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
+            above += p->row_h[r - 1];
+            if (above < need || total - above < need) ok[r] = false;
+        }
+    }
+}
+
+table_plan *table_plan_build(const table_env *env, const model_table *t)
+{
+    arena *a = env->a;
+    table_plan *p = arena_alloc(a, sizeof *p);
+    p->t = t;
+    p->ts = env->ts;
+    p->left = env->left;
+    p->width = env->width;
+    p->line_pitch = (mpt_t)((int64_t)p->ts->cell.size * p->ts->line_height_permille / 1000);
+    if (!table_measure(env, p) || !table_solve_widths(env, p)) return NULL;
+
+    /* The decimal-point block of every column. */
+    mpt_t *int_w = arena_alloc(a, (size_t)t->n_cols * sizeof *int_w);
+    mpt_t *frac_w = arena_alloc(a, (size_t)t->n_cols * sizeof *frac_w);
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        if (!c->numeric || c->colspan != 1 || c->role != CELL_DATA) continue;
+        mpt_t iw = integer_part_width(&p->texts[i]), fw = p->texts[i].max_width - iw;
+        if (iw > int_w[c->col]) int_w[c->col] = iw;
+        if (fw > frac_w[c->col]) frac_w[c->col] = fw;
+    }
+    mpt_t *cell_h = arena_alloc(a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *cell_h);
+    for (int i = 0; i < t->n_cells; i++) {
+        set_cell(env, p, i, int_w, frac_w);
+        cell_h[i] = p->texts[i].height;
+    }
+    p->row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *p->row_h);
+    table_row_heights(p, cell_h, p->row_h);
+
+    p->slot_owner = arena_alloc(a, (size_t)t->n_rows * (size_t)t->n_cols * sizeof *p->slot_owner);
+    p->first_cell = arena_alloc(a, (size_t)(t->n_rows + 1) * sizeof *p->first_cell);
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        for (int r = c->row; r < c->row + c->rowspan; r++)
+            for (int k = c->col; k < c->col + c->colspan; k++) p->slot_owner[r * t->n_cols + k] = i;
+        p->first_cell[c->row + 1]++;
+    }
+    for (int r = 0; r < t->n_rows; r++) p->first_cell[r + 1] += p->first_cell[r];
+    p->break_ok = arena_alloc(a, (size_t)t->n_rows * sizeof *p->break_ok);
+    mark_breaks(p, p->break_ok);
+    p->header_height = table_rows_height(p, 0, t->header_rows);
+
+    if (p->ts->continued && t->header_rows > 0) {
+        text_span span = { { p->ts->continued, strlen(p->ts->continued), p->ts->cell.font_role_pos, false, NULL, 0 },
+                           env->caption_role, p->ts->caption.size };
+        text_item *items;
+        int n = text_prepare(env->tp, &span, 1, &items);
+        if (n > 0) {
+            mpt_t w = text_width(items, n), max_size;
+            mpt_t x = p->left + align_offset(p->ts->continued_align, p->width, w);
+            p->n_continued = text_runs_build(a, items, 0, n, x, 0, &p->continued, &max_size);
+            p->continued_height = (mpt_t)((int64_t)p->ts->caption.size * 3 / 2);
+        }
+    }
+    for (int r = 0; r < t->n_rows; r++)
+        if (p->row_h[r] + p->header_height + p->continued_height > env->page_height) {
+            diag_warning(env->d, t->cells[p->first_cell[r]].pos, "shorten the texts of this row or widen its columns",
+                         "this table row is taller than a page (%.0f mm); it runs past the page bottom",
+                         mm_from_mpt(p->row_h[r]));
+            break;
+        }
+    return p;
+}

@@ -1,0 +1,296 @@
+/* table_widths.c — measuring cells and solving column widths (table_layout.h).
+ *
+ * The model is CSS's automatic table layout: every cell has a min-content
+ * width (its widest unbreakable stretch — one character of Chinese text,
+ * a whole number, a whole Latin word) and a max-content width (all on one
+ * line); spanning cells spread theirs over their columns.  A table is set
+ * to the full text block.  When the max-content widths do not all fit, the
+ * room between min and max goes where it shortens the table most: a step of
+ * width at a time to the column whose cells then need the fewest lines, so
+ * short labels stay whole and long ones wrap. */
+#include "table_layout.h"
+
+#include <string.h>
+
+#include "linebreak.h"
+
+/* Labels are never stacked a character per line where the width allows:
+ * one of up to SHORT_LABEL_EM em stays whole (自然人, not 自然/人), a
+ * longer one gets at least LABEL_LINE_EM em a line (商业/企业). */
+enum { SHORT_LABEL_EM = 3, LABEL_LINE_EM = 2 };
+
+bool table_measure(const table_env *env, table_plan *p)
+{
+    const model_table *t = p->t;
+    p->texts = arena_alloc(env->a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *p->texts);
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        table_cell_text *ct = &p->texts[i];
+        if (c->len == 0) continue;
+        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
+        int n = text_prepare(env->tp, &span, 1, &ct->items);
+        if (n < 0) {
+            diag_error(env->d, c->pos, NULL, "ICU line breaking failed on this text");
+            return false;
+        }
+        ct->n_items = n;
+        ct->max_width = text_width(ct->items, n);
+        /* The widest stretch between two break opportunities. */
+        for (int s = 0; s < n;) {
+            int e = s + 1;
+            while (e < n && !ct->items[e].break_before) e++;
+            int draw_end = e;
+            while (draw_end > s && ct->items[draw_end - 1].space) draw_end--;
+            mpt_t w = text_width(ct->items + s, draw_end - s);
+            if (w > ct->min_width) ct->min_width = w;
+            s = e;
+        }
+    }
+    return true;
+}
+
+int table_count_lines(const table_cell_text *c, mpt_t w)
+{
+    if (c->n_items == 0) return 0;
+    return linebreak_count(c->items, c->n_items, w);
+}
+
+/* Raises the columns [c0, c1) so that together they are at least `need`,
+ * spreading the shortfall in proportion to `weight` (evenly if all zero). */
+static void spread(mpt_t *w, const mpt_t *weight, int c0, int c1, mpt_t need)
+{
+    mpt_t have = 0, total = 0;
+    for (int c = c0; c < c1; c++) have += w[c], total += weight[c];
+    if (need <= have) return;
+    mpt_t extra = need - have, given = 0;
+    for (int c = c0; c < c1; c++) {
+        mpt_t share = total > 0 ? (mpt_t)((int64_t)extra * weight[c] / total) : extra / (c1 - c0);
+        w[c] += share;
+        given += share;
+    }
+    w[c1 - 1] += extra - given;
+}
+
+/* The state of the height-minimising search. */
+typedef struct solver {
+    const table_env *env;
+    table_plan *p;
+    mpt_t *w;             /* current column widths */
+    int *lines;           /* per cell at the current widths */
+    int *trial;           /* per cell, for a trial width */
+    mpt_t *cell_h, *row_h;
+    int *col_cells;       /* cells covering each column: [col_first[c], col_first[c+1]) */
+    int *col_first;
+    mpt_t pad2;
+} solver;
+
+static mpt_t span_width(const solver *s, const model_cell *c)
+{
+    mpt_t w = 0;
+    for (int k = c->col; k < c->col + c->colspan; k++) w += s->w[k];
+    return w;
+}
+
+/* Table height at the given lines per cell, plus a cost for every broken
+ * label: a little for a body cell (among equally tall tables, the one
+ * breaking fewer labels), as much as three rows for a header label (headers
+ * repeat on every page, and a header stacked a character per line is
+ * hard to read). */
+static int64_t cost(solver *s, const int *lines)
+{
+    const model_table *t = s->p->t;
+    for (int i = 0; i < t->n_cells; i++) s->cell_h[i] = lines[i] * s->p->line_pitch;
+    table_row_heights(s->p, s->cell_h, s->row_h);
+    int64_t h = 0, extra = 0;
+    for (int r = 0; r < t->n_rows; r++) h += s->row_h[r];
+    for (int i = 0; i < t->n_cells; i++)
+        if (lines[i] > 1) extra += (lines[i] - 1) * (t->cells[i].role == CELL_COL_HEAD ? 24 : 1);
+    return h * 8 + extra * s->p->line_pitch;
+}
+
+/* Lines of every cell covering column c when it is `delta` wider, into
+ * s->trial (which otherwise equals s->lines).  True when any cell changed. */
+static bool try_wider(solver *s, int c, mpt_t delta)
+{
+    const model_table *t = s->p->t;
+    bool changed = false;
+    for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) {
+        int i = s->col_cells[k];
+        if (s->lines[i] <= 1) continue;    /* one line cannot get shorter */
+        s->trial[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) + delta - s->pad2);
+        changed |= s->trial[i] != s->lines[i];
+    }
+    return changed;
+}
+
+/* Undoes try_wider's changes to s->trial. */
+static void reset_trial(solver *s, int c)
+{
+    for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) s->trial[s->col_cells[k]] = s->lines[s->col_cells[k]];
+}
+
+/* Hands out `room` to the auto columns of `grow`, a step at a time, where it
+ * lowers the cost most per point; stops when no step helps.  Returns what is left. */
+static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mpt_t room)
+{
+    const model_table *t = s->p->t;
+    int n_cols = t->n_cols;
+    for (int i = 0; i < t->n_cells; i++)
+        s->lines[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) - s->pad2);
+    memcpy(s->trial, s->lines, (size_t)t->n_cells * sizeof *s->trial);
+    int64_t current = cost(s, s->lines);
+    /* Steps of ¼ em, or of 1/48 of the room in a wide table: bounds the search. */
+    mpt_t step = s->p->ts->cell.size / 4;
+    if (step < room / 48) step = room / 48;
+    if (step < MPT_PER_PT) step = MPT_PER_PT;
+    while (room >= step) {
+        int best_c = -1;
+        mpt_t best_delta = 0;
+        double best_score = 0;
+        int64_t best_cost = current;
+        for (int c = 0; c < n_cols; c++) {
+            if (!grow[c] || s->w[c] >= max_w[c]) continue;
+            /* Widths act in steps (a cell loses a line only past its
+               threshold): look a few doublings ahead. */
+            for (mpt_t delta = step; delta <= room; delta *= 2) {
+                if (!try_wider(s, c, delta)) {
+                    if (s->w[c] + delta >= max_w[c]) break;
+                    continue;
+                }
+                int64_t trial = cost(s, s->trial);
+                reset_trial(s, c);
+                double score = (double)(current - trial) / delta;
+                if (trial < current && score > best_score) {
+                    best_score = score;
+                    best_c = c;
+                    best_delta = delta;
+                    best_cost = trial;
+                }
+                if (s->w[c] + delta >= max_w[c]) break;
+            }
+        }
+        if (best_c < 0) break;
+        try_wider(s, best_c, best_delta);
+        for (int k = s->col_first[best_c]; k < s->col_first[best_c + 1]; k++)
+            s->lines[s->col_cells[k]] = s->trial[s->col_cells[k]];
+        s->w[best_c] += best_delta;
+        room -= best_delta;
+        current = best_cost;
+    }
+    return room;
+}
+
+bool table_solve_widths(const table_env *env, table_plan *p)
+{
+    const model_table *t = p->t;
+    const table_style *ts = p->ts;
+    arena *a = env->a;
+    int n_cols = t->n_cols;
+    mpt_t pad2 = 2 * ts->padding_x;
+    mpt_t *min_w = arena_alloc(a, (size_t)n_cols * sizeof *min_w), *max_w = arena_alloc(a, (size_t)n_cols * sizeof *max_w);
+    mpt_t floor_w = pad2 + ts->cell.size;   /* room for one character */
+    /* First with the label minimums above; when even that is too wide, with
+       plain min-content widths. */
+    for (int whole = 1; whole >= 0; whole--) {
+        for (int c = 0; c < n_cols; c++) min_w[c] = max_w[c] = floor_w;
+        for (int pass = 0; pass < 2; pass++)     /* single columns first, then spans */
+            for (int i = 0; i < t->n_cells; i++) {
+                const model_cell *c = &t->cells[i];
+                const table_cell_text *ct = &p->texts[i];
+                if ((c->colspan > 1) != (pass == 1)) continue;
+                mpt_t least = ct->min_width;
+                if (whole && c->role != CELL_DATA) {
+                    mpt_t line = ct->max_width <= SHORT_LABEL_EM * ts->cell.size ? ct->max_width : LABEL_LINE_EM * ts->cell.size;
+                    if (line > least) least = line;
+                }
+                spread(min_w, max_w, c->col, c->col + c->colspan, least + pad2);
+                spread(max_w, max_w, c->col, c->col + c->colspan, ct->max_width + pad2);
+            }
+        mpt_t least = 0;
+        for (int c = 0; c < n_cols; c++)
+            least += t->columns[c].width == WIDTH_FIXED     ? t->columns[c].fixed
+                   : t->columns[c].width == WIDTH_PERCENT ? (mpt_t)((int64_t)p->width * t->columns[c].permille / 1000)
+                                                          : min_w[c];
+        if (least <= p->width) break;
+    }
+    mpt_t fixed = 0, need = 0, weights = 0;
+    bool *grow = arena_alloc(a, (size_t)n_cols * sizeof *grow);
+    solver s = { .env = env, .p = p, .pad2 = pad2 };
+    s.w = arena_alloc(a, (size_t)n_cols * sizeof *s.w);
+    for (int c = 0; c < n_cols; c++) {
+        const model_column *mc = &t->columns[c];
+        if (max_w[c] < min_w[c]) max_w[c] = min_w[c];
+        switch (mc->width) {
+        case WIDTH_FIXED: s.w[c] = mc->fixed; break;
+        case WIDTH_PERCENT: s.w[c] = (mpt_t)((int64_t)p->width * mc->permille / 1000); break;
+        case WIDTH_FRACTION: s.w[c] = min_w[c]; weights += mc->permille; need += min_w[c]; break;
+        case WIDTH_AUTO: s.w[c] = min_w[c]; grow[c] = true; need += min_w[c]; break;
+        }
+        if (mc->width == WIDTH_FIXED || mc->width == WIDTH_PERCENT) fixed += s.w[c];
+    }
+    if (fixed + need > p->width) {
+        diag_error(env->d, t->pos,
+                   "give fewer columns, narrower explicit widths, or a smaller table font (layout table.size)",
+                   "this table needs at least %.1f mm, but the text block is %.1f mm wide", mm_from_mpt(fixed + need),
+                   mm_from_mpt(p->width));
+        return false;
+    }
+    mpt_t room = p->width - fixed - need;
+    /* Cells covering each column, for the search's local updates. */
+    s.col_first = arena_alloc(a, (size_t)(n_cols + 1) * sizeof *s.col_first);
+    for (int i = 0; i < t->n_cells; i++)
+        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++) s.col_first[c + 1]++;
+    for (int c = 0; c < n_cols; c++) s.col_first[c + 1] += s.col_first[c];
+    s.col_cells = arena_alloc(a, (size_t)(s.col_first[n_cols] + 1) * sizeof *s.col_cells);
+    int *fill = arena_alloc(a, (size_t)n_cols * sizeof *fill);
+    for (int i = 0; i < t->n_cells; i++)
+        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++)
+            s.col_cells[s.col_first[c] + fill[c]++] = i;
+    size_t n = (size_t)(t->n_cells ? t->n_cells : 1);
+    s.lines = arena_alloc(a, n * sizeof *s.lines);
+    s.trial = arena_alloc(a, n * sizeof *s.trial);
+    s.cell_h = arena_alloc(a, n * sizeof *s.cell_h);
+    s.row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *s.row_h);
+
+    mpt_t want = 0;
+    for (int c = 0; c < n_cols; c++) if (grow[c]) want += max_w[c] - s.w[c];
+    if (want <= room) {
+        for (int c = 0; c < n_cols; c++) if (grow[c]) s.w[c] = max_w[c];
+        room -= want;
+    } else {
+        room = minimise_height(&s, grow, max_w, room);
+    }
+    /* What is left: fraction columns by weight; else the auto columns, to
+       their max-content first, then in proportion to their widths. */
+    if (weights > 0) {
+        mpt_t given = 0;
+        int last = -1;
+        for (int c = 0; c < n_cols; c++)
+            if (t->columns[c].width == WIDTH_FRACTION) {
+                mpt_t share = (mpt_t)((int64_t)room * t->columns[c].permille / weights);
+                s.w[c] += share;
+                given += share;
+                last = c;
+            }
+        s.w[last] += room - given;
+    } else if (room > 0) {
+        mpt_t deficit = 0, total = 0;
+        for (int c = 0; c < n_cols; c++)
+            if (grow[c]) deficit += max_w[c] > s.w[c] ? max_w[c] - s.w[c] : 0, total += s.w[c];
+        mpt_t given = 0;
+        int last = -1;
+        for (int c = 0; c < n_cols; c++) {
+            if (!grow[c]) continue;
+            mpt_t share = deficit > 0 ? (mpt_t)((int64_t)room * (max_w[c] > s.w[c] ? max_w[c] - s.w[c] : 0) / deficit)
+                                      : (mpt_t)((int64_t)room * s.w[c] / total);
+            s.w[c] += share;
+            given += share;
+            last = c;
+        }
+        if (last >= 0) s.w[last] += room - given;
+    }
+    p->col_x = arena_alloc(a, (size_t)(n_cols + 1) * sizeof *p->col_x);
+    p->col_x[0] = p->left;
+    for (int c = 0; c < n_cols; c++) p->col_x[c + 1] = p->col_x[c] + s.w[c];
+    return true;
+}
