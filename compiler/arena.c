@@ -55,6 +55,21 @@ void arena_done(arena *a)
     a->head = NULL;
 }
 
+arena_mark arena_save(const arena *a)
+{
+    return (arena_mark){ a->head, a->head ? a->head->used : 0 };
+}
+
+void arena_restore(arena *a, arena_mark m)
+{
+    while (a->head != m.head) {
+        arena_chunk *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+    if (a->head) a->head->used = m.used;
+}
+
 void *arena_alloc(arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);

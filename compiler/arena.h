@@ -18,6 +18,17 @@ void arena_init(arena *a);
 /* Frees every allocation of the arena at once. */
 void arena_done(arena *a);
 
+/* A point to come back to: arena_restore frees everything allocated after
+ * arena_save (scratch memory of one table, one page piece — reused rather
+ * than grown, since first touches of fresh pages are costly). */
+typedef struct arena_mark {
+    arena_chunk *head;
+    size_t used;
+} arena_mark;
+
+arena_mark arena_save(const arena *a);
+void arena_restore(arena *a, arena_mark m);
+
 /* Zeroed memory, aligned for any type, owned by the arena. */
 void *arena_alloc(arena *a, size_t size);
 /* Copies n bytes of s plus a NUL terminator into the arena. */

@@ -36,6 +36,7 @@ enum { ROLE_UNRESOLVED = -2, ROLE_FAILED = -1 };
 
 typedef struct flow {
     arena *a;
+    arena scratch;           /* working memory of one table at a time */
     diag *d;
     const style *st;
     const fontset *fonts;
@@ -255,7 +256,7 @@ static void emit_table(flow *f, roles *r, const model_block *b)
         emit_paragraph(f, &s, 1, &ts->caption);
         f->keep_next = true;   /* a caption never stands alone at a page bottom */
     }
-    table_env env = { f->a, f->d, &f->tp, ts, cell, caption, f->st->margin_left, f->st->text_width, f->st->text_height };
+    table_env env = { f->a, &f->scratch, f->d, &f->tp, ts, cell, caption, f->st->margin_left, f->st->text_width, f->st->text_height };
     const table_plan *plan = table_plan_build(&env, t);
     if (!plan) {
         f->ok = false;
@@ -429,8 +430,12 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
                         doc->style->line_end_squeeze };
     const int u = ROLE_UNRESOLVED;
     roles r = { u, u, { u, u, u, u }, u, u, u, u, u };
+    arena_init(&f.scratch);
     emit_blocks(&f, doc, &r);
-    if (!f.ok) return NULL;
+    if (!f.ok) {
+        arena_done(&f.scratch);
+        return NULL;
+    }
 
     mpt_t *top = arena_alloc(a, (size_t)(f.n_lines + 1) * sizeof *top);
     page_span *spans;
@@ -447,7 +452,7 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
     out->faces = fontset_faces(fonts, &out->n_faces);
     int cap_outline = 0;
     for (int p = 0; p < n_pages; p++) {
-        frame_sink sink = { a, &out->pages[p], 0 };
+        frame_sink sink = { a, &out->pages[p], 0, &f.scratch };
         bool first_content = true;
         for (int i = spans[p].first; i < spans[p].end; i++) {
             line *l = &f.lines[i];
@@ -487,6 +492,7 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
         }
         add_page_number(&f, &r, &sink, p + 1);
     }
+    arena_done(&f.scratch);
     return f.ok ? out : NULL;
 }
 

@@ -131,6 +131,9 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
                 in_text = false;
             }
             if (r->width != cur_width) {
+                /* Square caps: a table's rules meet at the corners without a notch. */
+                if (cur_width < 0 && HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetLineCap");
                 if (HPDF_Page_SetLineWidth(page, pt(r->width)) != HPDF_OK)
                     return failed(w, "HPDF_Page_SetLineWidth");
                 cur_width = r->width;

@@ -62,10 +62,10 @@ static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *y
     mpt_t top = ys[rr0 - r0], bottom = ys[rr1 - r0];
     mpt_t x0 = p->col_x[c->col], x1 = p->col_x[c->col + c->colspan];
     mpt_t rule = p->ts->rule_width, frame = p->ts->frame_width;
-    add_segment(out->a, h, top, x0, x1, rr0 == r0 && top_edge ? frame : rule);
-    add_segment(out->a, v, x0, top, bottom, c->col == 0 ? frame : rule);
-    if (c->col + c->colspan == t->n_cols) add_segment(out->a, v, x1, top, bottom, frame);
-    if (rr1 == r1 && bottom_edge) add_segment(out->a, h, bottom, x0, x1, frame);
+    add_segment(out->scratch, h, top, x0, x1, rr0 == r0 && top_edge ? frame : rule);
+    add_segment(out->scratch, v, x0, top, bottom, c->col == 0 ? frame : rule);
+    if (c->col + c->colspan == t->n_cols) add_segment(out->scratch, v, x1, top, bottom, frame);
+    if (rr1 == r1 && bottom_edge) add_segment(out->scratch, h, bottom, x0, x1, frame);
     /* Vertically centred in the part of the cell on this page: a row label
        whose rows cross a page break appears whole on both pages. */
     mpt_t room = bottom - top - 2 * p->ts->padding_y;
@@ -81,7 +81,8 @@ void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge
 {
     const model_table *t = p->t;
     if (r1 <= r0) return;
-    mpt_t *ys = arena_alloc(out->a, (size_t)(r1 - r0 + 1) * sizeof *ys);
+    arena_mark mark = arena_save(out->scratch);
+    mpt_t *ys = arena_alloc(out->scratch, (size_t)(r1 - r0 + 1) * sizeof *ys);
     ys[0] = y;
     for (int r = r0; r < r1; r++) ys[r - r0 + 1] = ys[r - r0] + p->row_h[r];
     segments h = { 0 }, v = { 0 };
@@ -93,4 +94,5 @@ void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge
     for (int i = p->first_cell[r0]; i < p->first_cell[r1]; i++) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, &h, &v, out);
     emit_segments(&h, true, out);
     emit_segments(&v, false, out);
+    arena_restore(out->scratch, mark);
 }

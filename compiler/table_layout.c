@@ -53,14 +53,6 @@ static text_align cell_align(const table_plan *p, const model_cell *c)
     return c->numeric ? p->ts->number_align : p->ts->text_align;
 }
 
-/* Width of a number's integer part (up to its decimal point). */
-static mpt_t integer_part_width(const table_cell_text *ct)
-{
-    mpt_t w = 0;
-    for (int k = 0; k < ct->n_items && ct->items[k].cp != '.'; k++) w += ct->items[k].advance + ct->items[k].gap_after;
-    return w;
-}
-
 static mpt_t align_offset(text_align align, mpt_t room, mpt_t w)
 {
     return align == ALIGN_CENTER ? (room - w) / 2 : align == ALIGN_RIGHT ? room - w : 0;
@@ -76,13 +68,23 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     mpt_t x0 = p->col_x[c->col] + p->ts->padding_x;
     mpt_t cw = p->col_x[c->col + c->colspan] - p->col_x[c->col] - 2 * p->ts->padding_x;
     if (ct->n_items == 0) return;
+    arena *tmp = env->scratch;
+    arena_mark mark = arena_save(tmp);
+    if (!ct->items) {
+        /* Dropped after measuring (unbreakable): prepare it again. */
+        text_prep tp = *env->tp;
+        tp.a = tmp;
+        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
+        if (text_prepare(&tp, &span, 1, &ct->items) != ct->n_items) return;
+        ct->items_temporary = true;
+    }
     if (ct->min_width > cw)
         diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",
                      "this text does not fit its column (%.1f mm of %.1f mm); it is cut between characters",
                      mm_from_mpt(ct->min_width), mm_from_mpt(cw));
     text_align align = cell_align(p, c);
     line_range *lines;
-    int n = linebreak_greedy(env->a, ct->items, ct->n_items, cw, cw, &lines);
+    int n = linebreak_greedy(tmp, ct->items, ct->n_items, cw, cw, &lines);
     if (n > 1 && align == ALIGN_CENTER) {
         /* A centred label of several lines is balanced, not filled line by
            line: the narrowest measure that needs no more lines (自然/人 → 自然人 stays). */
@@ -92,22 +94,22 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
             if (linebreak_count(ct->items, ct->n_items, mid) <= n) hi = mid;
             else lo = mid;
         }
-        n = linebreak_greedy(env->a, ct->items, ct->n_items, hi, hi, &lines);
+        n = linebreak_greedy(tmp, ct->items, ct->n_items, hi, hi, &lines);
     } else if (n > 1) {
-        n = linebreak_avoid_lone_char(env->a, ct->items, ct->n_items, cw, &lines, n);
+        n = linebreak_avoid_lone_char(tmp, ct->items, ct->n_items, cw, &lines, n);
     }
     bool decimal = c->numeric && !c->has_align && n == 1 && c->colspan == 1 && int_w[c->col] > 0 &&
                    (c->role == CELL_DATA);
     mpt_t size = p->ts->cell.size;
     mpt_t baseline = (p->line_pitch - size) / 2 + (mpt_t)((int64_t)size * EM_BOX_ASCENT_PER_MILLE / 1000);
-    frame_text **parts = arena_alloc(env->a, (size_t)n * sizeof *parts);
-    int *counts = arena_alloc(env->a, (size_t)n * sizeof *counts), total = 0;
+    frame_text **parts = arena_alloc(tmp, (size_t)n * sizeof *parts);
+    int *counts = arena_alloc(tmp, (size_t)n * sizeof *counts), total = 0;
     for (int k = 0; k < n; k++) {
         linebreak_squeeze(ct->items, &lines[k], cw);
         mpt_t x = x0 + align_offset(align, cw, lines[k].natural);
         if (decimal) {
             mpt_t block = int_w[c->col] + frac_w[c->col];
-            x = x0 + align_offset(align, cw, block) + int_w[c->col] - integer_part_width(ct);
+            x = x0 + align_offset(align, cw, block) + int_w[c->col] - ct->int_width;
         }
         mpt_t max_size;
         counts[k] = text_runs_build(env->a, ct->items, lines[k].start, lines[k].end, x, 0, &parts[k], &max_size);
@@ -119,6 +121,10 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         for (int j = 0; j < counts[k]; j++) ct->runs[ct->n_runs++] = parts[k][j];
     ct->n_lines = n;
     ct->height = n * p->line_pitch;
+    if (ct->items_temporary) {
+        arena_restore(tmp, mark);
+        ct->items = NULL;
+    }
 }
 
 /* Where a page may start inside the table: not inside the header rows nor
@@ -151,25 +157,31 @@ table_plan *table_plan_build(const table_env *env, const model_table *t)
     p->left = env->left;
     p->width = env->width;
     p->line_pitch = (mpt_t)((int64_t)p->ts->cell.size * p->ts->line_height_permille / 1000);
-    if (!table_measure(env, p) || !table_solve_widths(env, p)) return NULL;
+    arena_mark mark = arena_save(env->scratch);
+    if (!table_measure(env, p) || !table_solve_widths(env, p)) {
+        arena_restore(env->scratch, mark);
+        return NULL;
+    }
 
     /* The decimal-point block of every column. */
-    mpt_t *int_w = arena_alloc(a, (size_t)t->n_cols * sizeof *int_w);
-    mpt_t *frac_w = arena_alloc(a, (size_t)t->n_cols * sizeof *frac_w);
+    mpt_t *int_w = arena_alloc(env->scratch, (size_t)t->n_cols * sizeof *int_w);
+    mpt_t *frac_w = arena_alloc(env->scratch, (size_t)t->n_cols * sizeof *frac_w);
     for (int i = 0; i < t->n_cells; i++) {
         const model_cell *c = &t->cells[i];
         if (!c->numeric || c->colspan != 1 || c->role != CELL_DATA) continue;
-        mpt_t iw = integer_part_width(&p->texts[i]), fw = p->texts[i].max_width - iw;
+        mpt_t iw = p->texts[i].int_width, fw = p->texts[i].max_width - iw;
         if (iw > int_w[c->col]) int_w[c->col] = iw;
         if (fw > frac_w[c->col]) frac_w[c->col] = fw;
     }
-    mpt_t *cell_h = arena_alloc(a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *cell_h);
+    mpt_t *cell_h = arena_alloc(env->scratch, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *cell_h);
     for (int i = 0; i < t->n_cells; i++) {
         set_cell(env, p, i, int_w, frac_w);
         cell_h[i] = p->texts[i].height;
     }
     p->row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *p->row_h);
     table_row_heights(p, cell_h, p->row_h);
+    arena_restore(env->scratch, mark);   /* the items are gone: only lines and runs remain */
+    for (int i = 0; i < t->n_cells; i++) p->texts[i].items = NULL;
 
     p->slot_owner = arena_alloc(a, (size_t)t->n_rows * (size_t)t->n_cols * sizeof *p->slot_owner);
     p->first_cell = arena_alloc(a, (size_t)(t->n_rows + 1) * sizeof *p->first_cell);

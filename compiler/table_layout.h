@@ -20,9 +20,11 @@
 
 /* One cell's text, measured (table_widths.c) and set (table_layout.c). */
 typedef struct table_cell_text {
-    text_item *items;
+    text_item *items;             /* NULL once set, or when unbreakable (prepared again to set) */
     int n_items;
+    bool items_temporary;
     mpt_t min_width, max_width;   /* content only, padding excluded */
+    mpt_t int_width;              /* up to the decimal point (numbers align on it) */
     frame_text *runs;             /* x absolute; y: baseline below the block's top */
     int n_runs;
     int n_lines;
@@ -48,7 +50,8 @@ typedef struct table_plan {
 
 /* What laying out a table needs from the flow. */
 typedef struct table_env {
-    arena *a;
+    arena *a;                     /* the plan */
+    arena *scratch;               /* measuring and solving; released before returning */
     diag *d;
     const text_prep *tp;
     const table_style *ts;
@@ -82,6 +85,7 @@ typedef struct frame_sink {
     arena *a;
     frame_page *page;
     int cap;
+    arena *scratch;               /* for a piece's working memory */
 } frame_sink;
 
 void frame_sink_push(frame_sink *s, frame_item item);

@@ -23,20 +23,25 @@ bool table_measure(const table_env *env, table_plan *p)
 {
     const model_table *t = p->t;
     p->texts = arena_alloc(env->a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *p->texts);
+    text_prep tp = *env->tp;
+    tp.a = env->scratch;          /* items live only while the plan is built */
     for (int i = 0; i < t->n_cells; i++) {
         const model_cell *c = &t->cells[i];
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
+        arena_mark mark = arena_save(env->scratch);
         text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
-        int n = text_prepare(env->tp, &span, 1, &ct->items);
+        int n = text_prepare(&tp, &span, 1, &ct->items);
         if (n < 0) {
             diag_error(env->d, c->pos, NULL, "ICU line breaking failed on this text");
             return false;
         }
         ct->n_items = n;
         ct->max_width = text_width(ct->items, n);
+        for (int k = 0; k < n && ct->items[k].cp != '.'; k++) ct->int_width += ct->items[k].advance + ct->items[k].gap_after;
         /* The widest stretch between two break opportunities. */
-        for (int s = 0; s < n;) {
+        int stretches = 0;
+        for (int s = 0; s < n; stretches++) {
             int e = s + 1;
             while (e < n && !ct->items[e].break_before) e++;
             int draw_end = e;
@@ -45,6 +50,12 @@ bool table_measure(const table_env *env, table_plan *p)
             if (w > ct->min_width) ct->min_width = w;
             s = e;
         }
+        /* A cell that cannot break (a number, a short word) is always one
+           line: its items are not kept (most cells of a big table). */
+        if (stretches <= 1) {
+            arena_restore(env->scratch, mark);
+            ct->items = NULL;
+        }
     }
     return true;
 }
@@ -52,6 +63,7 @@ bool table_measure(const table_env *env, table_plan *p)
 int table_count_lines(const table_cell_text *c, mpt_t w)
 {
     if (c->n_items == 0) return 0;
+    if (!c->items) return 1;   /* unbreakable (table_measure) */
     return linebreak_count(c->items, c->n_items, w);
 }
 
@@ -184,7 +196,7 @@ bool table_solve_widths(const table_env *env, table_plan *p)
 {
     const model_table *t = p->t;
     const table_style *ts = p->ts;
-    arena *a = env->a;
+    arena *a = env->scratch;
     int n_cols = t->n_cols;
     mpt_t pad2 = 2 * ts->padding_x;
     mpt_t *min_w = arena_alloc(a, (size_t)n_cols * sizeof *min_w), *max_w = arena_alloc(a, (size_t)n_cols * sizeof *max_w);
@@ -289,7 +301,7 @@ bool table_solve_widths(const table_env *env, table_plan *p)
         }
         if (last >= 0) s.w[last] += room - given;
     }
-    p->col_x = arena_alloc(a, (size_t)(n_cols + 1) * sizeof *p->col_x);
+    p->col_x = arena_alloc(env->a, (size_t)(n_cols + 1) * sizeof *p->col_x);
     p->col_x[0] = p->left;
     for (int c = 0; c < n_cols; c++) p->col_x[c + 1] = p->col_x[c] + s.w[c];
     return true;

@@ -162,11 +162,13 @@ def table_words(pdf):
     return result
 
 
-def check_tables(pdf, numbers_expected=None):
+def check_tables(pdf, numbers_expected=None, centred=None):
     """No text crosses a rule; every cell's text is centred vertically in the
     cell; text not flush with the cell's left padding is centred
-    horizontally (header labels) unless it is a number; no two numbers
-    share a cell.  Prints how many cells and numbers it saw."""
+    horizontally unless it is a number; a cell whose whole text matches the
+    regex `centred` (the header labels) is centred horizontally between the
+    rules around it, flush or not; no two numbers share a cell.  Prints how
+    many cells and numbers it saw."""
     problems, n_cells, n_numbers = [], 0, 0
     for n, (cells, _) in enumerate(table_words(pdf), 1):
         for (l, t, r, b), words in cells.items():
@@ -180,12 +182,16 @@ def check_tables(pdf, numbers_expected=None):
             if abs((y0 + y1) / 2 - (t + b) / 2) > 2.0:
                 problems.append("page %d: not centred vertically (%.1f pt off): %s"
                                 % (n, (y0 + y1) / 2 - (t + b) / 2, text[:20]))
+            # A numeric cell: every word in it is a number (第4区 is a label).
             numeric = [w for w in words if re.fullmatch(r"-?[\d,]+(\.\d+)?", w["text"])]
+            if len(numeric) < len(words):
+                numeric = []
             n_numbers += len(numeric)
             if len(numeric) > 1:
                 problems.append("page %d: %d numbers share a cell: %s" % (n, len(numeric), text[:20]))
             flush_left = x0 - l < 4.0
-            if not flush_left and not numeric and abs((x0 + x1) / 2 - (l + r) / 2) > 1.0:
+            must = centred is not None and re.fullmatch(centred, text)
+            if (must or not flush_left) and not numeric and abs((x0 + x1) / 2 - (l + r) / 2) > 1.0:
                 problems.append("page %d: label not centred over its columns (%.1f pt off): %s"
                                 % (n, (x0 + x1) / 2 - (l + r) / 2, text[:20]))
     print("cells %d numbers %d" % (n_cells, n_numbers))
