@@ -63,6 +63,12 @@ bench: reportc build/bench
 	@if command -v valgrind > /dev/null; then \
 	    valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc data/2023.yaml -o build/bench.pdf 2>&1 \
 	    | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi
+	@python3 tests/gen-table.py 600 > build/bench-600.yaml
+	@python3 tests/gen-table.py 6000 > build/bench-6000.yaml
+	@echo "table, 600 rows (issue 3 bar: <= 150 ms):"
+	@build/bench 11 ./reportc build/bench-600.yaml -o build/bench.pdf
+	@echo "table, 6000 rows (bar: <= 10 x the 600-row time):"
+	@build/bench 5 ./reportc build/bench-6000.yaml -o build/bench.pdf
 
 clean:
 	rm -rf build reportc report.pdf
