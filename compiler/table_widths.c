@@ -212,7 +212,15 @@ bool table_solve_widths(const table_env *env, table_plan *p)
                 if ((c->colspan > 1) != (pass == 1)) continue;
                 mpt_t least = ct->min_width;
                 if (whole && c->role != CELL_DATA) {
-                    mpt_t line = ct->max_width <= SHORT_LABEL_EM * ts->cell.size ? ct->max_width : LABEL_LINE_EM * ts->cell.size;
+                    mpt_t em = ts->cell.size, line = ct->max_width;
+                    if (line > SHORT_LABEL_EM * em) {
+                        /* k em a line, k ≥ LABEL_LINE_EM, such that the last
+                           line does not hold a lone character (clreq §5):
+                           三、本年度办理结果 is 3 lines of 3, not 5 of 2. */
+                        int chars = (int)((ct->max_width + em / 2) / em), k = LABEL_LINE_EM;
+                        while (k < chars && chars % k == 1) k++;
+                        line = k * em;
+                    }
                     if (line > least) least = line;
                 }
                 spread(min_w, max_w, c->col, c->col + c->colspan, least + pad2);
