@@ -105,6 +105,13 @@ int diag_display_width(const char *s, size_t n)
     return w;
 }
 
+static const char *next_char(const char *s, const char *end)
+{
+    uint32_t cp;
+    int k = utf8_decode(s, (size_t)(end - s), &cp);
+    return s + (k ? k : 1);
+}
+
 /* Prints source line `line` of src and a caret under column col. */
 static void print_excerpt(const source *src, int line, int col, FILE *out)
 {
@@ -118,17 +125,22 @@ static void print_excerpt(const source *src, int line, int col, FILE *out)
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     if (!eol) eol = end;
     if (eol > p && eol[-1] == '\r') eol--;
-    fprintf(out, "%5d | %.*s\n", line, (int)(eol - p), p);
-    /* Advance col-1 characters to find the caret's display offset. */
+    /* Advance col-1 characters to find the caret. */
     const char *q = p;
-    for (int c = 1; c < col && q < eol; c++) {
-        uint32_t cp;
-        int k = utf8_decode(q, (size_t)(eol - q), &cp);
-        q += k ? k : 1;
-    }
-    int pad = diag_display_width(p, (size_t)(q - p));
+    for (int c = 1; c < col && q < eol; c++) q = next_char(q, eol);
+    /* A long line (a whole paragraph in one scalar) is shown as a window
+       around the caret: EXCERPT_BEFORE characters before, EXCERPT_AFTER after. */
+    enum { EXCERPT_BEFORE = 30, EXCERPT_AFTER = 40 };
+    const char *from = p, *to = q;
+    int before = 0;
+    for (const char *c = p; c < q; c = next_char(c, eol)) before++;
+    for (int skip = before - EXCERPT_BEFORE; skip > 0; skip--) from = next_char(from, eol);
+    for (int k = 0; k < EXCERPT_AFTER && to < eol; k++) to = next_char(to, eol);
+    const char *lead = from > p ? "..." : "", *tail = to < eol ? "..." : "";
+    fprintf(out, "%5d | %s%.*s%s\n", line, lead, (int)(to - from), from, tail);
+    int pad = (int)strlen(lead) + diag_display_width(from, (size_t)(q - from));
     fprintf(out, "      | ");
-    for (int i = 0; i < pad; i++) fputc(p[i] == '\t' ? '\t' : ' ', out);
+    for (int i = 0; i < pad; i++) fputc(from == p && p[i] == '\t' ? '\t' : ' ', out);
     fputs("^\n", out);
 }
 

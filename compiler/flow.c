@@ -262,7 +262,7 @@ static void emit_table(flow *f, roles *r, const model_block *b)
         f->ok = false;
         return;
     }
-    for (int row = 0; row < t->n_rows; row++) {
+    for (int row = 0; row < plan->t->n_rows; row++) {
         bool keep = f->keep_next;
         line *l = new_line(f);
         l->table = plan;

@@ -72,15 +72,20 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
     return count;
 }
 
-int linebreak_count(const text_item *items, int n, mpt_t width)
+static bool lone_char(const text_item *items, const line_range *r);
+
+int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
 {
     int count = 0, start = 0;
+    line_range last = { 0, 0, 0 };
     while (start < n) {
         int draw_end, end = greedy_line_end(items, n, &start, width, width, &draw_end);
         if (start >= n) break;
         count++;
+        last = (line_range){ start, draw_end, 0 };
         start = end;
     }
+    if (lone_last) *lone_last = count > 1 && lone_char(items, &last);
     return count;
 }
 

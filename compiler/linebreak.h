@@ -23,8 +23,9 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
                      line_range **out);
 
 /* The number of lines linebreak_greedy makes with every line `width` wide,
- * without allocating (the table width solver calls it often). */
-int linebreak_count(const text_item *items, int n, mpt_t width);
+ * without allocating (the table width solver calls it often); *lone_last
+ * (may be NULL): the last of several lines holds a lone Han character. */
+int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last);
 
 /* Chooses the breaks of a justified paragraph as a whole (total fit, after
  * Knuth and Plass): the least total cost, where a last line holding one Han

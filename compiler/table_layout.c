@@ -91,7 +91,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         mpt_t lo = cw / n, hi = cw;
         while (hi - lo > MPT_PER_PT / 2) {
             mpt_t mid = lo + (hi - lo) / 2;
-            if (linebreak_count(ct->items, ct->n_items, mid) <= n) hi = mid;
+            if (linebreak_count(ct->items, ct->n_items, mid, NULL) <= n) hi = mid;
             else lo = mid;
         }
         n = linebreak_greedy(tmp, ct->items, ct->n_items, hi, hi, &lines);
@@ -148,6 +148,97 @@ static void mark_breaks(const table_plan *p, bool *ok)
     }
 }
 
+/* The lines [from, to) of a set cell, moved up to start at the top. */
+static table_cell_text cell_lines(arena *a, const table_cell_text *ct, mpt_t pitch, int from, int to)
+{
+    table_cell_text part = *ct;
+    part.runs = arena_alloc(a, (size_t)(ct->n_runs ? ct->n_runs : 1) * sizeof *part.runs);
+    part.n_runs = 0;
+    for (int k = 0; k < ct->n_runs; k++) {
+        int line = ct->runs[k].y / pitch;
+        if (line < from || line >= to) continue;
+        part.runs[part.n_runs] = ct->runs[k];
+        part.runs[part.n_runs++].y -= from * pitch;
+    }
+    if (to > ct->n_lines) to = ct->n_lines;
+    part.n_lines = to > from ? to - from : 0;
+    part.height = part.n_lines * pitch;
+    return part;
+}
+
+/* The last resort for a body row taller than a page (under its repeated
+ * headers): it becomes several rows of as many lines as a page holds, its
+ * cells cut between lines; cells spanning it from other rows grow. */
+static void split_tall_rows(const table_env *env, table_plan *p)
+{
+    const model_table *t = p->t;
+    arena *a = env->a;
+    mpt_t pad2 = 2 * p->ts->padding_y;
+    int per_band = (env->page_height - p->header_height - p->continued_height - pad2) / p->line_pitch;
+    if (per_band < 1) return;
+    arena_mark mark = arena_save(env->scratch);
+    int *bands = arena_alloc(env->scratch, (size_t)t->n_rows * sizeof *bands);
+    int *lines = arena_alloc(env->scratch, (size_t)t->n_rows * sizeof *lines);
+    for (int i = 0; i < t->n_cells; i++)
+        if (t->cells[i].rowspan == 1 && p->texts[i].n_lines > lines[t->cells[i].row])
+            lines[t->cells[i].row] = p->texts[i].n_lines;
+    int extra_rows = 0, extra_cells = 0;
+    for (int r = 0; r < t->n_rows; r++) {
+        bands[r] = r < t->header_rows || lines[r] <= per_band ? 1 : (lines[r] + per_band - 1) / per_band;
+        extra_rows += bands[r] - 1;
+    }
+    if (extra_rows == 0) {
+        arena_restore(env->scratch, mark);
+        return;
+    }
+    for (int i = 0; i < t->n_cells; i++)
+        if (t->cells[i].rowspan == 1 && p->texts[i].n_lines > per_band) extra_cells += bands[t->cells[i].row] - 1;
+    model_table *nt = arena_alloc(a, sizeof *nt);
+    *nt = *t;
+    nt->n_rows = t->n_rows + extra_rows;
+    nt->cells = arena_alloc(a, (size_t)(t->n_cells + extra_cells) * sizeof *nt->cells);
+    table_cell_text *texts = arena_alloc(a, (size_t)(t->n_cells + extra_cells) * sizeof *texts);
+    int *first_new = arena_alloc(env->scratch, (size_t)(t->n_rows + 1) * sizeof *first_new);
+    for (int r = 0; r < t->n_rows; r++) first_new[r + 1] = first_new[r] + bands[r];
+    int n = 0;
+    for (int i = 0; i < t->n_cells;) {
+        int row = t->cells[i].row, end = i;
+        while (end < t->n_cells && t->cells[end].row == row) end++;
+        if (bands[row] > 1)
+            diag_warning(env->d, t->cells[i].pos, "shorten the texts of this row or widen its columns",
+                         "this table row is taller than a page: it is split between lines over %d pages", bands[row]);
+        /* Band by band, each in column order: cells stay sorted by row and column. */
+        for (int b = 0; b < bands[row]; b++)
+            for (int k = i; k < end; k++) {
+                const model_cell *c = &t->cells[k];
+                /* Only the cells too tall for a page are cut; the others
+                   (its label, its numbers) span the pieces and so appear,
+                   centred, on every page of the row. */
+                bool split = c->rowspan == 1 && bands[row] > 1 && p->texts[k].n_lines > per_band;
+                if (!split && b > 0) continue;
+                model_cell *nc = &nt->cells[n];
+                *nc = *c;
+                nc->row = first_new[row] + b;
+                if (split) {
+                    texts[n] = cell_lines(a, &p->texts[k], p->line_pitch, b * per_band, (b + 1) * per_band);
+                } else {
+                    nc->rowspan = first_new[c->row + c->rowspan] - first_new[c->row];
+                    texts[n] = p->texts[k];
+                }
+                n++;
+            }
+        i = end;
+    }
+    nt->n_cells = n;
+    p->t = nt;
+    p->texts = texts;
+    mpt_t *cell_h = arena_alloc(env->scratch, (size_t)n * sizeof *cell_h);
+    for (int i = 0; i < n; i++) cell_h[i] = texts[i].height;
+    p->row_h = arena_alloc(a, (size_t)nt->n_rows * sizeof *p->row_h);
+    table_row_heights(p, cell_h, p->row_h);
+    arena_restore(env->scratch, mark);
+}
+
 table_plan *table_plan_build(const table_env *env, const model_table *t)
 {
     arena *a = env->a;
@@ -183,19 +274,7 @@ table_plan *table_plan_build(const table_env *env, const model_table *t)
     arena_restore(env->scratch, mark);   /* the items are gone: only lines and runs remain */
     for (int i = 0; i < t->n_cells; i++) p->texts[i].items = NULL;
 
-    p->slot_owner = arena_alloc(a, (size_t)t->n_rows * (size_t)t->n_cols * sizeof *p->slot_owner);
-    p->first_cell = arena_alloc(a, (size_t)(t->n_rows + 1) * sizeof *p->first_cell);
-    for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
-        for (int r = c->row; r < c->row + c->rowspan; r++)
-            for (int k = c->col; k < c->col + c->colspan; k++) p->slot_owner[r * t->n_cols + k] = i;
-        p->first_cell[c->row + 1]++;
-    }
-    for (int r = 0; r < t->n_rows; r++) p->first_cell[r + 1] += p->first_cell[r];
-    p->break_ok = arena_alloc(a, (size_t)t->n_rows * sizeof *p->break_ok);
-    mark_breaks(p, p->break_ok);
     p->header_height = table_rows_height(p, 0, t->header_rows);
-
     if (p->ts->continued && t->header_rows > 0) {
         text_span span = { { p->ts->continued, strlen(p->ts->continued), p->ts->cell.font_role_pos, false, NULL, 0 },
                            env->caption_role, p->ts->caption.size };
@@ -208,12 +287,19 @@ table_plan *table_plan_build(const table_env *env, const model_table *t)
             p->continued_height = (mpt_t)((int64_t)p->ts->caption.size * 3 / 2);
         }
     }
-    for (int r = 0; r < t->n_rows; r++)
-        if (p->row_h[r] + p->header_height + p->continued_height > env->page_height) {
-            diag_warning(env->d, t->cells[p->first_cell[r]].pos, "shorten the texts of this row or widen its columns",
-                         "this table row is taller than a page (%.0f mm); it runs past the page bottom",
-                         mm_from_mpt(p->row_h[r]));
-            break;
-        }
+    split_tall_rows(env, p);
+    t = p->t;
+
+    p->slot_owner = arena_alloc(a, (size_t)t->n_rows * (size_t)t->n_cols * sizeof *p->slot_owner);
+    p->first_cell = arena_alloc(a, (size_t)(t->n_rows + 1) * sizeof *p->first_cell);
+    for (int i = 0; i < t->n_cells; i++) {
+        const model_cell *c = &t->cells[i];
+        for (int r = c->row; r < c->row + c->rowspan; r++)
+            for (int k = c->col; k < c->col + c->colspan; k++) p->slot_owner[r * t->n_cols + k] = i;
+        p->first_cell[c->row + 1]++;
+    }
+    for (int r = 0; r < t->n_rows; r++) p->first_cell[r + 1] += p->first_cell[r];
+    p->break_ok = arena_alloc(a, (size_t)t->n_rows * sizeof *p->break_ok);
+    mark_breaks(p, p->break_ok);
     return p;
 }

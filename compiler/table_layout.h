@@ -77,8 +77,8 @@ table_plan *table_plan_build(const table_env *env, const model_table *t);
 void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h);
 
 /* Lines a cell needs at content width w (greedy fill, as the final setting
- * does); used by the width solver. */
-int table_count_lines(const table_cell_text *c, mpt_t w);
+ * does), and whether the last holds a lone character; for the width solver. */
+int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last);
 
 /* Appends frame items to a page. */
 typedef struct frame_sink {

@@ -60,11 +60,12 @@ bool table_measure(const table_env *env, table_plan *p)
     return true;
 }
 
-int table_count_lines(const table_cell_text *c, mpt_t w)
+int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last)
 {
+    *lone_last = false;
     if (c->n_items == 0) return 0;
     if (!c->items) return 1;   /* unbreakable (table_measure) */
-    return linebreak_count(c->items, c->n_items, w);
+    return linebreak_count(c->items, c->n_items, w, lone_last);
 }
 
 /* Raises the columns [c0, c1) so that together they are at least `need`,
@@ -90,6 +91,7 @@ typedef struct solver {
     mpt_t *w;             /* current column widths */
     int *lines;           /* per cell at the current widths */
     int *trial;           /* per cell, for a trial width */
+    bool *lone, *trial_lone; /* the last line holds a lone character (孤字) */
     mpt_t *cell_h, *row_h;
     int *col_cells;       /* cells covering each column: [col_first[c], col_first[c+1]) */
     int *col_first;
@@ -107,8 +109,8 @@ static mpt_t span_width(const solver *s, const model_cell *c)
  * label: a little for a body cell (among equally tall tables, the one
  * breaking fewer labels), as much as three rows for a header label (headers
  * repeat on every page, and a header stacked a character per line is
- * hard to read). */
-static int64_t cost(solver *s, const int *lines)
+ * hard to read), and a row's worth for a lone last character (clreq §5). */
+static int64_t cost(solver *s, const int *lines, const bool *lone)
 {
     const model_table *t = s->p->t;
     for (int i = 0; i < t->n_cells; i++) s->cell_h[i] = lines[i] * s->p->line_pitch;
@@ -116,7 +118,7 @@ static int64_t cost(solver *s, const int *lines)
     int64_t h = 0, extra = 0;
     for (int r = 0; r < t->n_rows; r++) h += s->row_h[r];
     for (int i = 0; i < t->n_cells; i++)
-        if (lines[i] > 1) extra += (lines[i] - 1) * (t->cells[i].role == CELL_COL_HEAD ? 24 : 1);
+        if (lines[i] > 1) extra += (lines[i] - 1) * (t->cells[i].role == CELL_COL_HEAD ? 24 : 1) + (lone[i] ? 8 : 0);
     return h * 8 + extra * s->p->line_pitch;
 }
 
@@ -129,8 +131,8 @@ static bool try_wider(solver *s, int c, mpt_t delta)
     for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) {
         int i = s->col_cells[k];
         if (s->lines[i] <= 1) continue;    /* one line cannot get shorter */
-        s->trial[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) + delta - s->pad2);
-        changed |= s->trial[i] != s->lines[i];
+        s->trial[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) + delta - s->pad2, &s->trial_lone[i]);
+        changed |= s->trial[i] != s->lines[i] || s->trial_lone[i] != s->lone[i];
     }
     return changed;
 }
@@ -138,7 +140,10 @@ static bool try_wider(solver *s, int c, mpt_t delta)
 /* Undoes try_wider's changes to s->trial. */
 static void reset_trial(solver *s, int c)
 {
-    for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) s->trial[s->col_cells[k]] = s->lines[s->col_cells[k]];
+    for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) {
+        s->trial[s->col_cells[k]] = s->lines[s->col_cells[k]];
+        s->trial_lone[s->col_cells[k]] = s->lone[s->col_cells[k]];
+    }
 }
 
 /* Hands out `room` to the auto columns of `grow`, a step at a time, where it
@@ -148,9 +153,10 @@ static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mp
     const model_table *t = s->p->t;
     int n_cols = t->n_cols;
     for (int i = 0; i < t->n_cells; i++)
-        s->lines[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) - s->pad2);
+        s->lines[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) - s->pad2, &s->lone[i]);
     memcpy(s->trial, s->lines, (size_t)t->n_cells * sizeof *s->trial);
-    int64_t current = cost(s, s->lines);
+    memcpy(s->trial_lone, s->lone, (size_t)t->n_cells * sizeof *s->trial_lone);
+    int64_t current = cost(s, s->lines, s->lone);
     /* Steps of ¼ em, or of 1/48 of the room in a wide table: bounds the search. */
     mpt_t step = s->p->ts->cell.size / 4;
     if (step < room / 48) step = room / 48;
@@ -169,7 +175,7 @@ static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mp
                     if (s->w[c] + delta >= max_w[c]) break;
                     continue;
                 }
-                int64_t trial = cost(s, s->trial);
+                int64_t trial = cost(s, s->trial, s->trial_lone);
                 reset_trial(s, c);
                 double score = (double)(current - trial) / delta;
                 if (trial < current && score > best_score) {
@@ -183,8 +189,10 @@ static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mp
         }
         if (best_c < 0) break;
         try_wider(s, best_c, best_delta);
-        for (int k = s->col_first[best_c]; k < s->col_first[best_c + 1]; k++)
+        for (int k = s->col_first[best_c]; k < s->col_first[best_c + 1]; k++) {
             s->lines[s->col_cells[k]] = s->trial[s->col_cells[k]];
+            s->lone[s->col_cells[k]] = s->trial_lone[s->col_cells[k]];
+        }
         s->w[best_c] += best_delta;
         room -= best_delta;
         current = best_cost;
@@ -212,15 +220,7 @@ bool table_solve_widths(const table_env *env, table_plan *p)
                 if ((c->colspan > 1) != (pass == 1)) continue;
                 mpt_t least = ct->min_width;
                 if (whole && c->role != CELL_DATA) {
-                    mpt_t em = ts->cell.size, line = ct->max_width;
-                    if (line > SHORT_LABEL_EM * em) {
-                        /* k em a line, k ≥ LABEL_LINE_EM, such that the last
-                           line does not hold a lone character (clreq §5):
-                           三、本年度办理结果 is 3 lines of 3, not 5 of 2. */
-                        int chars = (int)((ct->max_width + em / 2) / em), k = LABEL_LINE_EM;
-                        while (k < chars && chars % k == 1) k++;
-                        line = k * em;
-                    }
+                    mpt_t line = ct->max_width <= SHORT_LABEL_EM * ts->cell.size ? ct->max_width : LABEL_LINE_EM * ts->cell.size;
                     if (line > least) least = line;
                 }
                 spread(min_w, max_w, c->col, c->col + c->colspan, least + pad2);
@@ -269,6 +269,8 @@ bool table_solve_widths(const table_env *env, table_plan *p)
     size_t n = (size_t)(t->n_cells ? t->n_cells : 1);
     s.lines = arena_alloc(a, n * sizeof *s.lines);
     s.trial = arena_alloc(a, n * sizeof *s.trial);
+    s.lone = arena_alloc(a, n * sizeof *s.lone);
+    s.trial_lone = arena_alloc(a, n * sizeof *s.trial_lone);
     s.cell_h = arena_alloc(a, n * sizeof *s.cell_h);
     s.row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *s.row_h);
 

@@ -129,3 +129,13 @@ test_missing_font_dir_is_a_warning() {
     rc --font-dir /nonexistent-fonts --check "$ROOT/data/2023.yaml" 2> err || { cat err; return 1; }
     grep -q '^reportc: warning: font directory /nonexistent-fonts cannot be read' err || { cat err; fail "no warning"; }
 }
+
+# A diagnostic in a very long line (a whole paragraph in one scalar) quotes
+# a window around the caret, not the whole line.
+test_long_source_line_is_quoted_as_a_window() {
+    python3 -c 'print("body:\n  - h5: " + "很长的标题" * 400)' > r.yaml
+    rc r.yaml -o o.pdf 2> err; [ $? = 1 ] || { cat err; fail "not exit 1"; return 1; }
+    grep -q '^ *2 | ' err || { cat err; fail "no source line"; return 1; }
+    longest=$(awk '{ if (length($0) > m) m = length($0) } END { print m }' err)
+    [ "$longest" -le 200 ] || { head -c 600 err; fail "a diagnostic line of $longest characters"; }
+}

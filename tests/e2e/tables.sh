@@ -118,3 +118,32 @@ YAML
     rc r.yaml -o t.pdf 2> err || { cat err; return 1; }
     grep -q 'r.yaml:5:30: warning: this text does not fit its column' err || { cat err; fail "no warning at the cell"; }
 }
+
+# A row taller than a page is cut between lines, as a last resort; its
+# label and its short cells appear, centred, on every page of it.
+test_row_taller_than_a_page_splits_by_lines() {
+    python3 - > r.yaml <<'PY'
+long = "".join("第%d句话写得很长很长，用来撑满整个单元格。" % i for i in range(1, 260))
+print("body:\n  - 前文。\n  - table:\n      columns: [说明, 数值]\n      rows:")
+print("        - {head: 甲, values: [短, 1]}")
+print("        - {head: 乙, values: [\"%s\", 2]}" % long)
+print("        - {head: 丙, values: [尾, 3]}")
+PY
+    rc r.yaml -o t.pdf 2> err || { cat err; return 1; }
+    grep -q 'r.yaml:7:.*warning: this table row is taller than a page: it is split between lines' err || { cat err; fail "no warning"; return 1; }
+    pdftotext t.pdf - | tr -d ' \n' > text
+    for i in 1 100 259; do grep -q "第${i}句话" text || fail "sentence $i lost" || return 1; done
+    pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+    [ "$pages" -ge 4 ] || fail "only $pages pages" || return 1
+    # 乙 and its number on every page of the row (all pages but the first and last).
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
+import sys
+from pdfcheck import table_words
+pages = table_words(sys.argv[1])
+missing = [n for n, (cells, _) in enumerate(pages, 1)
+           if 1 < n < len(pages) and not any("".join(w["text"] for w in ws) == "乙" for ws in cells.values())]
+print("pages without the row label in a cell: %s" % missing if missing else "", end="")
+sys.exit(1 if missing else 0)
+PY
+    "$CHECK" tables t.pdf > out || { cat out; return 1; }
+}
