@@ -19,6 +19,8 @@
 #include "model.h"
 #include "pdf_write.h"
 #include "source.h"
+#include "style.h"
+#include "template.h"
 #include "text_break.h"
 #include "yaml_tree.h"
 
@@ -162,6 +164,42 @@ done:
     if (status == EXIT_OK && d.errors) status = EXIT_INPUT;
     text_breaker_free(breaker);
     fontset_free(fonts);
+    diag_done(&d);
+    arena_done(&a);
+    return status;
+}
+
+int compile_init(const compile_options *opt, const char *layout, int year)
+{
+    diag d;
+    diag_init(&d);
+    arena a;
+    arena_init(&a);
+    int status = EXIT_INPUT;
+    source cmdline = { "reportc init", "", 0 };
+    style *st = style_load(&a, &d, layout, (src_pos){ &cmdline, 0, 0 }, NULL, ".", opt->layout_dirs, opt->n_layout_dirs);
+    if (st && !st->template_node) {
+        diag_error(&d, (src_pos){ &cmdline, 0, 0 }, "reportc init needs a layout with a template, e.g. gov-info-disclosure-annual",
+                   "layout '%s' has no document template", layout);
+    } else if (st) {
+        FILE *out = opt->output ? fopen(opt->output, "w") : stdout;
+        if (!out) {
+            fprintf(stderr, "reportc: cannot write %s: %s\n", opt->output, strerror(errno));
+            status = EXIT_INTERNAL;
+        } else {
+            template_write_skeleton(st->template_node, layout, year, out);
+            bool failed = ferror(out) != 0;
+            if (out != stdout && fclose(out) != 0) failed = true;
+            if (failed) {
+                fprintf(stderr, "reportc: writing %s failed\n", opt->output ? opt->output : "standard output");
+                if (opt->output) remove(opt->output);
+                status = EXIT_INTERNAL;
+            } else {
+                status = EXIT_OK;
+            }
+        }
+    }
+    diag_print(&d, stderr);
     diag_done(&d);
     arena_done(&a);
     return status;

@@ -27,6 +27,10 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
  * place only on success.  Returns an exit status. */
 int compile_run(const compile_options *opt);
 
+/* reportc init: writes a report skeleton for the template of `layout` to
+ * opt->output (standard output when NULL). */
+int compile_init(const compile_options *opt, const char *layout, int year);
+
 /* Prints the font roles and the files serving them (--list-fonts). */
 int compile_list_fonts(const compile_options *opt);
 

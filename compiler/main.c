@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -11,6 +12,7 @@
 
 static const char usage[] =
     "usage: reportc [options] INPUT.yaml\n"
+    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml]\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
     "INPUT '-' reads standard input.\n"
@@ -22,6 +24,10 @@ static const char usage[] =
     "  --dump layout     print the laid-out pages as text\n"
     "  --font-dir DIR    look for fonts in DIR first (repeatable; also REPORTC_FONT_PATH)\n"
     "  --list-fonts      show which font file serves each role\n"
+    "\n"
+    "reportc init writes a report skeleton for a layout's template: every section,\n"
+    "every number at 0; it compiles as it is.  The year defaults to the one in\n"
+    "FILE's name (2024.yaml), else last year.\n"
     "  --help            this text\n"
     "  --version         the version\n"
     "\n"
@@ -74,11 +80,36 @@ int main(int argc, char **argv)
     char *font_dirs[MAX_DIRS], *layout_dirs[MAX_DIRS];
     int n_font = 0, n_layout = 0;
     compile_options opt = { 0 };
-    bool list_fonts = false;
+    bool list_fonts = false, init = false;
+    const char *init_layout = NULL;
+    long init_year = 0;
     const char *output = NULL;
     int status = EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
+    int first = 1;
+    if (argc > 1 && strcmp(argv[1], "init") == 0) {
+        init = true;
+        first = 2;
+    }
+    for (int i = first; i < argc; i++) {
         const char *a = argv[i];
+        if (init && (strcmp(a, "--layout") == 0 || strcmp(a, "--year") == 0)) {
+            if (i + 1 >= argc) {
+                status = usage_error("missing argument after", a);
+                goto done;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'l') {
+                init_layout = v;
+            } else {
+                char *end;
+                init_year = strtol(v, &end, 10);
+                if (*end || init_year < 1990 || init_year > 2999) {
+                    status = usage_error("--year takes a year such as 2024, not", v);
+                    goto done;
+                }
+            }
+            continue;
+        }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             status = EXIT_OK;
@@ -132,7 +163,27 @@ int main(int argc, char **argv)
     opt.n_layout_dirs = n_layout;
     opt.font_table = font_table;
     char *derived_output = NULL;
-    if (list_fonts) {
+    if (init) {
+        if (!init_layout) {
+            status = usage_error("reportc init needs --layout, e.g. --layout gov-info-disclosure-annual", NULL);
+        } else {
+            if (!init_year) {
+                /* The year in the file's name (2024.yaml), else last year. */
+                const char *base = output ? strrchr(output, '/') : NULL;
+                base = base ? base + 1 : output;
+                if (base && strlen(base) >= 4 && sscanf(base, "%4ld", &init_year) == 1 && init_year >= 1990 && init_year <= 2999)
+                    ;
+                else {
+                    time_t now = time(NULL);
+                    struct tm tm;
+                    gmtime_r(&now, &tm);
+                    init_year = tm.tm_year + 1900 - 1;
+                }
+            }
+            opt.output = output;
+            status = compile_init(&opt, init_layout, (int)init_year);
+        }
+    } else if (list_fonts) {
         status = compile_list_fonts(&opt);
     } else if (!opt.input) {
         status = usage_error("no input file", NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "template.h"
 
 typedef struct builder {
     arena *a;
@@ -341,25 +342,42 @@ model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *
 {
     builder b = { .a = a, .d = d, .ok = true };
     b.doc = arena_alloc(a, sizeof *b.doc);
-    static const char *const keys[] = { "meta", "layout", "body", NULL };
-    if (!schema_check_keys(d, root, "the report", keys)) {
-        b.ok = false;
-        if (root->kind != YNODE_MAP) return NULL;
+    if (root->kind != YNODE_MAP) {
+        static const char *const keys[] = { "meta", "layout", "body", NULL };
+        schema_check_keys(d, root, "the report", keys);
+        return NULL;
     }
-    const ynode *v;
-    if ((v = ynode_lookup(root, "meta"))) build_meta(&b, v);
     build_layout(&b, ynode_lookup(root, "layout"), root->pos, paths);
-    v = ynode_lookup(root, "body");
-    if (!v) {
-        diag_error(d, root->pos, "add 'body:' with a list of headings and paragraphs", "the report has no body");
+    const style *st = b.doc->style;
+    const ynode *v, *body;
+    if (st && st->template_node) {
+        /* A templated report (template.c): the layout gives the document,
+           the report its issuer, prose and numbers. */
+        template_doc td;
+        if ((v = ynode_lookup(root, "meta"))) build_meta(&b, v);
+        if (!template_expand(a, d, st->template_node, root, paths->base_dir, &td)) return NULL;
+        model_meta *m = &b.doc->meta;
+        if (!m->title) m->title = td.title;
+        if (!m->author) m->author = td.issuer;
+        if (!m->language) m->language = "zh-CN";
+        if (!m->year) m->year = td.year, m->month = td.month, m->day = td.day;
+        body = td.body;
+    } else {
+        static const char *const keys[] = { "meta", "layout", "body", NULL };
+        if (!schema_check_keys(d, root, "the report", keys)) b.ok = false;
+        if ((v = ynode_lookup(root, "meta"))) build_meta(&b, v);
+        body = ynode_lookup(root, "body");
+        if (!body) {
+            diag_error(d, root->pos, "add 'body:' with a list of headings and paragraphs", "the report has no body");
+            return NULL;
+        }
+    }
+    if (body->kind != YNODE_SEQ) {
+        diag_error(d, body->pos, "write each block as a '- ' list item", "body must be a list, not %s",
+                   ynode_kind_name(body));
         return NULL;
     }
-    if (v->kind != YNODE_SEQ) {
-        diag_error(d, v->pos, "write each block as a '- ' list item", "body must be a list, not %s",
-                   ynode_kind_name(v));
-        return NULL;
-    }
-    for (int i = 0; i < v->n && !diag_full(d); i++) build_block(&b, v->items[i]);
+    for (int i = 0; i < body->n && !diag_full(d); i++) build_block(&b, body->items[i]);
     return b.ok ? b.doc : NULL;
 }
 

@@ -244,7 +244,7 @@ static void bind_table(binder *b, const ynode *m, style *s)
 
 static const char *const layout_keys[] = {
     "name", "description", "page", "body", "title", "heading-1", "heading-2", "heading-3",
-    "heading-4", "page-number", "signature", "table", "typography", NULL
+    "heading-4", "page-number", "signature", "table", "typography", "extends", "template", NULL
 };
 
 static style *bind(arena *a, diag *d, const ynode *root)
@@ -329,8 +329,12 @@ static const char *find_layout(arena *a, const char *name, const char *base_dir,
     return NULL;
 }
 
-style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
-                  const char *base_dir, const char *const *dirs, int n_dirs)
+/* Reads and parses layout `name`; a layout that `extends` another is merged
+ * over it (up to MAX_EXTENDS deep).  Returns the merged tree or NULL. */
+enum { MAX_EXTENDS = 4 };
+
+static ynode *load_tree(arena *a, diag *d, const char *name, src_pos name_pos, const char *base_dir,
+                        const char *const *dirs, int n_dirs, int depth)
 {
     const char *path = find_layout(a, name, base_dir, dirs, n_dirs);
     if (!path) {
@@ -350,5 +354,25 @@ style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const y
     }
     ynode *root = yaml_tree_parse(a, d, src, &limits);
     if (!root) return NULL;
-    return bind(a, d, merge(a, root, overrides));
+    const ynode *base = ynode_lookup(root, "extends");
+    if (!base) return root;
+    const char *base_name;
+    if (!schema_string(d, base, "extends", &base_name)) return NULL;
+    if (depth >= MAX_EXTENDS) {
+        diag_error(d, base->pos, "a layout may extend one that extends another, 4 deep at most",
+                   "layouts extend each other too deeply (a cycle?)");
+        return NULL;
+    }
+    ynode *under = load_tree(a, d, base_name, base->pos, base_dir, dirs, n_dirs, depth + 1);
+    return under ? merge(a, under, root) : NULL;
+}
+
+style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
+                  const char *base_dir, const char *const *dirs, int n_dirs)
+{
+    ynode *root = load_tree(a, d, name, name_pos, base_dir, dirs, n_dirs, 0);
+    if (!root) return NULL;
+    style *s = bind(a, d, merge(a, root, overrides));
+    if (s) s->template_node = ynode_lookup(root, "template");
+    return s;
 }

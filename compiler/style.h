@@ -75,6 +75,8 @@ typedef struct style {
 
     table_style table;
 
+    const ynode *template_node;         /* a document template (template.c), or NULL */
+
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
     int punctuation;                    /* punct_style: how full-width marks are set */
     bool line_end_squeeze;              /* a line-end mark may be set half width to fit */

@@ -25,7 +25,7 @@ test_2023_table_three_structure() {
 
 # The checker itself must fail on a table whose headers are not centred.
 test_checker_catches_uncentred_headers() {
-    sed 's/^layout: gbt9704$/layout: {name: gbt9704, table: {head-align: right}}/' "$ROOT/data/2023.yaml" > r.yaml
+    sed 's/^layout: gov-info-disclosure-annual$/layout: {name: gov-info-disclosure-annual, table: {head-align: right}}/' "$ROOT/data/2023.yaml" > r.yaml
     grep -q 'head-align: right' r.yaml || fail "override not applied" || return 1
     rc r.yaml -o t.pdf || return 1
     ! "$CHECK" tables t.pdf 200 "$HEADERS" > out || fail "right-aligned headers passed the centring check"
