@@ -66,7 +66,7 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const char
     }
     close(fd);
     pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
-                      meta->year, meta->month, meta->day };
+                      meta->language, meta->year, meta->month, meta->day };
     /* Without meta.date the PDF's dates come from SOURCE_DATE_EPOCH
        (reproducible-builds.org), never from the clock: the same input gives
        the same bytes. */

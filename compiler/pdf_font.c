@@ -470,8 +470,17 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
         fail_haru(err, errlen, pdf, "HPDF_GetFont", f);
         return false;
     }
-    HPDF_FontDef def = ((HPDF_FontAttr)out->font->attr)->fontdef;
+    HPDF_FontAttr fa = out->font->attr;
+    HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
+    /* libharu names the character collection after its encoder
+     * (Adobe-Identity-H); with Identity-H the collection is Adobe-Identity
+     * (ISO 32000-1 §9.7.3), the name Ghostscript and poppler know. */
+    HPDF_Dict csi = HPDF_Dict_GetItem(fa->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
+    if (!csi || HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(out->font->mmgr, "Identity", NULL)) != HPDF_OK) {
+        fail_haru(err, errlen, pdf, "setting the CIDSystemInfo", f);
+        return false;
+    }
     /* hb-subset already closed over composite components; libharu would
      * empty every glyph it never measured, nested components included
      * (libharu-2.3.md §1, upstream #79; fp §1.5). */

@@ -7,9 +7,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_write.h"
 #include "pdf_font.h"
+#include "utf8.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +49,39 @@ static bool failed(writer *w, const char *step)
 
 static float pt(mpt_t v) { return (float)pt_from_mpt(v); }
 
+/* A text string as UTF-16BE with a byte order mark (PDF 1.4 §3.8.1),
+ * written as a hex string.  libharu's UTF-8 encoder would turn every
+ * character beyond U+FFFF into a space (libharu-2.3.md §5). */
+static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
+{
+    size_t n = strlen(utf8);
+    HPDF_BYTE *u = malloc(2 + 4 * n), *p = u;
+    if (!u) return NULL;
+    *p++ = 0xFE;
+    *p++ = 0xFF;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(utf8 + i, n - i, &cp);
+        i += k ? (size_t)k : 1;
+        if (cp >= 0x10000) {
+            uint32_t hi = 0xD800 + ((cp - 0x10000) >> 10), lo = 0xDC00 + (cp & 0x3FF);
+            *p++ = (HPDF_BYTE)(hi >> 8), *p++ = (HPDF_BYTE)hi;
+            cp = lo;
+        }
+        *p++ = (HPDF_BYTE)(cp >> 8), *p++ = (HPDF_BYTE)cp;
+    }
+    HPDF_Binary b = HPDF_Binary_New(mmgr, u, (HPDF_UINT)(p - u));
+    free(u);
+    return b;
+}
+
 static bool set_info(writer *w, const pdf_info *info)
 {
     if (!info) return true;
-    const struct { HPDF_InfoType type; const char *value; } attrs[] = {
-        { HPDF_INFO_TITLE, info->title },       { HPDF_INFO_AUTHOR, info->author },
-        { HPDF_INFO_SUBJECT, info->subject },   { HPDF_INFO_KEYWORDS, info->keywords },
-        { HPDF_INFO_CREATOR, info->creator },
+    const struct { const char *key; const char *value; } attrs[] = {
+        { "Title", info->title },       { "Author", info->author },
+        { "Subject", info->subject },   { "Keywords", info->keywords },
+        { "Creator", info->creator },
     };
     /* A viewer's title bar shows the document title, not the file name
        (ViewerPreferences /DisplayDocTitle; 2.3.0 has no API for that key). */
@@ -63,10 +91,13 @@ static bool set_info(writer *w, const pdf_info *info)
             HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK)
             return failed(w, "setting ViewerPreferences");
     }
-    /* The current encoder is UTF-8, so libharu writes UTF-16BE strings (lh §6). */
+    if (info->language && HPDF_Dict_Add(w->pdf->catalog, "Lang", text_string(w->pdf->mmgr, info->language)) != HPDF_OK)
+        return failed(w, "setting /Lang");
+    HPDF_Dict dict = w->pdf->info;
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-        if (attrs[i].value && HPDF_SetInfoAttr(w->pdf, attrs[i].type, attrs[i].value) != HPDF_OK)
-            return failed(w, "HPDF_SetInfoAttr");
+        if (attrs[i].value &&
+            (!dict || HPDF_Dict_Add(dict, attrs[i].key, text_string(w->pdf->mmgr, attrs[i].value)) != HPDF_OK))
+            return failed(w, "setting the document information");
     if (info->year == 0) return true;
     /* A 'Z' offset puts libharu in an error state (lh §6): use +08'00'. */
     HPDF_Date d = { .year = info->year, .month = info->month, .day = info->day,
@@ -165,14 +196,21 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
         int level = o->level < 1 ? 1 : o->level > MAX_DEPTH ? MAX_DEPTH : o->level;
         HPDF_Outline up = NULL;
         for (int l = level - 1; l >= 1 && !up; l--) up = parent[l];
-        HPDF_Outline ol = HPDF_CreateOutline(w->pdf, up, o->title, utf8); /* NULL: root */
+        HPDF_Outline ol = HPDF_CreateOutline(w->pdf, up, "", utf8); /* NULL: root */
         if (!ol) return failed(w, "HPDF_CreateOutline");
-        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
-        if (!dst) return failed(w, "HPDF_Page_CreateDestination");
-        /* Zoom 0 ("keep") is rejected and poisons the document (lh §7). */
-        if (HPDF_Destination_SetXYZ(dst, 0, pt(doc->page_height) - pt(o->y), 1) != HPDF_OK ||
-            HPDF_Outline_SetDestination(ol, dst) != HPDF_OK)
-            return failed(w, "setting an outline destination");
+        /* The title as UTF-16 (text_string); no /Type, which belongs to the
+         * outline root only (PDF 1.4 Table 8.4).  The destination is a
+         * direct array: libharu's is an indirect object, which PDFBox
+         * Preflight rejects ("can't convert to Destination").  A null
+         * zoom keeps the reader's (libharu's API refuses it, lh §7). */
+        HPDF_Array dst = HPDF_Array_New(w->pdf->mmgr);
+        if (HPDF_Dict_Add(ol, "Title", text_string(w->pdf->mmgr, o->title)) != HPDF_OK ||
+            HPDF_Dict_RemoveElement(ol, "Type") != HPDF_OK || !dst ||
+            HPDF_Dict_Add(ol, "Dest", dst) != HPDF_OK || HPDF_Array_Add(dst, pages[o->page]) != HPDF_OK ||
+            HPDF_Array_AddName(dst, "XYZ") != HPDF_OK || HPDF_Array_AddNumber(dst, 0) != HPDF_OK ||
+            HPDF_Array_AddReal(dst, pt(doc->page_height) - pt(o->y)) != HPDF_OK ||
+            HPDF_Array_Add(dst, HPDF_Null_New(w->pdf->mmgr)) != HPDF_OK)
+            return failed(w, "setting an outline entry");
         parent[level] = ol;
         for (int l = level + 1; l <= MAX_DEPTH; l++) parent[l] = NULL;
     }
@@ -206,6 +244,9 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
             return failed(w, "setting the page size");
         if (!draw_page(w, doc, &doc->pages[p], page, *fonts, *buf)) return false;
     }
+    /* Page labels 1, 2, 3 …, as the printed numbers (GB/T 9704 §7.5). */
+    if (doc->n_pages > 0 && HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
+        return failed(w, "HPDF_AddPageLabel");
     if (!add_outline(w, doc, pages)) return false;
     if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
     if (HPDF_SaveToFile(w->pdf, path) != HPDF_OK) {

@@ -18,6 +18,7 @@ typedef struct pdf_info {
     const char *subject;
     const char *keywords;
     const char *creator;   /* the tool, e.g. "reportc 0.1" */
+    const char *language;  /* e.g. "zh-CN": the catalog's /Lang */
     int year, month, day;  /* creation/modification date; year 0 = none */
 } pdf_info;
 

@@ -22,7 +22,7 @@ build() {
     gcc -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
         -Icompiler $(pkg-config --cflags harfbuzz harfbuzz-subset) \
-        -o "$BIN" tests/unit/pdf_smoke.c compiler/font_face.c compiler/pdf_font.c compiler/pdf_deflate.c compiler/pdf_write.c \
+        -o "$BIN" tests/unit/pdf_smoke.c compiler/font_face.c compiler/pdf_font.c compiler/pdf_deflate.c compiler/pdf_write.c compiler/utf8.c \
         $(pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -lz -lm -pthread
 }
 check build build || { echo "1 failed"; exit 1; }
