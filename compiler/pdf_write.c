@@ -7,11 +7,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_write.h"
 #include "pdf_font.h"
+#include "pdf_pdfa.h"
 #include "utf8.h"
 
+#include <errno.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,8 +78,9 @@ static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
     return b;
 }
 
-static bool set_info(writer *w, const pdf_info *info)
+static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, size_t datelen)
 {
+    m->producer = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_PRODUCER); /* libharu sets it */
     if (!info) return true;
     const struct { const char *key; const char *value; } attrs[] = {
         { "Title", info->title },       { "Author", info->author },
@@ -98,6 +102,7 @@ static bool set_info(writer *w, const pdf_info *info)
         if (attrs[i].value &&
             (!dict || HPDF_Dict_Add(dict, attrs[i].key, text_string(w->pdf->mmgr, attrs[i].value)) != HPDF_OK))
             return failed(w, "setting the document information");
+    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL };
     if (info->year == 0) return true;
     /* A 'Z' offset puts libharu in an error state (lh §6): use +08'00'. */
     HPDF_Date d = { .year = info->year, .month = info->month, .day = info->day,
@@ -105,6 +110,9 @@ static bool set_info(writer *w, const pdf_info *info)
     if (HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d) != HPDF_OK ||
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d) != HPDF_OK)
         return failed(w, "HPDF_SetInfoDateAttr");
+    /* The same instant for the XMP, time zone included (ISO 19005-1 §6.7.3). */
+    snprintf(date, datelen, "%04d-%02d-%02dT00:00:00+08:00", info->year, info->month, info->day);
+    m->date = date;
     return true;
 }
 
@@ -217,15 +225,68 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
     return true;
 }
 
-static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const char *path,
-                      pdf_fonts **fonts, HPDF_Page *pages, char **buf)
+/* Writes file[0..len) to path. */
+static bool write_file(writer *w, const char *path, const uint8_t *file, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(file, 1, len, f) == len;
+    int e = errno;
+    if (f && fclose(f) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) snprintf(w->err, w->errlen, "cannot write %s: %s", path, strerror(e));
+    return ok;
+}
+
+/* libharu saves into memory; the bytes get their /ID (PDF/A), then go to
+ * the file.  The memory stream's blocks are joined with memcpy:
+ * HPDF_ReadFromStream copies a byte at a time. */
+static bool save(writer *w, const char *path, bool pdfa)
+{
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK) return failed(w, "HPDF_SaveToStream");
+    HPDF_Stream mem = w->pdf->stream;
+    size_t len = HPDF_Stream_Size(mem);
+    uint8_t *file = len > 0 ? malloc(len) : NULL;
+    if (!file) {
+        snprintf(w->err, w->errlen, "out of memory");
+        return false;
+    }
+    size_t at = 0;
+    for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(mem); i < n; i++) {
+        HPDF_UINT k = 0;
+        const HPDF_BYTE *block = HPDF_MemStream_GetBufPtr(mem, i, &k);
+        if (!block || k > len - at) break;
+        memcpy(file + at, block, k);
+        at += k;
+    }
+    bool ok = at == len;
+    if (!ok) snprintf(w->err, w->errlen, "internal: libharu's saved file is %zu bytes, not %zu", at, len);
+    if (ok && pdfa && !(ok = pdfa_set_id(file, len)))
+        snprintf(w->err, w->errlen, "internal: the trailer's /ID placeholder was not found");
+    if (ok) ok = write_file(w, path, file, len);
+    free(file);
+    return ok;
+}
+
+static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
+                      const char *path, pdf_fonts **fonts, HPDF_Page *pages, char **buf)
 {
     if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
     if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
     if (HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL) != HPDF_OK)
         return failed(w, "HPDF_SetCompressionMode");
-    if (!set_info(w, info)) return false;
-    if (!(*fonts = pdf_fonts_load(w->pdf, doc, w->err, w->errlen))) return false;
+    pdfa_meta meta = { 0 };
+    char date[40];
+    if (!set_info(w, info, &meta, date, sizeof date)) return false;
+    if (opt->pdfa) {
+        /* ISO 19005-1 is based on PDF 1.4. */
+        w->pdf->pdf_version = HPDF_VER_14;
+        if (!pdfa_add_metadata(w->pdf, &meta)) return failed(w, "writing the XMP metadata");
+        if (!pdfa_add_output_intent(w->pdf, opt->icc_profile, w->err, w->errlen)) return false;
+        if (!pdfa_reserve_id(w->pdf)) return failed(w, "adding the trailer /ID");
+    }
+    if (!(*fonts = pdf_fonts_load(w->pdf, doc, opt->pdfa, w->err, w->errlen))) return false;
 
     int longest = 0;
     for (int p = 0; p < doc->n_pages; p++)
@@ -249,19 +310,11 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         return failed(w, "HPDF_AddPageLabel");
     if (!add_outline(w, doc, pages)) return false;
     if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
-    if (HPDF_SaveToFile(w->pdf, path) != HPDF_OK) {
-        /* libharu puts errno into the detail of its file errors. */
-        if (w->herr.no == HPDF_FILE_OPEN_ERROR || w->herr.no == HPDF_FILE_IO_ERROR) {
-            snprintf(w->err, w->errlen, "cannot write %s: %s", path, strerror((int)w->herr.detail));
-            return false;
-        }
-        return failed(w, "HPDF_SaveToFile");
-    }
-    return true;
+    return save(w, path, opt->pdfa);
 }
 
-bool pdf_write(const frame_doc *doc, const pdf_info *info, const char *path, char *err,
-               size_t errlen)
+bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, const char *path,
+               char *err, size_t errlen)
 {
     writer w = { .err = err, .errlen = errlen };
     w.pdf = HPDF_New(on_error, &w.herr);
@@ -274,7 +327,7 @@ bool pdf_write(const frame_doc *doc, const pdf_info *info, const char *path, cha
     HPDF_Page *pages = calloc(doc->n_pages > 0 ? (size_t)doc->n_pages : 1, sizeof *pages);
     bool ok = pages != NULL;
     if (!ok) snprintf(err, errlen, "out of memory");
-    if (ok) ok = write_doc(&w, doc, info, path, &fonts, pages, &buf);
+    if (ok) ok = write_doc(&w, doc, info, opt, path, &fonts, pages, &buf);
     free(buf);
     free(pages);
     pdf_fonts_free(fonts);
