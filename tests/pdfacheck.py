@@ -2,17 +2,18 @@
 """pdfacheck.py — PDF/A-1b details that PDFBox Preflight does not look at.
 
 Reads the PDF through qpdf's JSON (qpdf 11), so nothing here shares code
-with the writer.  Each subcommand prints what is wrong and exits 1, or
-exits 0 silently.
+with the writer.  Each subcommand takes one or more PDFs (one Python start
+for all: it costs more than the checks), prints what is wrong and exits 1,
+or exits 0 silently.
 
-  cidset PDF    every CID font's CIDSet lists exactly the CIDs whose glyph
+  cidset PDF…   every CID font's CIDSet lists exactly the CIDs whose glyph
                 the embedded font holds, and every glyph has one (what
                 veraPDF checks for ISO 19005-1 §6.3.5)
-  id PDF        the trailer /ID is two equal MD5s of the bytes before the
+  id PDF…       the trailer /ID is two equal MD5s of the bytes before the
                 trailer
-  xmp PDF       the XMP is well-formed, says pdfaid:part 1 / conformance B,
+  xmp PDF…      the XMP is well-formed, says pdfaid:part 1 / conformance B,
                 and each Info entry equals its XMP property
-  labels PDF    the catalog's /PageLabels number the pages 1, 2, 3 … decimal
+  labels PDF…   the catalog's /PageLabels number the pages 1, 2, 3 … decimal
 """
 import base64
 import hashlib
@@ -169,11 +170,14 @@ def check_labels(pdf):
 
 
 def main():
-    cmd, args = sys.argv[1], sys.argv[2:]
-    problems = {"cidset": check_cidset, "id": check_id, "xmp": check_xmp, "labels": check_labels}[cmd](*args)
-    for p in problems:
-        print(p)
-    sys.exit(1 if problems else 0)
+    cmd, pdfs = sys.argv[1], sys.argv[2:]
+    check = {"cidset": check_cidset, "id": check_id, "xmp": check_xmp, "labels": check_labels}[cmd]
+    bad = False
+    for pdf in pdfs:
+        for p in check(pdf):
+            print("%s: %s" % (pdf, p))
+            bad = True
+    sys.exit(1 if bad else 0)
 
 
 if __name__ == "__main__":

@@ -50,22 +50,19 @@ test_preflight_says_valid_pdfa1b() {
 
 test_cidset_lists_every_glyph() {
     build_reports > list || return 1
-    local f
-    for f in $(cat list); do "$PDFA" cidset "$f" || fail "$f" || return 1; done
+    "$PDFA" cidset $(cat list) || return 1
 }
 
 test_id_is_md5_of_the_content() {
     build_reports > list || return 1
-    local f
-    for f in $(cat list); do "$PDFA" id "$f" || fail "$f" || return 1; done
+    "$PDFA" id $(cat list) || return 1
     # A different report, a different /ID.
     [ "$(tail -c 200 2023.pdf | grep -a '/ID')" != "$(tail -c 200 bare.pdf | grep -a '/ID')" ] || fail "same /ID"
 }
 
 test_xmp_agrees_with_info() {
     build_reports > list || return 1
-    local f
-    for f in $(cat list); do "$PDFA" xmp "$f" || fail "$f" || return 1; done
+    "$PDFA" xmp $(cat list) || return 1
     pdfinfo -meta specials.pdf | grep -qF '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">𠮷野家 A&amp;B &lt;C&gt;' ||
         { pdfinfo -meta specials.pdf; fail "title not escaped in XMP"; } || return 1
     pdfinfo -meta 2023.pdf | grep -qF '<xmp:CreateDate>2024-01-31T00:00:00+08:00</xmp:CreateDate>' || fail "no CreateDate with time zone"
@@ -81,8 +78,7 @@ test_info_and_bookmarks_keep_characters_beyond_bmp() {
 
 test_page_labels_decimal_from_1() {
     build_reports > list || return 1
-    local f
-    for f in $(cat list); do "$PDFA" labels "$f" || fail "$f" || return 1; done
+    "$PDFA" labels $(cat list) || return 1
 }
 
 test_catalog_and_file_structure() {
