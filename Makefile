@@ -5,7 +5,8 @@
 #   make check        every test: unit, end-to-end (PDF inspected with poppler
 #                     and qpdf), and the end-to-end tests again under
 #                     AddressSanitizer + UBSan
-#   make bench        wall time (median of 21 runs) and peak RSS for data/2023.yaml
+#   make bench        wall time (median of 21 runs) and peak RSS for data/2023.yaml,
+#                     PDF/A-1b (the default) and --no-pdfa
 #   make clean
 #
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
@@ -57,12 +58,14 @@ check: reportc build/asan/reportc
 	@tests/run-all.sh
 
 bench: reportc build/bench
-	@echo "data/2023.yaml:"
-	@build/bench 21 ./reportc data/2023.yaml -o build/bench.pdf
-	@echo "PDF size: $$(wc -c < build/bench.pdf) bytes"
-	@if command -v valgrind > /dev/null; then \
-	    valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc data/2023.yaml -o build/bench.pdf 2>&1 \
-	    | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi
+	@for mode in "" --no-pdfa; do \
+	    echo "data/2023.yaml $${mode:-(PDF/A-1b)}:"; \
+	    build/bench 21 ./reportc $$mode data/2023.yaml -o build/bench.pdf; \
+	    echo "PDF size: $$(wc -c < build/bench.pdf) bytes"; \
+	    if command -v valgrind > /dev/null; then \
+	        valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc $$mode data/2023.yaml -o build/bench.pdf 2>&1 \
+	        | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi; \
+	done
 
 clean:
 	rm -rf build reportc report.pdf
