@@ -12,7 +12,7 @@
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
 
 CC       ?= cc
-PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset
+PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset libpng
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
@@ -20,7 +20,7 @@ CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
 # libicuuc + libstdc++ at every start costs ~2 ms of a 30 ms budget (measured
 # with tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
 # mapped lazily: only the line-break rules are touched).
-LDLIBS   += -lyaml $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -lz -pthread \
+LDLIBS   += -lyaml $(shell pkg-config --libs harfbuzz harfbuzz-subset libpng) -lhpdf -lz -pthread \
             -Wl,-Bstatic -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
 SRCS := $(sort $(wildcard compiler/*.c))

@@ -121,6 +121,22 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const comp
     return status;
 }
 
+/* A seal's image is found from the report's directory (GB/T 9704
+ * §7.3.5.1; drawn by pdf_write); a file that cannot serve is an error at
+ * its position in the report. */
+static void resolve_seals(arena *a, diag *d, model_doc *model, const char *dir)
+{
+    for (int i = 0; i < model->n_blocks; i++) {
+        model_block *b = &model->blocks[i];
+        if (b->kind != BLOCK_SIGNATURE || !b->seal) continue;
+        if (b->seal[0] != '/' && strcmp(dir, ".") != 0) b->seal = arena_printf(a, "%s/%s", dir, b->seal);
+        char why[200];
+        if (!pdf_image_check(b->seal, why, sizeof why))
+            diag_error(d, b->seal_pos, "a seal is a PNG (its transparency is flattened onto white) or a JPEG",
+                       "cannot use %s as a seal: %s", b->seal, why);
+    }
+}
+
 /* The report's directory, for layout paths relative to it. */
 static const char *input_dir(arena *a, const char *input)
 {
@@ -153,6 +169,7 @@ int compile_run(const compile_options *opt)
     lap(&watch, "parse");
     model_paths paths = { input_dir(&a, opt->input), opt->layout_dirs, opt->n_layout_dirs };
     model_doc *model = root ? model_build(&a, &d, root, &paths) : NULL;
+    if (model) resolve_seals(&a, &d, model, paths.base_dir);
     lap(&watch, "model");
     if (model && opt->dump == DUMP_MODEL) {
         model_dump(model, stdout);

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_write.h"
 #include "pdf_font.h"
+#include "pdf_image.h"
 #include "pdf_pdfa.h"
 #include "utf8.h"
 
@@ -37,6 +38,8 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 typedef struct writer {
     HPDF_Doc pdf;
     haru_error herr;
+    struct { const char *path; HPDF_Image image; } images[8]; /* loaded once each */
+    int n_images;
     char *err;
     size_t errlen;
 } writer;
@@ -116,8 +119,33 @@ static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, 
     return true;
 }
 
-/* One page.  Text runs share one BT…ET block as long as no rule interrupts
- * them; font, size and Tc are set only when they change. */
+/* Draws the image of text run t (frame.h), loading its file on first use. */
+static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float page_height)
+{
+    const frame_image *fi = t->image;
+    HPDF_Image img = NULL;
+    for (int i = 0; i < w->n_images && !img; i++)
+        if (strcmp(w->images[i].path, fi->path) == 0) img = w->images[i].image;
+    if (!img) {
+        if (w->n_images == (int)(sizeof w->images / sizeof w->images[0])) {
+            snprintf(w->err, w->errlen, "more than %d different images", w->n_images);
+            return false;
+        }
+        if (!(img = pdf_image_load(w->pdf, fi->path, w->err, w->errlen))) return false;
+        w->images[w->n_images].path = fi->path;
+        w->images[w->n_images++].image = img;
+    }
+    HPDF_UINT pw = HPDF_Image_GetWidth(img), ph = HPDF_Image_GetHeight(img);
+    if (pw == 0 || ph == 0) return failed(w, "HPDF_Image_GetWidth");
+    float width = pt(fi->width), height = width * (float)ph / (float)pw;
+    float cx = pt(t->x + fi->dx), cy = page_height - pt(t->y + fi->dy);
+    if (HPDF_Page_DrawImage(page, img, cx - width / 2, cy - height / 2, width, height) != HPDF_OK)
+        return failed(w, "HPDF_Page_DrawImage");
+    return true;
+}
+
+/* One page.  Text runs share one BT…ET block as long as no rule or image
+ * interrupts them; font, size and Tc are set only when they change. */
 static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPDF_Page page,
                       const pdf_fonts *fonts, char *buf)
 {
@@ -130,6 +158,11 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
         const frame_item *it = &fp->items[i];
         if (it->kind == FRAME_TEXT) {
             const frame_text *t = &it->u.text;
+            if (t->image) {
+                if (in_text && HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+                in_text = false;
+                if (!draw_image(w, page, t, H)) return false;
+            }
             if (t->len <= 0) continue;
             HPDF_Font font = pdf_fonts_font(fonts, t->face);
             if (!font || !pdf_fonts_encode(fonts, t->face, t->text, t->len, buf)) {

@@ -38,6 +38,11 @@ extern const char *const pdf_icc_default_paths[];
  * in why. */
 bool pdf_icc_check(const char *path, char *why, size_t whylen);
 
+/* Whether the file `path` is an image the writer can draw (frame_image): a
+ * PNG (of at most PDF_IMAGE_MAX_SIDE pixels a side) or a JPEG.  Reads only
+ * the header.  False with a reason in why. */
+bool pdf_image_check(const char *path, char *why, size_t whylen);
+
 /* Writes `doc` to the file `path` (created or truncated).  Returns true on
  * success.  On failure writes a one-line English reason into err (size
  * errlen) — a library or I/O failure, never a user mistake — and may leave a
