@@ -14,6 +14,10 @@ or exits 0 silently.
   xmp PDF…      the XMP is well-formed, says pdfaid:part 1 / conformance B,
                 and each Info entry equals its XMP property
   labels PDF…   the catalog's /PageLabels number the pages 1, 2, 3 … decimal
+  seal PDF DATE the page with the line DATE has one image, without /SMask,
+                centred on the date and on the line above (the issuer), both
+                a little below its centre, its top below the text above and
+                within one line of it (GB/T 9704 §7.3.5.1)
 """
 import base64
 import hashlib
@@ -169,8 +173,65 @@ def check_labels(pdf):
     return [] if d.get("/S") == "/D" and d.get("/St", 1) == 1 and "/P" not in d else ["label %s" % d]
 
 
+def text_lines(pdf):
+    """Per page: its height and its lines as (text, xMin, yMin, xMax, yMax), y down."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True).stdout
+    root = ET.fromstring(re.sub(rb'xmlns="[^"]*"', b"", out))
+    pages = []
+    for page in root.iter("page"):
+        lines = []
+        for line in page.iter("line"):
+            words = list(line.iter("word"))
+            lines.append(("".join(w.text for w in words), float(words[0].get("xMin")), float(line.get("yMin")),
+                          float(words[-1].get("xMax")), float(line.get("yMax"))))
+        pages.append((float(page.get("height")), lines))
+    return pages
+
+
+def check_seal(pdf, date):
+    objs = objects(pdf)
+    images = [o["stream"]["dict"] for o in objs.values()
+              if "stream" in o and o["stream"]["dict"].get("/Subtype") == "/Image"]
+    if len(images) != 1:
+        return ["%d images, not one" % len(images)]
+    problems = []
+    if "/SMask" in images[0] or images[0].get("/ColorSpace") not in ("/DeviceRGB", "/DeviceGray"):
+        problems.append("image dictionary %s" % images[0])
+    draws = []
+    for o in objs.values():
+        if "stream" in o and "data" in o["stream"]:
+            data = base64.b64decode(o["stream"]["data"])
+            draws += re.findall(rb"([-\d.]+) 0 0 ([-\d.]+) ([-\d.]+) ([-\d.]+) cm\s*/\w+ Do", data)
+    if len(draws) != 1:
+        return problems + ["%d image drawings, not one" % len(draws)]
+    w, h, x, y = (float(v) for v in draws[0])
+    for height, lines in text_lines(pdf):
+        at = [i for i, l in enumerate(lines) if l[0] == date]
+        if not at:
+            continue
+        i = at[0]
+        d, issuer, above = lines[i], lines[i - 1], lines[i - 2]
+        cx, cy = x + w / 2, height - (y + h / 2)
+        top = height - (y + h)
+        for name, l in (("date", d), ("issuer", issuer)):
+            if abs((l[1] + l[3]) / 2 - cx) > 1:
+                problems.append("%s centred at x=%.1f, the seal at %.1f" % (name, (l[1] + l[3]) / 2, cx))
+        mid = (issuer[2] + d[4]) / 2
+        if not cy < mid < cy + h / 4:
+            problems.append("issuer and date centred at y=%.1f; the seal's centre is %.1f" % (mid, cy))
+        if not above[4] <= top <= above[4] + (d[2] - issuer[2]):
+            problems.append("seal top at y=%.1f, the text above ends at %.1f" % (top, above[4]))
+        return problems
+    return problems + ["no line %r" % date]
+
+
 def main():
     cmd, pdfs = sys.argv[1], sys.argv[2:]
+    if cmd == "seal":
+        problems = check_seal(*pdfs)
+        for p in problems:
+            print(p)
+        sys.exit(1 if problems else 0)
     check = {"cidset": check_cidset, "id": check_id, "xmp": check_xmp, "labels": check_labels}[cmd]
     bad = False
     for pdf in pdfs:

@@ -7,8 +7,23 @@ PREFLIGHT_CP=/usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/shar
 PDFA="$ROOT/tests/pdfacheck.py"
 
 # Reports that stress the metadata: XML specials and a character beyond
-# U+FFFF in every Info field, no metadata at all, non-BMP headings.
+# U+FFFF in every Info field, no metadata at all, non-BMP headings; and a
+# 落款 with a seal, as a PNG with alpha and as a JPEG.
 write_reports() {
+    "$ROOT/tests/seal.py" seal.png seal.ppm && cjpeg -quality 90 seal.ppm > seal.jpg || return 1
+    local kind
+    for kind in png jpg; do
+        cat > seal-$kind.yaml <<EOF
+meta:
+  title: 带印章的报告
+  author: 卫东区退役军人事务局
+  date: 2024-01-31
+body:
+  - title: 带印章的报告
+  - 这是正文的最后一段，下面是加盖印章的发文机关署名和成文日期。
+  - signature: {seal: seal.$kind}
+EOF
+    done
     cat > specials.yaml <<'EOF'
 meta:
   title: "𠮷野家 A&B <C> \"引号\" '单引号' 报告"
@@ -29,7 +44,7 @@ EOF
 build_reports() {
     write_reports
     local y out
-    for y in "$ROOT/data/2023.yaml" "$ROOT"/tests/reports/*.yaml specials.yaml bare.yaml; do
+    for y in "$ROOT/data/2023.yaml" "$ROOT"/tests/reports/*.yaml specials.yaml bare.yaml seal-png.yaml seal-jpg.yaml; do
         out=$(basename "$y" .yaml).pdf
         rc "$y" -o "$out" 2> err || { cat err >&2; return 1; }
         echo "$out"
@@ -93,6 +108,25 @@ test_catalog_and_file_structure() {
     qpdf --qdf --object-streams=disable 2023.pdf q.pdf || return 1
     grep -aq '/S /GTS_PDFA1' q.pdf && grep -aq '/DestOutputProfile' q.pdf || fail "no sRGB output intent" || return 1
     ! grep -aqE '/SMask|/CA |/ca |/Encrypt|/SubType' q.pdf || fail "transparency, encryption or /SubType"
+}
+
+test_seal_flat_and_placed_per_gbt9704() {
+    build_reports > /dev/null || return 1
+    # One image without /SMask, centred on issuer and date, which sit a
+    # little below its centre; its top within a line of the text above.
+    "$PDFA" seal seal-png.pdf 2024年1月31日 && "$PDFA" seal seal-jpg.pdf 2024年1月31日 || return 1
+    pdfimages -list seal-png.pdf | grep -q ' rgb  *3  *8  *image ' || { pdfimages -list seal-png.pdf; fail "PNG not flat RGB"; } || return 1
+    pdfimages -list seal-jpg.pdf | grep -q ' rgb  *3  *8  *jpeg ' || { pdfimages -list seal-jpg.pdf; fail "JPEG not passed through"; } || return 1
+    # Text drawn over the seal: the date still reads.
+    pdftotext seal-png.pdf - | tr -d ' \n' | grep -q '卫东区退役军人事务局2024年1月31日' || fail "issuer or date lost"
+}
+
+test_seal_that_cannot_serve_is_an_error() {
+    printf 'not an image\n' > fake.png
+    printf 'meta: {author: 某局, date: 2024-01-31}\nbody:\n  - 正文。\n  - signature: {seal: fake.png}\n' > s.yaml
+    rc s.yaml -o out.pdf 2> err; [ $? = 1 ] || { cat err; fail "not 1"; } || return 1
+    grep -q "^s.yaml:4:23: error: cannot use fake.png as a seal: neither PNG nor JPEG" err || { cat err; fail "no diagnostic"; } || return 1
+    [ ! -e out.pdf ] || fail "a PDF was written"
 }
 
 test_same_bytes_on_another_day() {
