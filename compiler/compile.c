@@ -53,8 +53,33 @@ static void lap(stopwatch *w, const char *stage)
 
 /* Writes the PDF beside its target and renames it into place, so a failed
  * compile never leaves a partial file nor clobbers a good one. */
-static int write_pdf(const frame_doc *frames, const model_meta *meta, const char *output)
+/* The sRGB profile for PDF/A: the one named, else the first good one of
+ * pdf_icc_default_paths.  NULL after printing why there is none. */
+static const char *find_icc_profile(const char *named)
 {
+    char why[160];
+    if (named) {
+        if (pdf_icc_check(named, why, sizeof why)) return named;
+        fprintf(stderr, "reportc: error: the ICC profile %s cannot serve PDF/A-1: %s\n", named, why);
+        return NULL;
+    }
+    for (int i = 0; pdf_icc_default_paths[i]; i++)
+        if (pdf_icc_check(pdf_icc_default_paths[i], why, sizeof why)) return pdf_icc_default_paths[i];
+    fprintf(stderr, "reportc: error: PDF/A-1 needs an sRGB ICC profile of version 2, and none was found:\n");
+    for (int i = 0; pdf_icc_default_paths[i]; i++) {
+        pdf_icc_check(pdf_icc_default_paths[i], why, sizeof why);
+        fprintf(stderr, "    %s: %s\n", pdf_icc_default_paths[i], why);
+    }
+    fprintf(stderr, "    = hint: install Debian's icc-profiles-free, name a profile with --icc-profile FILE,\n"
+                    "      or write a plain PDF with --no-pdfa\n");
+    return NULL;
+}
+
+static int write_pdf(const frame_doc *frames, const model_meta *meta, const compile_options *opt)
+{
+    const char *output = opt->output;
+    pdf_options popt = { .pdfa = !opt->plain_pdf };
+    if (popt.pdfa && !(popt.icc_profile = find_icc_profile(opt->icc_profile))) return EXIT_INTERNAL;
     char *tmp = xmalloc(strlen(output) + 16);
     sprintf(tmp, "%s.tmpXXXXXX", output);
     int fd = mkstemp(tmp);
@@ -75,7 +100,7 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const char
     }
     close(fd);
     pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
-                      meta->year, meta->month, meta->day };
+                      meta->language, meta->year, meta->month, meta->day };
     /* Without meta.date the PDF's dates come from SOURCE_DATE_EPOCH
        (reproducible-builds.org), never from the clock: the same input gives
        the same bytes. */
@@ -93,7 +118,7 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const char
     }
     char err[512];
     int status = EXIT_OK;
-    if (!pdf_write(frames, &info, tmp, err, sizeof err)) {
+    if (!pdf_write(frames, &info, &popt, tmp, err, sizeof err)) {
         fprintf(stderr, "reportc: error: writing the PDF failed: %s\n", err);
         status = EXIT_INTERNAL;
     } else if (rename(tmp, output) != 0) {
@@ -103,6 +128,22 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const char
     if (status != EXIT_OK) unlink(tmp);
     free(tmp);
     return status;
+}
+
+/* A seal's image is found from the report's directory (GB/T 9704
+ * §7.3.5.1; drawn by pdf_write); a file that cannot serve is an error at
+ * its position in the report. */
+static void resolve_seals(arena *a, diag *d, model_doc *model, const char *dir)
+{
+    for (int i = 0; i < model->n_blocks; i++) {
+        model_block *b = &model->blocks[i];
+        if (b->kind != BLOCK_SIGNATURE || !b->seal) continue;
+        if (b->seal[0] != '/' && strcmp(dir, ".") != 0) b->seal = arena_printf(a, "%s/%s", dir, b->seal);
+        char why[200];
+        if (!pdf_image_check(b->seal, why, sizeof why))
+            diag_error(d, b->seal_pos, "a seal is a PNG (its transparency is flattened onto white) or a JPEG",
+                       "cannot use %s as a seal: %s", b->seal, why);
+    }
 }
 
 /* The report's directory, for layout paths relative to it. */
@@ -137,6 +178,7 @@ int compile_run(const compile_options *opt)
     lap(&watch, "parse");
     model_paths paths = { input_dir(&a, opt->input), opt->layout_dirs, opt->n_layout_dirs };
     model_doc *model = root ? model_build(&a, &d, root, &paths) : NULL;
+    if (model) resolve_seals(&a, &d, model, paths.base_dir);
     lap(&watch, "model");
     if (model && opt->dump == DUMP_MODEL) {
         model_dump(model, stdout);
@@ -157,7 +199,7 @@ int compile_run(const compile_options *opt)
     if (!frames || d.errors) goto done;
     status = EXIT_OK;
     if (opt->dump == DUMP_LAYOUT) layout_dump(frames, stdout);
-    else if (!opt->check_only) status = write_pdf(frames, &model->meta, opt->output);
+    else if (!opt->check_only) status = write_pdf(frames, &model->meta, opt);
     lap(&watch, "pdf");
 done:
     diag_print(&d, stderr);

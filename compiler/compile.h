@@ -16,6 +16,8 @@ typedef struct compile_options {
     const char *const *layout_dirs; /* REPORTC_LAYOUT_PATH, then <root>/layouts */
     int n_layout_dirs;
     const char *font_table;     /* <root>/fonts/fonts.yaml */
+    bool plain_pdf;             /* --no-pdfa: no PDF/A-1b */
+    const char *icc_profile;    /* --icc-profile or REPORTC_ICC_PROFILE; NULL: search */
 } compile_options;
 
 /* Exit statuses (issue 2): 0 success, 1 errors in the input, 2 usage,

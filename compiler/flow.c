@@ -214,7 +214,12 @@ static void emit_heading(flow *f, roles *r, const model_block *b)
 
 /* GB/T 9704 §7.3.5.2 (no seal): the issuer 右空二字; the date on the next
  * line starts two characters right of the issuer's first character; if the
- * date is longer, the date is set 右空二字 and the issuer moves left. */
+ * date is longer, the date is set 右空二字 and the issuer moves left.
+ * §7.3.5.1 (with a seal): the date 右空四字 and the issuer centred over it;
+ * the seal, centred on both, presses on them so that they sit a little
+ * below its centre (here half a character), its top within one line of the
+ * text above: blank lines are added until a seal as high as it is wide
+ * clears that text. */
 static void emit_signature(flow *f, roles *r, const model_block *b)
 {
     const text_style *ss = &f->st->signature;
@@ -225,17 +230,51 @@ static void emit_signature(flow *f, roles *r, const model_block *b)
     int ni = text_prepare(&f->tp, &issuer, 1, &ii), nd = text_prepare(&f->tp, &date, 1, &di);
     if (ni < 0 || nd < 0) return;
     mpt_t wi = text_width(ii, ni), wd = text_width(di, nd), ch = ss->size;
-    mpt_t right = f->st->margin_left + f->st->text_width - f->st->signature_right_inset * ch;
-    mpt_t xi = right - wi, xd = xi + f->st->signature_date_offset * ch;
-    if (xd + wd > right) {
-        xd = right - wd;
-        xi = xd - f->st->signature_date_offset * ch;
+    mpt_t edge = f->st->margin_left + f->st->text_width, pitch = f->st->line_pitch, xi, xd;
+    mpt_t seal = f->st->signature_seal_size;
+    int before = ss->lines_before;
+    if (b->seal) {
+        if (seal <= 0) {
+            diag_error(f->d, b->seal_pos, "give the layout's signature a seal-size, such as 42mm",
+                       "the layout says nothing about the size of a seal");
+            f->ok = false;
+            return;
+        }
+        xd = edge - f->st->signature_seal_right_inset * ch - wd;
+        xi = xd + (wd - wi) / 2;
+        if (xi + wi > edge) {   /* an issuer much longer than the date */
+            xd -= xi + wi - edge;
+            xi = edge - wi;
+        }
+        /* The seal's centre is half a line below the issuer line's top
+           (below), its top seal / 2 above that; the text above ends one
+           character below the top of the last slot before the blank lines. */
+        mpt_t over = seal / 2 + ch - 3 * pitch / 2;
+        int clear = over > 0 ? (int)((over + pitch - 1) / pitch) : 0;
+        if (clear > before) before = clear;
+    } else {
+        mpt_t right = edge - f->st->signature_right_inset * ch;
+        xi = right - wi;
+        xd = xi + f->st->signature_date_offset * ch;
+        if (xd + wd > right) {
+            xd = right - wd;
+            xi = xd - f->st->signature_date_offset * ch;
+        }
     }
     if (xi < f->st->margin_left) xi = f->st->margin_left;
     /* The 落款 never stands alone on a page: keep it with the text above. */
-    blank_lines(f, ss->lines_before, true);
+    blank_lines(f, before, true);
     f->keep_next = true;
-    build_runs(f, new_line(f), ii, 0, ni, xi, 0);
+    line *li = new_line(f);
+    build_runs(f, li, ii, 0, ni, xi, 0);
+    if (b->seal && li->n_runs > 0) {
+        /* The ink of issuer and date spans the issuer slot's top to one
+           character below the date slot's top: its middle is (pitch + ch) / 2
+           down; the seal's centre is half a character above that. */
+        frame_image *img = arena_alloc(f->a, sizeof *img);
+        *img = (frame_image){ b->seal, xd + wd / 2 - xi, pitch / 2 - li->ascent, seal };
+        li->runs[0].image = img;
+    }
     f->keep_next = true;
     build_runs(f, new_line(f), di, 0, nd, xd, 0);
 }

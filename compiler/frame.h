@@ -10,6 +10,15 @@
 #include <stdint.h>
 #include "units.h"
 
+/* An image drawn just before a text run, under it and whatever follows
+ * (the seal over the 落款).  Its box is `width` wide, as high as the image's
+ * proportions make it, centred at (dx, dy) from the run's (x, y). */
+typedef struct frame_image {
+    const char *path;    /* a PNG or JPEG file */
+    mpt_t dx, dy;
+    mpt_t width;
+} frame_image;
+
 typedef struct frame_text {
     int face;            /* index into frame_doc.faces */
     mpt_t size;          /* font size */
@@ -18,6 +27,7 @@ typedef struct frame_text {
     int bold;            /* synthetic bold: outline stroked as well as filled */
     const uint32_t *text;/* Unicode scalar values, all served by `face` */
     int len;
+    const frame_image *image; /* drawn first; NULL: none */
 } frame_text;
 
 typedef struct frame_rule {

@@ -24,6 +24,8 @@ static const char usage[] =
     "  --dump layout     print the laid-out pages as text\n"
     "  --font-dir DIR    look for fonts in DIR first (repeatable; also REPORTC_FONT_PATH)\n"
     "  --list-fonts      show which font file serves each role\n"
+    "  --no-pdfa         write plain PDF, not PDF/A-1b\n"
+    "  --icc-profile F   the sRGB ICC profile (version 2) for PDF/A (also REPORTC_ICC_PROFILE)\n"
     "\n"
     "reportc init writes a report skeleton for a layout's template: every section,\n"
     "every number at 0; it compiles as it is.  The year defaults to the one in\n"
@@ -118,13 +120,15 @@ int main(int argc, char **argv)
             printf("reportc 0.1.0\n");
             status = EXIT_OK;
             goto done;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--font-dir") == 0 || strcmp(a, "--dump") == 0) {
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--font-dir") == 0 || strcmp(a, "--dump") == 0 ||
+                   strcmp(a, "--icc-profile") == 0) {
             if (i + 1 >= argc) {
                 status = usage_error("missing argument after", a);
                 goto done;
             }
             const char *v = argv[++i];
             if (a[1] == 'o') output = v;
+            else if (a[2] == 'i') opt.icc_profile = v;
             else if (a[2] == 'f') {
                 if (n_font < MAX_DIRS) font_dirs[n_font++] = xstrdup(v);
             } else if (strcmp(v, "model") == 0) opt.dump = DUMP_MODEL;
@@ -135,6 +139,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--check") == 0) {
             opt.check_only = true;
+        } else if (strcmp(a, "--no-pdfa") == 0) {
+            opt.plain_pdf = true;
         } else if (strcmp(a, "--list-fonts") == 0) {
             list_fonts = true;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -148,6 +154,8 @@ int main(int argc, char **argv)
         }
     }
     n_font = add_path_list(getenv("REPORTC_FONT_PATH"), font_dirs, n_font, MAX_DIRS);
+    if (!opt.icc_profile && getenv("REPORTC_ICC_PROFILE") && *getenv("REPORTC_ICC_PROFILE"))
+        opt.icc_profile = getenv("REPORTC_ICC_PROFILE");
     n_layout = add_path_list(getenv("REPORTC_LAYOUT_PATH"), layout_dirs, n_layout, MAX_DIRS);
     char *root = resource_root();
     char *font_table = xmalloc(strlen(root) + 32);

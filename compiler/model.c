@@ -218,13 +218,16 @@ static void build_signature(builder *b, const ynode *m, const ynode *value)
     const model_meta *meta = &b->doc->meta;
     const ynode *issuer = NULL, *date = NULL;
     if (!ynode_is_null(value)) {
-        static const char *const keys[] = { "issuer", "date", NULL };
+        static const char *const keys[] = { "issuer", "date", "seal", NULL };
         if (!schema_check_keys(b->d, value, "a signature", keys)) {
             b->ok = false;
             return;
         }
         issuer = ynode_lookup(value, "issuer");
         date = ynode_lookup(value, "date");
+        const ynode *seal = ynode_lookup(value, "seal");
+        if (seal && !schema_string(b->d, seal, "seal (an image file)", &blk->seal)) b->ok = false;
+        if (seal) blk->seal_pos = seal->pos;
     }
     const char *s;
     if (issuer) {

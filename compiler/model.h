@@ -54,6 +54,8 @@ typedef struct model_block {
     model_text run_in;    /* heading: paragraph text on the heading's line */
     model_text date;      /* signature: the formatted date */
     const model_table *table; /* tables */
+    const char *seal;     /* signature: the seal image's path, or NULL */
+    src_pos seal_pos;
 } model_block;
 
 typedef struct model_meta {

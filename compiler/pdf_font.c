@@ -49,6 +49,9 @@ typedef struct pf_face {
     HPDF_Dict map;       /* its CIDToGIDMap stream, filled by pdf_fonts_finish */
     uint8_t *map_bytes;  /* the CIDToGIDMap data */
     size_t map_len;
+    unsigned n_glyphs;   /* glyphs in the subset, .notdef included */
+    uint8_t *cid_set;    /* PDF/A: the CIDSet data, or NULL */
+    size_t cid_set_len;
 } pf_face;
 
 struct pdf_fonts {
@@ -127,7 +130,7 @@ static hb_blob_t *build_cmap(const entry *e, unsigned n)
 
 /* Subsets `face` to the characters in `used` and returns the font file with
  * our cmap; fills e[0..n) (n = |used|) sorted by new glyph id. */
-static hb_blob_t *subset(const font_face *f, const hb_set_t *used, entry *e, unsigned n)
+static hb_blob_t *subset(const font_face *f, const hb_set_t *used, entry *e, unsigned n, unsigned *n_glyphs)
 {
     hb_face_t *face = font_face_hb(f);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -177,6 +180,7 @@ static hb_blob_t *subset(const font_face *f, const hb_set_t *used, entry *e, uns
 
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     if (sub) {
+        *n_glyphs = hb_face_get_glyph_count(sub);
         hb_blob_t *cmap = build_cmap(e, n);
         /* The face hb-subset returns is a face builder, so add_table works
          * (fp §1.4, §5). */
@@ -329,14 +333,48 @@ static bool own_cid_to_gid_map(HPDF_Font font, HPDF_Dict *map_out)
     return true;
 }
 
-/* The CIDToGIDMap bytes: CID CODE_FIRST + i → e[i].gid, big-endian. */
-static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, size_t *len)
+/* The CIDToGIDMap bytes: CID CODE_FIRST + i → e[i].gid, big-endian.  With
+ * `all_glyphs`, every glyph of the subset that no character reaches (a
+ * component of composite glyphs) gets a CID too, after CODE_FIRST + n (which
+ * stays unmapped: see get_font), so that the CIDSet can list every glyph
+ * present (make_cid_set). */
+static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, unsigned n_glyphs, bool all_glyphs, size_t *len)
 {
-    *len = 2 * ((size_t)CODE_FIRST + n);
+    uint8_t *reached = all_glyphs ? calloc(n_glyphs ? n_glyphs : 1, 1) : NULL;
+    unsigned extra = 0;
+    if (all_glyphs) {
+        if (!reached) return NULL;
+        for (unsigned i = 0; i < n; i++)
+            if (e[i].gid < n_glyphs) reached[e[i].gid] = 1;
+        for (unsigned g = 1; g < n_glyphs; g++) extra += !reached[g];
+    }
+    *len = 2 * ((size_t)CODE_FIRST + n + (extra ? 1 + extra : 0));
     uint8_t *m = calloc(1, *len);
-    if (m)
+    if (m) {
         for (unsigned i = 0; i < n; i++) put16(m + 2 * (CODE_FIRST + i), e[i].gid);
+        unsigned cid = CODE_FIRST + n + 1;
+        for (unsigned g = 1; extra && g < n_glyphs; g++)
+            if (!reached[g]) put16(m + 2 * cid++, g);
+    }
+    free(reached);
     return m;
+}
+
+/* ISO 19005-1 §6.3.5: a CID font subset lists the CIDs present in its
+ * font file in a CIDSet, one bit per CID, the high bit first.  Present
+ * are the CIDs whose glyph the subset holds: CID 0 (.notdef) and every CID
+ * the CIDToGIDMap `map` sends to a glyph other than 0 — every glyph then
+ * has a CID (veraPDF also checks that; pdfa.md §2). */
+static uint8_t *make_cid_set(const uint8_t *map, size_t map_len, size_t *len)
+{
+    size_t n_cids = map_len / 2;
+    *len = (n_cids + 7) / 8;
+    uint8_t *set = calloc(1, *len);
+    if (!set) return NULL;
+    set[0] = 0x80;
+    for (size_t c = 1; c < n_cids; c++)
+        if (map[2 * c] | map[2 * c + 1]) set[c / 8] |= (uint8_t)(0x80 >> (c % 8));
+    return set;
 }
 
 /* fp §1.8: our own FontDescriptor, with the HarfBuzz font as FontFile2
@@ -344,7 +382,7 @@ static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, size_t *len)
  * is NULL, so it then skips HPDF_TTFontDef_SaveFontData, which re-reads and
  * re-checksums the whole font 4 bytes at a time, and we choose the deflate
  * level.  Same keys as libharu's, plus CapHeight (ISO 32000-1 Table 122). */
-static bool own_descriptor(HPDF_Font font, hb_blob_t *file, HPDF_Dict *font_file)
+static bool own_descriptor(HPDF_Font font, hb_blob_t *file, const pf_face *face, HPDF_Dict *font_file)
 {
     HPDF_FontAttr fa = font->attr;
     HPDF_FontDef def = fa->fontdef;
@@ -368,6 +406,11 @@ static bool own_descriptor(HPDF_Font font, hb_blob_t *file, HPDF_Dict *font_file
         ret |= HPDF_Dict_AddNumber(d, "StemV", def->stemv);
         ret |= HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
         ret |= HPDF_Dict_Add(d, "FontFile2", data);
+        if (face->cid_set) {
+            HPDF_Dict set = HPDF_DictStream_New(font->mmgr, fa->xref);
+            ret |= set ? HPDF_Dict_Add(d, "CIDSet", set) : HPDF_FAILD_TO_ALLOC_MEM;
+            if (set) ret |= HPDF_Stream_Write(set->stream, face->cid_set, (HPDF_UINT)face->cid_set_len);
+        }
     }
     if (ret != HPDF_OK) return false;
     def->descriptor = d;
@@ -393,7 +436,8 @@ static bool collect(const frame_doc *doc, hb_set_t **used)
 }
 
 /* Subsets one face (HarfBuzz only): fills out->file and out->e. */
-static bool subset_face(const font_face *f, const hb_set_t *used, pf_face *out, char *err, size_t errlen)
+static bool subset_face(const font_face *f, const hb_set_t *used, bool pdfa, pf_face *out, char *err,
+                        size_t errlen)
 {
     unsigned n = hb_set_get_population(used);
     if (n > PDF_FONT_MAX_CHARS) {
@@ -408,11 +452,12 @@ static bool subset_face(const font_face *f, const hb_set_t *used, pf_face *out, 
         return false;
     }
     out->n_e = n;
-    if (!(out->file = subset(f, used, out->e, n))) {
+    if (!(out->file = subset(f, used, out->e, n, &out->n_glyphs))) {
         fail(err, errlen, "HarfBuzz could not subset the font", f);
         return false;
     }
-    if (!(out->map_bytes = cid_to_gid_bytes(out->e, n, &out->map_len))) {
+    if (!(out->map_bytes = cid_to_gid_bytes(out->e, n, out->n_glyphs, pdfa, &out->map_len)) ||
+        (pdfa && !(out->cid_set = make_cid_set(out->map_bytes, out->map_len, &out->cid_set_len)))) {
         fail(err, errlen, "out of memory", f);
         return false;
     }
@@ -470,8 +515,17 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
         fail_haru(err, errlen, pdf, "HPDF_GetFont", f);
         return false;
     }
-    HPDF_FontDef def = ((HPDF_FontAttr)out->font->attr)->fontdef;
+    HPDF_FontAttr fa = out->font->attr;
+    HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
+    /* libharu names the character collection after its encoder
+     * (Adobe-Identity-H); with Identity-H the collection is Adobe-Identity
+     * (ISO 32000-1 §9.7.3), the name Ghostscript and poppler know. */
+    HPDF_Dict csi = HPDF_Dict_GetItem(fa->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
+    if (!csi || HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(out->font->mmgr, "Identity", NULL)) != HPDF_OK) {
+        fail_haru(err, errlen, pdf, "setting the CIDSystemInfo", f);
+        return false;
+    }
     /* hb-subset already closed over composite components; libharu would
      * empty every glyph it never measured, nested components included
      * (libharu-2.3.md §1, upstream #79; fp §1.5). */
@@ -480,7 +534,7 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
         fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
         return false;
     }
-    if (!own_descriptor(out->font, out->file, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
+    if (!own_descriptor(out->font, out->file, out, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
         fail_haru(err, errlen, pdf, "writing the font descriptor or CIDToGIDMap", f);
         return false;
     }
@@ -524,7 +578,7 @@ static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
     return true;
 }
 
-pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t errlen)
+pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen)
 {
     pdf_fonts *pf = calloc(1, sizeof *pf);
     hb_set_t **used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
@@ -537,7 +591,7 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t 
         if (!ok) snprintf(err, errlen, "a text run names no valid face, or out of memory");
     }
     for (int f = 0; ok && f < doc->n_faces; f++)
-        if (used[f]) ok = subset_face(doc->faces[f], used[f], &pf->faces[f], err, errlen);
+        if (used[f]) ok = subset_face(doc->faces[f], used[f], pdfa, &pf->faces[f], err, errlen);
     /* Deflating the glyphs (the largest cost left) runs on the second core
      * while libharu builds the fonts and pages (pdf_deflate.h). */
     if (ok) ok = start_deflate(pf, err, errlen);
@@ -621,6 +675,7 @@ void pdf_fonts_free(pdf_fonts *pf)
             hb_blob_destroy(pf->faces[f].file);
             free(pf->faces[f].e);
             free(pf->faces[f].map_bytes);
+            free(pf->faces[f].cid_set);
         }
     free(pf->faces);
     free(pf);

@@ -24,10 +24,11 @@
 typedef struct pdf_fonts pdf_fonts;
 
 /* Builds and loads the fonts of every face `doc` draws with into `pdf`
- * (which must already use the UTF-8 encoder).  Call once per document,
+ * (which must already use the UTF-8 encoder); with `pdfa`, each font
+ * descriptor gets the CIDSet PDF/A-1 asks for.  Call once per document,
  * after all text is known and before any drawing.  NULL on failure, with a
  * one-line reason in err. */
-pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, char *err, size_t errlen);
+pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen);
 
 /* Waits for the font files deflated in the background and puts them into
  * their FontFile2 streams.  Call after drawing, before saving.  False with a

@@ -175,7 +175,7 @@ static void bind_page_number(binder *b, const ynode *m, style *s)
 static void bind_signature(binder *b, const ynode *m, style *s)
 {
     static const char *const keys[] = { "font", "size", "lines-before", "right-inset", "date-offset",
-                                        "date-format", NULL };
+                                        "date-format", "seal-right-inset", "seal-size", NULL };
     if (!schema_check_keys(b->d, m, "signature", keys)) b->ok = false;
     if (m->kind != YNODE_MAP) return;
     const ynode *v;
@@ -185,6 +185,14 @@ static void bind_signature(binder *b, const ynode *m, style *s)
     bind_int(b, m, "lines-before", "lines-before", 0, 20, &s->signature.lines_before);
     bind_int(b, m, "right-inset", "right-inset (characters)", 0, 20, &s->signature_right_inset);
     bind_int(b, m, "date-offset", "date-offset (characters)", 0, 20, &s->signature_date_offset);
+    bind_int(b, m, "seal-right-inset", "seal-right-inset (characters)", 0, 20, &s->signature_seal_right_inset);
+    if ((v = ynode_lookup(m, "seal-size"))) {
+        if (!schema_length(b->d, v, "seal-size", &s->signature_seal_size)) b->ok = false;
+        else if (s->signature_seal_size <= 0 || s->signature_seal_size > s->text_width) {
+            diag_error(b->d, v->pos, "an official seal is about 42mm across", "seal-size must be positive and fit the text width");
+            b->ok = false;
+        }
+    }
     if ((v = ynode_lookup(m, "date-format")) && !schema_string(b->d, v, "date-format", &s->date_format))
         b->ok = false;
 }

@@ -71,6 +71,8 @@ typedef struct style {
     text_style signature;               /* lines_before; font; size */
     int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
     int signature_date_offset;          /* date starts this many chars right of the issuer */
+    int signature_seal_right_inset;     /* with a seal: chars between the date and the right edge (§7.3.5.1) */
+    mpt_t signature_seal_size;          /* width of the seal image; 0: none given */
     const char *date_format;            /* "{y}年{m}月{d}日" */
 
     table_style table;

@@ -139,13 +139,20 @@ static int smoke(const char *out_pdf, const char *expected_path)
                       .subject = "冒烟测试", .keywords = "政府信息公开, 年度报告",
                       .creator = "reportc pdf_smoke", .year = 2024, .month = 1, .day = 31 };
     char err[256];
-    if (!pdf_write(&doc, &info, out_pdf, err, sizeof err)) {
+    const pdf_options pdfa = { .pdfa = true, .icc_profile = pdf_icc_default_paths[0] };
+    if (!pdf_write(&doc, &info, &pdfa, out_pdf, err, sizeof err)) {
         fprintf(stderr, "pdf_smoke: pdf_write: %s\n", err);
         goto out;
     }
     /* Failures come back as messages, without leaks (ASan checks). */
-    if (pdf_write(&doc, &info, "/nonexistent-dir/smoke.pdf", err, sizeof err)) {
+    if (pdf_write(&doc, &info, &pdfa, "/nonexistent-dir/smoke.pdf", err, sizeof err)) {
         fprintf(stderr, "pdf_smoke: writing into a missing directory succeeded\n");
+        goto out;
+    }
+    printf("expected failure: %s\n", err);
+    const pdf_options no_icc = { .pdfa = true, .icc_profile = "/nonexistent-dir/sRGB.icc" };
+    if (pdf_write(&doc, &info, &no_icc, "/tmp/pdf_smoke_no_icc.pdf", err, sizeof err)) {
+        fprintf(stderr, "pdf_smoke: a missing ICC profile was accepted\n");
         goto out;
     }
     printf("expected failure: %s\n", err);
@@ -161,7 +168,7 @@ static int smoke(const char *out_pdf, const char *expected_path)
     big_doc.pages = &big_page;
     big_doc.n_pages = 1;
     big_doc.n_outline = 0;
-    if (pdf_write(&big_doc, NULL, "/tmp/pdf_smoke_too_many.pdf", err, sizeof err)) {
+    if (pdf_write(&big_doc, NULL, &pdfa, "/tmp/pdf_smoke_too_many.pdf", err, sizeof err)) {
         fprintf(stderr, "pdf_smoke: %d distinct characters in one font were accepted\n", n_many);
         goto out;
     }
@@ -237,7 +244,8 @@ static int bench(const char *text_path, int runs, const char *out_pdf)
     for (int r = 0; r < runs && rc == 0; r++) {
         char err[256];
         double t0 = now_ms();
-        if (!pdf_write(&doc, &info, out_pdf, err, sizeof err)) {
+        const pdf_options pdfa = { .pdfa = true, .icc_profile = pdf_icc_default_paths[0] };
+        if (!pdf_write(&doc, &info, &pdfa, out_pdf, err, sizeof err)) {
             fprintf(stderr, "pdf_smoke: %s\n", err);
             rc = 1;
         }

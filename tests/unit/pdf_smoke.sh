@@ -21,9 +21,10 @@ check() { # check NAME COMMAND...: PASS when the command succeeds
 build() {
     gcc -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-        -Icompiler $(pkg-config --cflags harfbuzz harfbuzz-subset) \
+        -Icompiler $(pkg-config --cflags harfbuzz harfbuzz-subset libpng) \
         -o "$BIN" tests/unit/pdf_smoke.c compiler/font_face.c compiler/pdf_font.c compiler/pdf_deflate.c compiler/pdf_write.c \
-        $(pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -lz -lm -pthread
+        compiler/pdf_pdfa.c compiler/pdf_image.c compiler/utf8.c \
+        $(pkg-config --libs harfbuzz harfbuzz-subset libpng) -lhpdf -lz -lm -pthread
 }
 check build build || { echo "1 failed"; exit 1; }
 check run "$BIN" "$PDF" "$EXP" || { echo "FAIL pdf_smoke (no PDF to inspect)"; exit 1; }
@@ -68,6 +69,12 @@ check qpdf qpdf_ok
 
 title_ok() { pdfinfo "$PDF" 2>/dev/null | grep -q '^Title: *卫东区2023年政府信息公开工作年度报告$'; }
 check pdfinfo-title title_ok
+
+pdfa_ok() { # PDF 1.4 with XMP metadata (the validator runs in tests/e2e/pdfa.sh)
+    local info; info=$(pdfinfo "$PDF" 2>&1)
+    printf '%s\n' "$info" | grep -q '^PDF version: *1.4$' && printf '%s\n' "$info" | grep -q '^Metadata Stream: *yes$'
+}
+check pdfa pdfa_ok
 
 outline_ok() { # three bookmarks, the second nested (qpdf's JSON view)
     qpdf --json --json-key=outlines "$PDF" 2>/dev/null | python3 -c '

@@ -1,0 +1,291 @@
+/* pdf_pdfa.c — XMP metadata, output intent and /ID for PDF/A-1b (pdf_pdfa.h).
+ *
+ * Clauses cited are ISO 19005-1:2005 (= GB/T 23286.1-2009); "pdfa.md" is
+ * ../shared/reference/pdfa.md. */
+#include "pdf_pdfa.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const pdf_icc_default_paths[] = {
+    "/usr/share/color/icc/sRGB.icc",            /* icc-profiles-free: sRGB, ICC 2.3 */
+    "/usr/share/color/icc/ghostscript/srgb.icc", /* libgs-common */
+    "/usr/share/color/icc/colord/sRGB.icc",     /* colord-data */
+    NULL,
+};
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Reads the whole file; NULL with errno set on failure. */
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    uint8_t *data = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n == cap) {
+            uint8_t *more = cap < (1u << 24) ? realloc(data, cap = cap ? 2 * cap : 16384) : NULL;
+            if (!more) {
+                free(data);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            data = more;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(data);
+        errno = EIO;
+        return NULL;
+    }
+    *len = n;
+    return data;
+}
+
+/* ICC.1 §7.2: the 128-byte header.  PDF/A-1 allows profiles up to
+ * version 2.x (§6.2.2, PDF 1.4); the DeviceGray and DeviceRGB that
+ * libharu's content uses need an RGB intent (pdfa.md §2). */
+static bool icc_ok(const uint8_t *p, size_t len, char *why, size_t whylen)
+{
+    if (len < 128 || memcmp(p + 36, "acsp", 4) != 0) {
+        snprintf(why, whylen, "not an ICC profile");
+        return false;
+    }
+    if (be32(p) != len) {
+        snprintf(why, whylen, "ICC profile truncated (header says %u bytes, file has %zu)",
+                 (unsigned)be32(p), len);
+        return false;
+    }
+    if (p[8] != 2) {
+        snprintf(why, whylen, "ICC version %u.%u; PDF/A-1 needs version 2", p[8], p[9] >> 4);
+        return false;
+    }
+    if (memcmp(p + 16, "RGB ", 4) != 0) {
+        snprintf(why, whylen, "not an RGB profile");
+        return false;
+    }
+    if (memcmp(p + 12, "mntr", 4) != 0 && memcmp(p + 12, "prtr", 4) != 0) {
+        snprintf(why, whylen, "neither a display nor an output profile");
+        return false;
+    }
+    return true;
+}
+
+bool pdf_icc_check(const char *path, char *why, size_t whylen)
+{
+    size_t len;
+    uint8_t *p = read_file(path, &len);
+    if (!p) {
+        snprintf(why, whylen, "%s", strerror(errno));
+        return false;
+    }
+    bool ok = icc_ok(p, len, why, whylen);
+    free(p);
+    return ok;
+}
+
+bool pdfa_add_output_intent(HPDF_Doc pdf, const char *path, char *err, size_t errlen)
+{
+    size_t len;
+    uint8_t *icc = read_file(path, &len);
+    char why[128];
+    if (!icc) {
+        snprintf(err, errlen, "cannot read the ICC profile %s: %s", path, strerror(errno));
+        return false;
+    }
+    if (!icc_ok(icc, len, why, sizeof why)) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        free(icc);
+        return false;
+    }
+    /* PDF 1.4 §4.5.4 (ICCBased streams) and §9.10.4 (output intents); each
+     * new object is attached at once, so the document owns it. */
+    HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+    HPDF_STATUS ret = intents ? HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Dict intent = ret == HPDF_OK ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    if (intent) ret = HPDF_Array_Add(intents, intent);
+    HPDF_Dict profile = ret == HPDF_OK && intent ? HPDF_DictStream_New(pdf->mmgr, pdf->xref) : NULL;
+    if (profile) {
+        ret = HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+        ret |= HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+        ret |= HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+        ret |= HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                             HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+        ret |= HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+        ret |= HPDF_Dict_AddNumber(profile, "N", 3);
+        profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        ret |= HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)len);
+    } else {
+        ret = HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    free(icc);
+    if (ret != HPDF_OK) snprintf(err, errlen, "libharu could not take the output intent");
+    return ret == HPDF_OK;
+}
+
+/* A growing byte buffer for the XMP packet. */
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 2048;
+        while (cap < b->len + n) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* s as XML character data: & < > escaped (XMP must be well-formed, pdfa.md
+ * §2); characters XML 1.0 forbids (C0 controls other than tab and newline)
+ * become spaces, as they cannot be written at all. */
+static void put_text(buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '&') puts_(b, "&amp;");
+        else if (c == '<') puts_(b, "&lt;");
+        else if (c == '>') puts_(b, "&gt;");
+        else if (c < 0x20 && c != '\t' && c != '\n') puts_(b, " ");
+        else put(b, s, 1);
+    }
+}
+
+static void element(buf *b, const char *open, const char *value, const char *close)
+{
+    if (!value) return;
+    puts_(b, open);
+    put_text(b, value);
+    puts_(b, close);
+}
+
+bool pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
+{
+    buf b = { 0 };
+    /* §6.7.5: no 'bytes' or 'encoding' attribute in the packet header. */
+    puts_(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+              "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+    /* §6.7.3: each Info entry present has its XMP equivalent, equal. */
+    puts_(&b, "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+              "<dc:format>application/pdf</dc:format>\n");
+    element(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", m->title, "</rdf:li></rdf:Alt></dc:title>\n");
+    element(&b, "<dc:creator><rdf:Seq><rdf:li>", m->author, "</rdf:li></rdf:Seq></dc:creator>\n");
+    element(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", m->subject,
+            "</rdf:li></rdf:Alt></dc:description>\n");
+    puts_(&b, "</rdf:Description>\n"
+              "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+    element(&b, "<xmp:CreatorTool>", m->creator, "</xmp:CreatorTool>\n");
+    element(&b, "<xmp:CreateDate>", m->date, "</xmp:CreateDate>\n");
+    element(&b, "<xmp:ModifyDate>", m->date, "</xmp:ModifyDate>\n");
+    puts_(&b, "</rdf:Description>\n"
+              "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+    element(&b, "<pdf:Producer>", m->producer, "</pdf:Producer>\n");
+    element(&b, "<pdf:Keywords>", m->keywords, "</pdf:Keywords>\n");
+    puts_(&b, "</rdf:Description>\n"
+              "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+              "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+              "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    if (b.oom) {
+        free(b.p);
+        return false;
+    }
+    /* §6.7.2 (PDF 1.4 §10.2.2): a Metadata stream, left uncompressed so
+     * that tools which do not parse PDF still find it. */
+    HPDF_Dict xmp = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_STATUS ret = HPDF_FAILD_TO_ALLOC_MEM;
+    if (xmp) {
+        xmp->filter = HPDF_STREAM_FILTER_NONE;
+        ret = HPDF_Dict_Add(pdf->catalog, "Metadata", xmp);
+        ret |= HPDF_Dict_AddName(xmp, "Type", "Metadata");
+        ret |= HPDF_Dict_AddName(xmp, "Subtype", "XML");
+        ret |= HPDF_Stream_Write(xmp->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.len);
+    }
+    free(b.p);
+    return ret == HPDF_OK;
+}
+
+bool pdfa_reserve_id(HPDF_Doc pdf)
+{
+    /* §6.1.3: the trailer has an /ID.  Zeros until pdfa_set_id. */
+    static const HPDF_BYTE zero[HPDF_MD5_KEY_LEN] = { 0 };
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    if (!id || HPDF_Dict_Add(pdf->trailer, "ID", id) != HPDF_OK) return false;
+    HPDF_STATUS ret = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)zero, sizeof zero));
+    ret |= HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)zero, sizeof zero));
+    return ret == HPDF_OK;
+}
+
+/* The last occurrence of needle in hay[0..len), or NULL. */
+static uint8_t *find_last(uint8_t *hay, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
+        if (memcmp(hay + i, needle, n) == 0) return hay + i;
+    return NULL;
+}
+
+/* At p (before end): optional blanks, then <000…0> of 2 × HPDF_MD5_KEY_LEN
+ * zeros; returns the first zero, or NULL. */
+static uint8_t *zero_string(uint8_t *p, const uint8_t *end)
+{
+    while (p < end && *p == ' ') p++;
+    if (end - p < 2 * HPDF_MD5_KEY_LEN + 2 || *p != '<' || p[2 * HPDF_MD5_KEY_LEN + 1] != '>') return NULL;
+    for (int i = 1; i <= 2 * HPDF_MD5_KEY_LEN; i++)
+        if (p[i] != '0') return NULL;
+    return p + 1;
+}
+
+bool pdfa_set_id(uint8_t *file, size_t len)
+{
+    const uint8_t *end = file + len;
+    uint8_t *trailer = find_last(file, len, "\ntrailer");
+    if (!trailer) return false;
+    /* libharu writes "/ID [ <…> <…> ]" */
+    uint8_t *id = find_last(trailer, len - (size_t)(trailer - file), "/ID [");
+    uint8_t *first = id ? zero_string(id + 5, end) : NULL;
+    uint8_t *second = first ? zero_string(first + 2 * HPDF_MD5_KEY_LEN + 1, end) : NULL;
+    if (!second) return false;
+    HPDF_MD5_CTX ctx;
+    HPDF_BYTE digest[HPDF_MD5_KEY_LEN];
+    HPDF_MD5Init(&ctx);
+    HPDF_MD5Update(&ctx, file, (HPDF_UINT32)(trailer - file));
+    HPDF_MD5Final(digest, &ctx);
+    /* Both entries the same digest: the file was never updated (§14.4). */
+    static const char digits[] = "0123456789ABCDEF";
+    for (int i = 0; i < HPDF_MD5_KEY_LEN; i++) {
+        first[2 * i] = second[2 * i] = (uint8_t)digits[digest[i] >> 4];
+        first[2 * i + 1] = second[2 * i + 1] = (uint8_t)digits[digest[i] & 15];
+    }
+    return true;
+}
