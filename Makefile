@@ -19,9 +19,10 @@ CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
 # ICU and its C++ runtime are linked statically: loading and relocating
 # libicuuc + libstdc++ at every start costs ~2 ms of a 30 ms budget (measured
 # with tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
-# mapped lazily: only the line-break rules are touched).
-LDLIBS   += -lyaml $(shell pkg-config --libs harfbuzz harfbuzz-subset libpng) -lhpdf -lz -pthread \
-            -Wl,-Bstatic -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
+# mapped lazily: only the line-break rules are touched).  libyaml, libpng and
+# zlib are static too (fewer objects for the loader).
+LDLIBS   += $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -pthread \
+            -Wl,-Bstatic -lyaml -lpng16 -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
 SRCS := $(sort $(wildcard compiler/*.c))
 OBJS := $(SRCS:compiler/%.c=build/obj/%.o)
@@ -31,12 +32,17 @@ SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-p
 .PHONY: all check check-unit check-e2e check-asan bench clean
 all: reportc
 
+# The optimised binary is not position-independent: a PIE start relocates
+# ~5,000 more pointers (ICU's tables among them), ~1 ms of the 10 ms that
+# `reportc --check` may take (issue 5; measured with perf stat -r 30).
+NOPIE    := -fno-pie
+
 reportc: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(NOPIE) -no-pie -o $@ $^ $(LDLIBS)
 
 build/obj/%.o: compiler/%.c compiler/*.h | build/obj
 	@echo "  CC    $<"
-	@$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+	@$(CC) $(WARN) $(CFLAGS) $(NOPIE) $(CPPFLAGS) -c -o $@ $<
 
 build/asan/reportc: $(ASAN_OBJS)
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
