@@ -60,7 +60,7 @@ report.pdf: reportc data/2023.yaml layouts/*.yaml fonts/fonts.yaml
 build/bench: tests/bench.c | build/obj
 	$(CC) $(WARN) -O2 -o $@ $<
 
-check: reportc build/asan/reportc
+check: reportc build/asan/reportc build/bench
 	@tests/run-all.sh
 
 bench: reportc build/bench
@@ -72,6 +72,8 @@ bench: reportc build/bench
 	        valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc $$mode data/2023.yaml -o build/bench.pdf 2>&1 \
 	        | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi; \
 	done
+	@echo "reportc --check data/2023.yaml (issue 5 bar: <= 10 ms):"
+	@build/bench 21 ./reportc --check data/2023.yaml
 	@python3 tests/gen-table.py 600 > build/bench-600.yaml
 	@python3 tests/gen-table.py 6000 > build/bench-6000.yaml
 	@echo "table, 600 rows (issue 3 bar: <= 150 ms):"

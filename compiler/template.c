@@ -75,6 +75,8 @@ typedef struct cell {
     double v;
     const ynode *stated;    /* the report's number, or NULL */
     bool known;
+    const struct cell *const *terms;   /* a computed cell: what it adds up */
+    int n_terms;
 } cell;
 
 typedef struct tcol {
@@ -154,7 +156,7 @@ static bool read_number(expander *e, const ynode *n, const char *name, bool amou
     char *end = NULL;
     double v = n->kind == YNODE_SCALAR && n->plain ? strtod(s, &end) : 0;
     if (e->quiet) {
-        *out = (cell){ v, n, true };
+        out->v = v, out->stated = n, out->known = true;
         return true;
     }
     if (!end || end == s || *end) {
@@ -173,7 +175,7 @@ static bool read_number(expander *e, const ynode *n, const char *name, bool amou
         e->ok = false;
         return false;
     }
-    *out = (cell){ v, n, true };
+    out->v = v, out->stated = n, out->known = true;
     return true;
 }
 
@@ -266,9 +268,14 @@ static broken *new_broken(expander *e, const char *text, bool warning)
     return b;
 }
 
+/* The stated numbers behind a cell: itself, or what a computed cell adds up. */
 static void add_op(broken *b, const cell *c)
 {
-    if (c->stated && b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
+    if (c->stated) {
+        if (b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
+        return;
+    }
+    for (int i = 0; i < c->n_terms; i++) add_op(b, c->terms[i]);
 }
 
 /* "a+b+c" of the values, into a; the total in *sum. */
@@ -287,20 +294,27 @@ static const char *terms_text(arena *a, const double *v, int n, double *sum)
 static void settle_sum(expander *e, cell *c, const cell *const *terms, int n, const ynode *spec, const char *row,
                        const char *column, const char *group)
 {
-    double *v = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *v), sum;
-    for (int i = 0; i < n; i++) v[i] = terms[i]->v;
-    const char *terms_s = terms_text(e->a, v, n, &sum);
+    double sum = 0;
+    for (int i = 0; i < n; i++) sum += terms[i]->v;
+    const cell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
+    memcpy(kept, terms, (size_t)n * sizeof *kept);
+    c->terms = kept;
+    c->n_terms = n;
     if (!c->stated) {
-        *c = (cell){ sum, NULL, true };
+        c->v = sum;
+        c->known = true;
         return;
     }
     if (fabs(c->v - sum) < 1e-9 || e->quiet) return;
+    double *v = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *v);
+    for (int i = 0; i < n; i++) v[i] = terms[i]->v;
+    const char *terms_s = terms_text(e->a, v, n, &sum);
     const ynode *msg = ynode_lookup(spec, "message");
     const char *pairs[] = { "stated", number_text(e->a, c->v), "terms", arena_printf(e->a, "%s=%s", terms_s, number_text(e->a, sum)),
                             "sum", number_text(e->a, sum), "row", row, "column", column, "group", group, NULL };
     broken *b = new_broken(e, fill_message(e->a, msg && msg->kind == YNODE_SCALAR ? msg->str
                                                                                     : "{stated} ≠ {terms}", pairs), false);
-    add_op(b, c);
+    if (b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
     for (int i = 0; i < n; i++) add_op(b, terms[i]);
 }
 
@@ -389,23 +403,25 @@ static bool rows_sum(expander *e, const ttable *t, const ynode *paths, int j, do
 
 /* ---- the report ---------------------------------------------------------- */
 
-/* True when `path` is a number's name or leads to one. */
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* True when `path` is a number's name or leads to one (e->names sorted:
+ * "a.b" sorts right after "a", before "a_c"). */
 static bool known_path(const expander *e, const char *path, bool *leaf)
 {
     size_t n = strlen(path);
-    for (int i = 0; i < e->n_names; i++) {
-        const char *name = e->names[i];
-        if (strncmp(name, path, n) != 0) continue;
-        if (name[n] == '\0') {
-            *leaf = true;
-            return true;
-        }
-        if (name[n] == '.') {
-            *leaf = false;
-            return true;
-        }
+    int lo = 0, hi = e->n_names;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcmp(e->names[mid], path) < 0) lo = mid + 1;
+        else hi = mid;
     }
-    return false;
+    if (lo == e->n_names || strncmp(e->names[lo], path, n) != 0) return false;
+    *leaf = e->names[lo][n] == '\0';
+    return *leaf || e->names[lo][n] == '.';
 }
 
 /* The keys that may follow `prefix` ("" for data's own), NULL-terminated. */
@@ -489,8 +505,11 @@ static void check_rules(expander *e, const ynode *rules, ttable *tables, const y
             broken probe = { 0 };
             if (!rows_sum(e, t, left, j, lv, &ln, &probe) || !rows_sum(e, other, prev ? prev : right, j, rv, &rn, prev ? NULL : &probe))
                 continue;
-            const char *lt = terms_text(e->a, lv, ln, &ls), *rt = terms_text(e->a, rv, rn, &rs);
+            ls = rs = 0;
+            for (int k = 0; k < ln; k++) ls += lv[k];
+            for (int k = 0; k < rn; k++) rs += rv[k];
             if (fabs(ls - rs) < 1e-9) continue;
+            const char *lt = terms_text(e->a, lv, ln, &ls), *rt = terms_text(e->a, rv, rn, &rs);
             const char *pairs[] = { "left", lt, "right", rt, "column", t->cols[j].title, "group", t->cols[j].group, NULL };
             broken *b = new_broken(e, fill_message(e->a, msg->str, pairs), warning);
             memcpy(b->ops, probe.ops, sizeof probe.ops);
@@ -775,6 +794,7 @@ bool template_expand(arena *a, diag *d, const ynode *tmpl, const ynode *report, 
         diag_error(d, data->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
         e.ok = false;
     } else if (data) {
+        qsort(e.names, (size_t)e.n_names, sizeof *e.names, compare_names);
         check_data_keys(&e, data, "");
     }
     if (e.n_missing) {

@@ -61,14 +61,13 @@ static void column_paths(skeleton *s, const ynode *n, const char *prefix, const 
         for (int i = 0; i < children->n; i++) column_paths(s, children->items[i], path, out, count, cap, row);
         return;
     }
-    if (ynode_lookup(n, "sum")) return;   /* computed */
     arena_grow(s->a, (void **)out, cap, *count + 1, sizeof **out);
     (*out)[(*count)++] = path;
 }
 
 static void row_names(skeleton *s, const ynode *n, const char *prefix, const ynode *columns)
 {
-    if (n->kind != YNODE_MAP || ynode_lookup(n, "sum")) return;   /* a computed row */
+    if (n->kind != YNODE_MAP) return;
     const char *path = join(s->a, prefix, str_of(n, "key"));
     add_label(s, path, str_of(n, "head"));
     const ynode *children = ynode_lookup(n, "children");
@@ -159,7 +158,8 @@ void template_write_skeleton(const ynode *tmpl, const char *layout, int year, FI
         if (str_of(s, "table")) fprintf(out, "    []    # 表格数字见 data.%s；可在此写表前的说明文字\n", str_of(s, "table"));
         else fputs("    - 请在此填写本部分内容。\n", out);
     }
-    fputs("\n# 各表数字：名称为 表.行.列；总计由版式计算，如写出须与计算一致。\ndata:\n", out);
+    fputs("\n# 各表数字：名称为 表.行.列。总计（total）照表填写，reportc 按勾稽关系核对；\n"
+          "# 删去的总计由 reportc 计算。\ndata:\n", out);
     for (int t = 0; tables && tables->kind == YNODE_MAP && t < tables->n; t++) {
         const ynode *spec = tables->pairs[t].value, *grid = ynode_lookup(spec, "grid");
         skeleton s = { .a = &a };
