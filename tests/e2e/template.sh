@@ -176,14 +176,14 @@ t = open(sys.argv[1]).read()
 t = t.replace("name: gov-info-disclosure-annual", "name: custom-annual", 1)
 t = t.replace("        - {head: 四、结转下年度继续办理, key: carried_forward}",
               "        - {head: 四、结转下年度继续办理, key: carried_forward}\n        - {head: 五、其中通过网络提交, key: online}", 1)
-t = t.rstrip("\n") + """
+t = t.replace("  rules:\n", """  rules:
     - id: R9
       table: applications
       each: column
       left: [online]
       right: [new]
       message: "网络提交数（{left}）不等于本年新收数（{right}）：列「{column}」"
-"""
+""", 1)
 open("custom-annual.yaml", "w").write(t)
 PY
     cp "$ROOT/data/2023.yaml" r.yaml
@@ -208,4 +208,17 @@ test_check_is_fast() {
     min=$(sed -n 's/^wall median: .*(min \([0-9.]*\),.*/\1/p' out)
     echo "    reportc --check data/2023.yaml: median $median ms, fastest $min ms"
     python3 -c "import sys; sys.exit(0 if $min <= 10.0 else 1)" || fail "even the fastest --check took $min ms (bar 10)"
+}
+
+# R8: a number the prose states next to the template's words must be the
+# table's (a warning at the number); prose may quote numbers by name.
+test_r8_prose_numbers() {
+    line=$(perturb 'run-in: 2023 年度卫东区退役军人事务局未收到依法申请公开事项。' 'run-in: 2023 年度本局本年新收政府信息公开申请 3 件，上年结转 {{applications.carried_over.total}} 件，行政复议 0 件。')
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "^r.yaml:$line:[0-9]*: warning: 正文说本年新收申请3件，表三为0件" err || { cat err; fail "no R8 warning"; return 1; }
+    [ "$(grep -c 'warning: 正文说' err)" = 1 ] || { cat err; fail "a matching number was warned about"; return 1; }
+    pdftotext r.pdf - | tr -d '\n ' | grep -q '上年结转0件' || fail "{{name}} not replaced by the number" || return 1
+    sed -i 's/{{applications.carried_over.total}}/{{applications.carried_over.totl}}/' r.yaml
+    rc r.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: the template has no number 'applications.carried_over.totl'" err || { cat err; fail "unknown name"; }
 }
