@@ -177,7 +177,8 @@ static model_text literal(flow *f, const char *s, src_pos pos)
 }
 
 typedef struct roles {
-    int body, title, heading[4], signature, page_number, table, caption, notes;
+    int body, title, heading[4], signature, page_number, table, caption, notes, attachment_label, attachment_title,
+        running[2];
 } roles;
 
 static void emit_heading(flow *f, roles *r, const model_block *b)
@@ -321,6 +322,76 @@ static void emit_table(flow *f, roles *r, const model_block *b)
     }
 }
 
+/* GB/T 9704 §7.3.4 附件说明: one blank line under the body, 左空二字
+ * "附件：" and the titles; several are numbered "1." and aligned under the
+ * first; a long title wraps under its own first character. */
+static void emit_attachment_note(flow *f, roles *r, const model_block *b)
+{
+    const style *st = f->st;
+    int role = role_of(f, &st->body, &r->body);
+    if (role < 0 || b->n_items == 0) return;
+    mpt_t ch = st->body.size, left = st->margin_left, right = st->margin_left + st->text_width;
+    text_span label = span_of(literal(f, st->attachment_note, b->pos), role, ch);
+    text_item *li;
+    int nl = text_prepare(&f->tp, &label, 1, &li);
+    if (nl < 0) return;
+    mpt_t names_x = left + 2 * ch + text_width(li, nl);
+    blank_lines(f, 1, false);
+    for (int i = 0; i < b->n_items; i++) {
+        text_span spans[3];
+        int n = 0;
+        if (i == 0) spans[n++] = label;
+        int prefix_chars = 0;
+        if (b->n_items > 1) {
+            const char *num = arena_printf(f->a, "%d.", i + 1);
+            spans[n++] = span_of(literal(f, num, b->pos), role, ch);
+            prefix_chars = (int)strlen(num);
+        }
+        spans[n++] = span_of(b->items[i], role, ch);
+        text_item *items;
+        int count = text_prepare(&f->tp, spans, n, &items);
+        if (count < 0) return;
+        int skip = (i == 0 ? nl : 0) + prefix_chars;   /* items before the title's first character */
+        mpt_t first_x = i == 0 ? left + 2 * ch : names_x;
+        mpt_t hang_x = names_x + text_width(items + (i == 0 ? nl : 0), prefix_chars);
+        line_range *lines;
+        int n_lines = linebreak_greedy(f->a, items, count, right - first_x, right - hang_x, &lines);
+        (void)skip;
+        for (int k = 0; k < n_lines; k++) {
+            if (i > 0 || k > 0) f->keep_next = true;   /* the note is read as one */
+            build_runs(f, new_line(f), items, lines[k].start, lines[k].end, k == 0 ? first_x : hang_x, 0);
+        }
+    }
+}
+
+/* GB/T 9704 §7.3.7: an attachment starts a new page; "附件1" in 3号黑体 flush
+ * left on the first line, its title centred on the third. */
+static void emit_attachment(flow *f, roles *r, const model_block *b)
+{
+    const style *st = f->st;
+    int lrole = role_of(f, &st->attachment_label, &r->attachment_label);
+    int trole = role_of(f, &st->attachment_title, &r->attachment_title);
+    if (lrole < 0 || trole < 0) return;
+    const char *fmt = st->attachment_label_format, *at = strstr(fmt, "{1}");
+    const char *label = at ? arena_printf(f->a, "%.*s%s%s", (int)(at - fmt), fmt, b->number, at + 3) : fmt;
+    text_style ls = st->attachment_label;
+    ls.first_line_indent = 0;
+    ls.align = ALIGN_LEFT;
+    f->force_break = true;
+    text_span s = span_of(literal(f, label, b->pos), lrole, ls.size);
+    emit_paragraph(f, &s, 1, &ls);
+    blank_lines(f, 1, true);
+    f->keep_next = true;
+    s = span_of(b->text, trole, st->attachment_title.size);
+    int first = emit_paragraph(f, &s, 1, &st->attachment_title);
+    if (first < f->n_lines) {
+        f->lines[first].outline_level = 1;
+        f->lines[first].outline_title = arena_printf(f->a, "%s　%.*s", label, (int)b->text.len, b->text.utf8);
+    }
+    f->keep_next = true;
+    blank_lines(f, st->attachment_title.lines_after, true);
+}
+
 static void emit_blocks(flow *f, const model_doc *doc, roles *r)
 {
     const style *st = f->st;
@@ -350,6 +421,8 @@ static void emit_blocks(flow *f, const model_doc *doc, roles *r)
         case BLOCK_PAGE_BREAK: f->force_break = true; break;
         case BLOCK_SIGNATURE: emit_signature(f, r, b); break;
         case BLOCK_TABLE: emit_table(f, r, b); break;
+        case BLOCK_ATTACHMENT_NOTE: emit_attachment_note(f, r, b); break;
+        case BLOCK_ATTACHMENT: emit_attachment(f, r, b); break;
         }
     }
 }
@@ -462,13 +535,50 @@ static void add_page_number(flow *f, roles *r, frame_sink *sink, int number)
     }
 }
 
+/* The layout's running header (which 0) or footer (1) on page `number`. */
+static void add_running_text(flow *f, roles *r, frame_sink *sink, int which, int number, const model_meta *meta)
+{
+    const style *st = f->st;
+    const char *pattern = st->running_text[which];
+    if (!pattern) return;
+    int role = role_of(f, &st->running[which], &r->running[which]);
+    if (role < 0) return;
+    /* {title}, {author}, {1}. */
+    const char *text = pattern;
+    const char *keys[] = { "{title}", "{author}", "{1}" };
+    const char *values[] = { meta->title ? meta->title : "", meta->author ? meta->author : "",
+                             arena_printf(f->a, "%d", number) };
+    for (int k = 0; k < 3; k++)
+        for (const char *at; (at = strstr(text, keys[k]));)
+            text = arena_printf(f->a, "%.*s%s%s", (int)(at - text), text, values[k], at + strlen(keys[k]));
+    const text_style *ts = &st->running[which];
+    text_span s = span_of(literal(f, text, ts->font_role_pos), role, ts->size);
+    text_item *items;
+    int n = text_prepare(&f->tp, &s, 1, &items);
+    if (n <= 0) return;
+    line l = { 0 };
+    mpt_t w = text_width(items, n);
+    mpt_t x = ts->align == ALIGN_LEFT    ? st->margin_left
+            : ts->align == ALIGN_RIGHT   ? st->margin_left + st->text_width - w
+                                         : st->margin_left + (st->text_width - w) / 2;
+    build_runs(f, &l, items, 0, n, x, 0);
+    /* The distance is to the text's centre line (the em box's middle). */
+    mpt_t middle = which ? st->margin_top + st->text_height + st->running_distance[1]
+                         : st->margin_top - st->running_distance[0];
+    mpt_t baseline = middle + (mpt_t)((int64_t)ts->size * (EM_BOX_ASCENT_PER_MILLE - 500) / 1000);
+    for (int k = 0; k < l.n_runs; k++) {
+        l.runs[k].y = baseline;
+        frame_sink_push(sink, (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] });
+    }
+}
+
 frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontset *fonts, text_breaker *breaker)
 {
     flow f = { .a = a, .d = d, .st = doc->style, .fonts = fonts, .ok = true };
     f.tp = (text_prep){ a, d, fonts, breaker, doc->style->cjk_latin_space_permille, doc->style->punctuation,
                         doc->style->line_end_squeeze };
     const int u = ROLE_UNRESOLVED;
-    roles r = { u, u, { u, u, u, u }, u, u, u, u, u };
+    roles r = { u, u, { u, u, u, u }, u, u, u, u, u, u, u, { u, u } };
     arena_init(&f.scratch);
     emit_blocks(&f, doc, &r);
     if (!f.ok) {
@@ -530,6 +640,8 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
             }
         }
         add_page_number(&f, &r, &sink, p + 1);
+        add_running_text(&f, &r, &sink, 0, p + 1, &doc->meta);
+        add_running_text(&f, &r, &sink, 1, p + 1, &doc->meta);
     }
     arena_done(&f.scratch);
     return f.ok ? out : NULL;

@@ -341,6 +341,64 @@ static void build_block(builder *b, const ynode *item)
     }
 }
 
+/* ---- attachments (GB/T 9704 §7.3.4, §7.3.7) ------------------------------ */
+
+static const ynode *attachment_title(builder *b, const ynode *att)
+{
+    static const char *const keys[] = { "title", "body", NULL };
+    if (!schema_check_keys(b->d, att, "an attachment", keys)) {
+        b->ok = false;
+        return NULL;
+    }
+    const ynode *t = ynode_lookup(att, "title");
+    const char *s;
+    if (!t) {
+        diag_error(b->d, att->pos, "e.g. - {title: 统计表, body: [...]}", "an attachment needs a 'title'");
+        b->ok = false;
+        return NULL;
+    }
+    if (!schema_string(b->d, t, "an attachment title", &s)) {
+        b->ok = false;
+        return NULL;
+    }
+    return t;
+}
+
+/* 附件说明: the titles, numbered when there are several. */
+static void build_attachment_note(builder *b, const ynode *atts)
+{
+    model_text *items = arena_alloc(b->a, (size_t)atts->n * sizeof *items);
+    int n = 0;
+    for (int i = 0; i < atts->n; i++) {
+        const ynode *t = attachment_title(b, atts->items[i]);
+        if (t) items[n++] = text_of(t);
+    }
+    model_block *blk = new_block(b, BLOCK_ATTACHMENT_NOTE, atts->pos);
+    blk->items = items;
+    blk->n_items = n;
+}
+
+/* Each attachment: a new page with its label and title, then its blocks
+ * (headings numbered afresh). */
+static void build_attachments(builder *b, const ynode *atts)
+{
+    for (int i = 0; i < atts->n; i++) {
+        const ynode *att = atts->items[i], *t = ynode_lookup(att, "title"), *body = ynode_lookup(att, "body");
+        if (!t || t->kind != YNODE_SCALAR) continue;
+        model_block *blk = new_block(b, BLOCK_ATTACHMENT, att->pos);
+        blk->text = text_of(t);
+        blk->number = atts->n > 1 ? arena_printf(b->a, "%d", i + 1) : "";
+        memset(b->counters, 0, sizeof b->counters);
+        if (!body) continue;
+        if (body->kind != YNODE_SEQ) {
+            diag_error(b->d, body->pos, "write each block as a '- ' list item", "an attachment's body must be a list");
+            b->ok = false;
+            continue;
+        }
+        for (int k = 0; k < body->n && !diag_full(b->d); k++) build_block(b, body->items[k]);
+    }
+}
+
 model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *paths)
 {
     builder b = { .a = a, .d = d, .ok = true };
@@ -353,6 +411,7 @@ model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *
     build_layout(&b, ynode_lookup(root, "layout"), root->pos, paths);
     const style *st = b.doc->style;
     const ynode *v, *body;
+    bool attachments_noted = false;
     if (st && st->template_node) {
         /* A templated report (template.c): the layout gives the document,
            the report its issuer, prose and numbers. */
@@ -366,7 +425,7 @@ model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *
         if (!m->year) m->year = td.year, m->month = td.month, m->day = td.day;
         body = td.body;
     } else {
-        static const char *const keys[] = { "meta", "layout", "body", NULL };
+        static const char *const keys[] = { "meta", "layout", "body", "attachments", NULL };
         if (!schema_check_keys(d, root, "the report", keys)) b.ok = false;
         if ((v = ynode_lookup(root, "meta"))) build_meta(&b, v);
         body = ynode_lookup(root, "body");
@@ -380,7 +439,23 @@ model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *
                    ynode_kind_name(body));
         return NULL;
     }
-    for (int i = 0; i < body->n && !diag_full(d); i++) build_block(&b, body->items[i]);
+    const ynode *attachments = ynode_lookup(root, "attachments");
+    if (attachments && (attachments->kind != YNODE_SEQ || attachments->n == 0)) {
+        diag_error(d, attachments->pos, "attachments: [{title: …, body: [...]}]", "attachments must be a non-empty list");
+        b.ok = false;
+        attachments = NULL;
+    }
+    for (int i = 0; i < body->n && !diag_full(d); i++) {
+        /* GB/T 9704 §7.3.4: the 附件说明 follows the body, before the 落款. */
+        const ynode *item = body->items[i];
+        if (attachments && item->kind == YNODE_MAP && ynode_lookup(item, "signature")) {
+            build_attachment_note(&b, attachments);
+            attachments_noted = true;
+        }
+        build_block(&b, item);
+    }
+    if (attachments && !attachments_noted) build_attachment_note(&b, attachments);
+    if (attachments) build_attachments(&b, attachments);
     return b.ok ? b.doc : NULL;
 }
 
@@ -418,7 +493,7 @@ void model_dump(const model_doc *doc, FILE *out)
     }
     if (m->year) fprintf(out, "meta date %04d-%02d-%02d\n", m->year, m->month, m->day);
     fprintf(out, "layout %s\n", doc->style->name);
-    static const char *const kind_names[] = { "title", "heading", "paragraph", "page-break", "signature", "table" };
+    static const char *const kind_names[] = { "title", "heading", "paragraph", "page-break", "signature", "table", "attachment-note", "attachment" };
     for (int i = 0; i < doc->n_blocks; i++) {
         const model_block *blk = &doc->blocks[i];
         fprintf(out, "%d:%d %s", blk->pos.line, blk->pos.col, kind_names[blk->kind]);
@@ -434,5 +509,6 @@ void model_dump(const model_doc *doc, FILE *out)
         dump_text(out, "date", &blk->date);
         fputc('\n', out);
         if (blk->table) table_model_dump(blk->table, out);
+        for (int k = 0; k < blk->n_items; k++) dump_text(out, "  item", &blk->items[k]), fputc('\n', out);
     }
 }

@@ -43,6 +43,8 @@ typedef enum {
     BLOCK_PAGE_BREAK,
     BLOCK_SIGNATURE,
     BLOCK_TABLE,
+    BLOCK_ATTACHMENT_NOTE,  /* 附件说明 under the body (GB/T 9704 §7.3.4) */
+    BLOCK_ATTACHMENT,       /* an attachment starts: new page, label, title (§7.3.7) */
 } block_kind;
 
 typedef struct model_block {
@@ -56,6 +58,8 @@ typedef struct model_block {
     const model_table *table; /* tables */
     const char *seal;     /* signature: the seal image's path, or NULL */
     src_pos seal_pos;
+    const model_text *items; /* attachment note: the attachments' titles */
+    int n_items;
 } model_block;
 
 typedef struct model_meta {

@@ -250,9 +250,41 @@ static void bind_table(binder *b, const ynode *m, style *s)
     }
 }
 
+static void bind_running(binder *b, const ynode *m, style *s, int which)
+{
+    static const char *const keys[] = { "text", "font", "size", "align", "distance", NULL };
+    const char *what = which ? "running-footer" : "running-header";
+    if (!schema_check_keys(b->d, m, what, keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    const ynode *v;
+    text_style *ts = &s->running[which];
+    if ((v = ynode_lookup(m, "font")) && schema_string(b->d, v, "font", &ts->font_role)) ts->font_role_pos = v->pos;
+    bind_size(b, m, &ts->size);
+    bind_align(b, m, "align", &ts->align);
+    if ((v = ynode_lookup(m, "distance")) && !schema_length(b->d, v, "distance", &s->running_distance[which])) b->ok = false;
+    if ((v = ynode_lookup(m, "text"))) {
+        if (ynode_is_null(v)) s->running_text[which] = NULL;
+        else if (!schema_string(b->d, v, "text", &s->running_text[which])) b->ok = false;
+    }
+}
+
+static void bind_attachment(binder *b, const ynode *m, style *s)
+{
+    static const char *const keys[] = { "label", "title", "label-format", "note", NULL };
+    if (!schema_check_keys(b->d, m, "attachment", keys)) b->ok = false;
+    if (m->kind != YNODE_MAP) return;
+    const ynode *v;
+    if ((v = ynode_lookup(m, "label"))) bind_text_style(b, v, "attachment label", &s->attachment_label);
+    if ((v = ynode_lookup(m, "title"))) bind_text_style(b, v, "attachment title", &s->attachment_title);
+    if ((v = ynode_lookup(m, "label-format")) && !schema_string(b->d, v, "label-format", &s->attachment_label_format))
+        b->ok = false;
+    if ((v = ynode_lookup(m, "note")) && !schema_string(b->d, v, "note", &s->attachment_note)) b->ok = false;
+}
+
 static const char *const layout_keys[] = {
     "name", "description", "page", "body", "title", "heading-1", "heading-2", "heading-3",
-    "heading-4", "page-number", "signature", "table", "typography", "extends", "template", NULL
+    "heading-4", "page-number", "running-header", "running-footer", "signature", "table", "attachment",
+    "typography", "extends", "template", NULL
 };
 
 static style *bind(arena *a, diag *d, const ynode *root)
@@ -281,6 +313,13 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->page_number = inherit(&s->body);
     s->page_number_odd = s->page_number_even = SIDE_CENTER;
     if ((v = ynode_lookup(root, "page-number"))) bind_page_number(&b, v, s);
+    for (int k = 0; k < 2; k++) {
+        s->running[k] = inherit(&s->body);
+        s->running[k].size = s->page_number.size;
+        s->running[k].align = ALIGN_CENTER;
+        s->running_distance[k] = 7 * MPT_FROM_MM_X1000(1000);
+        if ((v = ynode_lookup(root, k ? "running-footer" : "running-header"))) bind_running(&b, v, s, k);
+    }
     s->signature = inherit(&s->body);
     s->date_format = "{y}-{m}-{d}";
     s->min_line_height_permille = 1000;
@@ -293,6 +332,11 @@ static style *bind(arena *a, diag *d, const ynode *root)
     s->table.caption = s->table.notes = s->table.cell;
     s->table.caption.align = ALIGN_CENTER;
     if ((v = ynode_lookup(root, "table"))) bind_table(&b, v, s);
+    s->attachment_label = inherit(&s->body);
+    s->attachment_title = s->title;
+    s->attachment_label_format = "附件{1}";
+    s->attachment_note = "附件：";
+    if ((v = ynode_lookup(root, "attachment"))) bind_attachment(&b, v, s);
     if ((v = ynode_lookup(root, "typography"))) {
         static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation",
                                             "line-end-squeeze", NULL };

@@ -68,6 +68,12 @@ typedef struct style {
     page_side page_number_odd, page_number_even;
     int page_number_inset;              /* characters (of body size) in from the edge */
 
+    /* Optional running text above and below the text block, besides the
+       page number: {title}, {author} and {1} (the page number) are filled in. */
+    text_style running[2];              /* 0: header, 1: footer; align */
+    const char *running_text[2];        /* NULL: none */
+    mpt_t running_distance[2];          /* text block edge to the text's centre line */
+
     text_style signature;               /* lines_before; font; size */
     int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
     int signature_date_offset;          /* date starts this many chars right of the issuer */
@@ -76,6 +82,12 @@ typedef struct style {
     const char *date_format;            /* "{y}年{m}月{d}日" */
 
     table_style table;
+
+    /* GB/T 9704 §7.3.4, §7.3.7: attachments. */
+    text_style attachment_label;        /* "附件1": flush left on the first line */
+    text_style attachment_title;        /* centred on the third line */
+    const char *attachment_label_format;/* "附件{1}" ({1}: the number; none for a single one) */
+    const char *attachment_note;        /* "附件：", before the titles under the body */
 
     const ynode *template_node;         /* a document template (template.c), or NULL */
 

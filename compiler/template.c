@@ -15,7 +15,7 @@
 #include "source.h"
 
 const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
-                                             "previous", "missing-numbers", NULL };
+                                             "previous", "missing-numbers", "attachments", NULL };
 
 /* ---- synthetic YAML ------------------------------------------------------ */
 
