@@ -30,6 +30,11 @@ static const uint32_t no_line_end[] = {
 
 static bool in(const uint32_t *set, size_t n, uint32_t cp)
 {
+    /* Han characters (CJK Ext. A to the compatibility forms) and ASCII
+       letters and digits are in none of the sets: the common case answers
+       at once (the line breaker asks for every character it tries). */
+    if ((cp >= 0x3400 && cp < 0xFE00) || (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+        return false;
     for (size_t i = 0; i < n; i++)
         if (set[i] == cp) return true;
     return false;
