@@ -58,6 +58,38 @@ static mpt_t align_offset(text_align align, mpt_t room, mpt_t w)
     return align == ALIGN_CENTER ? (room - w) / 2 : align == ALIGN_RIGHT ? room - w : 0;
 }
 
+/* A label opening with an enumerator — （三）, 三、 — that has to wrap
+ * anyway reads better broken right after it ("（三）/不予公开", not
+ * "（三）不/予公开"), when that takes no more lines. */
+static int break_after_enumerator(arena *a, const table_cell_text *ct, mpt_t cw, line_range **lines, int n)
+{
+    const text_item *it = ct->items;
+    int k = 0;
+    if (ct->n_items > 3 && (it[0].cp == 0xFF08 || it[0].cp == '(')) {
+        for (int i = 1; i < 5 && i < ct->n_items; i++)
+            if (it[i].cp == 0xFF09 || it[i].cp == ')') {
+                k = i + 1;
+                break;
+            }
+    } else {
+        for (int i = 1; i < 4 && i < ct->n_items; i++)
+            if (it[i].cp == 0x3001) {   /* 、 */
+                k = i + 1;
+                break;
+            }
+    }
+    if (k == 0 || k >= ct->n_items || (*lines)[0].end == k) return n;
+    if (text_width(it, k) > cw) return n;
+    line_range *rest;
+    int m = linebreak_greedy(a, it + k, ct->n_items - k, cw, cw, &rest);
+    if (1 + m > n) return n;
+    line_range *out = arena_alloc(a, (size_t)(1 + m) * sizeof *out);
+    out[0] = (line_range){ 0, k, text_width(it, k) };
+    for (int i = 0; i < m; i++) out[1 + i] = (line_range){ rest[i].start + k, rest[i].end + k, rest[i].natural };
+    *lines = out;
+    return 1 + m;
+}
+
 /* Breaks cell i into lines at its column width and positions them.  Numbers
  * of a column line up on their decimal points: the column's numbers form
  * one block (widest integer part + widest fraction) placed by number-align. */
@@ -97,6 +129,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         n = linebreak_greedy(tmp, ct->items, ct->n_items, hi, hi, &lines);
     } else if (n > 1) {
         n = linebreak_avoid_lone_char(tmp, ct->items, ct->n_items, cw, &lines, n);
+        n = break_after_enumerator(tmp, ct, cw, &lines, n);
     }
     bool decimal = c->numeric && !c->has_align && n == 1 && c->colspan == 1 && int_w[c->col] > 0 &&
                    (c->role == CELL_DATA);
