@@ -139,3 +139,19 @@ sys.exit(1 if missing else 0)
 PY
     "$CHECK" tables t.pdf > out || { cat out; return 1; }
 }
+
+# A wrapping label that opens with an enumerator breaks right after it.
+test_label_breaks_after_its_enumerator() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      head-columns: 1
+      columns: [{width: 22mm}, {}]
+      grid:
+        - [（三）不予公开, 1]
+        - [三、本年度办理结果, 2]
+YAML
+    rc --dump layout r.yaml > layout || return 1
+    grep -q ' （三）$' layout || { grep text layout; fail "（三） is not a line of its own"; return 1; }
+    grep -q ' 不予公开$' layout || { grep text layout; fail "不予公开 broken"; }
+}
