@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "schema.h"
 #include "source.h"
 
@@ -46,12 +47,6 @@ static void y_put(arena *a, ynode *map, const char *key, ynode *value)
 
 /* ---- names and numbers --------------------------------------------------- */
 
-static const char *join(arena *a, const char *prefix, const char *key)
-{
-    if (!key || !*key) return prefix;
-    if (!prefix || !*prefix) return key;
-    return arena_printf(a, "%s.%s", prefix, key);
-}
 
 /* m.a.b.c for the dotted path "a.b.c"; NULL when any step is missing. */
 static const ynode *lookup_path(arena *a, const ynode *m, const char *dotted)
@@ -189,7 +184,7 @@ static void collect_cols(expander *e, ttable *t, const ynode *n, const char *pre
     const ynode *key = n->kind == YNODE_MAP ? ynode_lookup(n, "key") : NULL;
     const ynode *title = n->kind == YNODE_MAP ? ynode_lookup(n, "title") : n;
     const ynode *children = n->kind == YNODE_MAP ? ynode_lookup(n, "children") : NULL;
-    const char *path = join(e->a, prefix, key ? key->str : NULL);
+    const char *path = names_join(e->a, prefix, key ? key->str : NULL);
     const char *title_s = title && title->kind == YNODE_SCALAR ? title->str : "";
     if (children && children->kind == YNODE_SEQ) {
         for (int i = 0; i < children->n; i++) collect_cols(e, t, children->items[i], path, title_s, cap);
@@ -204,7 +199,7 @@ static void collect_cols(expander *e, ttable *t, const ynode *n, const char *pre
 static void collect_rows(expander *e, ttable *t, const ynode *n, const char *prefix, int *cap, int *cap_leaves)
 {
     const ynode *key = ynode_lookup(n, "key"), *head = ynode_lookup(n, "head"), *children = ynode_lookup(n, "children");
-    const char *path = join(e->a, prefix, key ? key->str : NULL);
+    const char *path = names_join(e->a, prefix, key ? key->str : NULL);
     arena_grow(e->a, (void **)&t->rows, cap, t->n_rows + 1, sizeof *t->rows);
     int me = t->n_rows++;
     t->rows[me] = (trow){ path, prefix, head && head->kind == YNODE_SCALAR ? head->str : "", n, ynode_lookup(n, "sum"),
@@ -234,7 +229,7 @@ static int find_row(const ttable *t, const char *path)
 
 static const char *cell_name(expander *e, const ttable *t, int leaf, int col)
 {
-    return join(e->a, join(e->a, t->name, t->rows[t->leaves[leaf]].path), t->cols[col].path);
+    return names_join(e->a, names_join(e->a, t->name, t->rows[t->leaves[leaf]].path), t->cols[col].path);
 }
 
 /* Fills `text` with the template's wording: {name} from the pairs. */
@@ -339,7 +334,7 @@ static bool build_table(expander *e, ttable *t, const char *name, const ynode *s
     for (int l = 0; l < t->n_leaves; l++) {
         const trow *r = &t->rows[t->leaves[l]];
         for (int j = 0; j < t->n_cols; j++) {
-            const char *local = join(e->a, r->path, t->cols[j].path);
+            const char *local = names_join(e->a, r->path, t->cols[j].path);
             const ynode *n = data ? lookup_path(e->a, data, local) : NULL;
             cell *c = &t->cells[l * t->n_cols + j];
             if (r->sum || t->cols[j].sum) {
@@ -362,10 +357,10 @@ static bool build_table(expander *e, ttable *t, const char *name, const ynode *s
                 if (!sum || sum->kind != YNODE_SEQ) continue;
                 for (int k = 0; k < sum->n; k++) {
                     if (pass == 0) {
-                        int c = find_col(t, join(e->a, col->parent, sum->items[k]->str));
+                        int c = find_col(t, names_join(e->a, col->parent, sum->items[k]->str));
                         if (c >= 0) terms[n++] = &t->cells[l * t->n_cols + c];
                     } else {
-                        int row = find_row(t, join(e->a, r->parent, sum->items[k]->str));
+                        int row = find_row(t, names_join(e->a, r->parent, sum->items[k]->str));
                         if (row < 0) continue;
                         for (int m = t->rows[row].first_leaf; m < t->rows[row].end_leaf; m++) terms[n++] = &t->cells[m * t->n_cols + j];
                     }
@@ -427,34 +422,15 @@ static bool known_path(const expander *e, const char *path, bool *leaf)
     return *leaf || e->names[lo][n] == '.';
 }
 
-/* The keys that may follow `prefix` ("" for data's own), NULL-terminated. */
-static const char **next_keys(expander *e, const char *prefix)
-{
-    const char **keys = arena_alloc(e->a, (size_t)(e->n_names + 1) * sizeof *keys);
-    size_t n = strlen(prefix);
-    int count = 0;
-    for (int i = 0; i < e->n_names; i++) {
-        const char *name = e->names[i];
-        if (n && (strncmp(name, prefix, n) != 0 || name[n] != '.')) continue;
-        const char *start = n ? name + n + 1 : name, *dot = strchr(start, '.');
-        const char *key = dot ? arena_strndup(e->a, start, (size_t)(dot - start)) : start;
-        bool dup = false;
-        for (int k = 0; k < count && !dup; k++) dup = strcmp(keys[k], key) == 0;
-        if (!dup) keys[count++] = key;
-    }
-    keys[count] = NULL;
-    return keys;
-}
-
 /* Every key under data: must name a number of the template, or lead to one. */
 static void check_data_keys(expander *e, const ynode *m, const char *prefix)
 {
     if (m->kind != YNODE_MAP) return;
     for (int i = 0; i < m->n; i++) {
-        const char *path = join(e->a, prefix, m->pairs[i].key->str);
+        const char *path = names_join(e->a, prefix, m->pairs[i].key->str);
         bool leaf = false;
         if (!known_path(e, path, &leaf)) {
-            const char *near = schema_suggest(m->pairs[i].key->str, next_keys(e, prefix));
+            const char *near = schema_suggest(m->pairs[i].key->str, names_next_keys(e->a, e->names, e->n_names, prefix));
             diag_error(e->d, m->pairs[i].key->pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
                                                         : "reportc init writes every name the template has",
                        "the template has no number '%s'", path);
@@ -632,7 +608,7 @@ static ynode *table_node(expander *e, const ttable *t, const char *name, const y
                 continue;
             }
             const ynode *type = ynode_lookup(cellnode, "type");
-            const char *full = join(e->a, name, hole->str);
+            const char *full = names_join(e->a, name, hole->str);
             cell v = { 0 };
             const ynode *n = data ? lookup_path(e->a, data, hole->str) : NULL;
             read_number(e, n, full, type && strcmp(type->str, "amount") == 0, &v);

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "names.h"
+
 /* A number's name and the words of the template for its prefixes. */
 typedef struct skeleton {
     const char **names;        /* relative to the table, in the template's order */
@@ -15,12 +17,6 @@ typedef struct skeleton {
     arena *a;
 } skeleton;
 
-static const char *join(arena *a, const char *prefix, const char *key)
-{
-    if (!key || !*key) return prefix;
-    if (!prefix || !*prefix) return key;
-    return arena_printf(a, "%s.%s", prefix, key);
-}
 
 static void add_name(skeleton *s, const char *name)
 {
@@ -54,10 +50,10 @@ static const char *str_of(const ynode *n, const char *key)
 static void column_paths(skeleton *s, const ynode *n, const char *prefix, const char ***out, int *count, int *cap,
                          const char *row)
 {
-    const char *path = join(s->a, prefix, str_of(n, "key"));
+    const char *path = names_join(s->a, prefix, str_of(n, "key"));
     const ynode *children = n->kind == YNODE_MAP ? ynode_lookup(n, "children") : NULL;
     if (children && children->kind == YNODE_SEQ) {
-        add_label(s, join(s->a, row, path), str_of(n, "title"));
+        add_label(s, names_join(s->a, row, path), str_of(n, "title"));
         for (int i = 0; i < children->n; i++) column_paths(s, children->items[i], path, out, count, cap, row);
         return;
     }
@@ -68,7 +64,7 @@ static void column_paths(skeleton *s, const ynode *n, const char *prefix, const 
 static void row_names(skeleton *s, const ynode *n, const char *prefix, const ynode *columns)
 {
     if (n->kind != YNODE_MAP) return;
-    const char *path = join(s->a, prefix, str_of(n, "key"));
+    const char *path = names_join(s->a, prefix, str_of(n, "key"));
     add_label(s, path, str_of(n, "head"));
     const ynode *children = ynode_lookup(n, "children");
     if (children && children->kind == YNODE_SEQ) {
@@ -78,28 +74,21 @@ static void row_names(skeleton *s, const ynode *n, const char *prefix, const yno
     const char **cols = NULL;
     int count = 0, cap = 0;
     for (int i = 0; i < columns->n; i++) column_paths(s, columns->items[i], "", &cols, &count, &cap, path);
-    for (int i = 0; i < count; i++) add_name(s, join(s->a, path, cols[i]));
+    for (int i = 0; i < count; i++) add_name(s, names_join(s->a, path, cols[i]));
 }
 
 /* Writes the names under `prefix` as nested YAML: a mapping whose values are
  * all numbers goes on one line. */
 static void emit(const skeleton *s, const char *prefix, int indent, FILE *out)
 {
-    size_t n = strlen(prefix);
-    const char **done = arena_alloc(s->a, (size_t)(s->n_names + 1) * sizeof *done);
-    int n_done = 0;
-    for (int i = 0; i < s->n_names; i++) {
-        const char *name = s->names[i];
-        if (n && (strncmp(name, prefix, n) != 0 || name[n] != '.')) continue;
-        const char *rest = n ? name + n + 1 : name, *dot = strchr(rest, '.');
-        const char *key = dot ? arena_strndup(s->a, rest, (size_t)(dot - rest)) : rest;
-        bool seen = false;
-        for (int k = 0; k < n_done && !seen; k++) seen = strcmp(done[k], key) == 0;
-        if (seen) continue;
-        done[n_done++] = key;
-        const char *path = join(s->a, prefix, key);
+    const char **keys = names_next_keys(s->a, s->names, s->n_names, prefix);
+    for (int i = 0; keys[i]; i++) {
+        const char *key = keys[i];
+        const char *path = names_join(s->a, prefix, key);
         const char *label = label_of(s, path);
-        if (!dot) {
+        bool leaf = false;
+        for (int k = 0; k < s->n_names && !leaf; k++) leaf = strcmp(s->names[k], path) == 0;
+        if (leaf) {
             fprintf(out, "%*s%s: 0%s%s\n", indent, "", key, label ? "    # " : "", label ? label : "");
             continue;
         }
