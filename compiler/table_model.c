@@ -349,7 +349,8 @@ static void place_row(tbuilder *b, const ynode *n, int depth, int *row)
     }
 }
 
-static void build_trees(tbuilder *b, const ynode *columns, const ynode *rows, const ynode *corner)
+static void build_trees(tbuilder *b, const ynode *columns, const ynode *rows, const ynode *corner,
+                        const ynode *head_widths)
 {
     model_table *t = b->t;
     if (columns->kind != YNODE_SEQ || columns->n == 0) {
@@ -384,6 +385,20 @@ static void build_trees(tbuilder *b, const ynode *columns, const ynode *rows, co
     for (int i = 0; i < columns->n; i++) place_column(b, columns->items[i], 0, header_rows, &leaf);
     memmove(t->columns + head_cols, t->columns, (size_t)leaves * sizeof *t->columns);
     memset(t->columns, 0, (size_t)head_cols * sizeof *t->columns);
+    /* Widths of the row-header columns, outermost first. */
+    if (head_widths) {
+        if (head_widths->kind != YNODE_SEQ || head_widths->n != head_cols) {
+            diag_error(b->d, head_widths->pos, "one width per level of the row tree, e.g. [8mm, 12mm, auto]",
+                       "head-widths must list %d width%s (the row tree has %d level%s)", head_cols,
+                       head_cols == 1 ? "" : "s", head_cols, head_cols == 1 ? "" : "s");
+            fail(b);
+        } else {
+            for (int i = 0; i < head_cols; i++) {
+                t->columns[i].pos = head_widths->items[i]->pos;
+                parse_width(b, head_widths->items[i], &t->columns[i]);
+            }
+        }
+    }
     int row = header_rows;
     for (int i = 0; i < rows->n; i++) place_row(b, rows->items[i], 0, &row);
 }
@@ -518,7 +533,7 @@ static int cell_order(const void *pa, const void *pb)
 }
 
 static const char *const table_keys[] = { "caption", "corner", "columns", "rows", "grid", "header-rows",
-                                          "head-columns", "notes", NULL };
+                                          "head-columns", "head-widths", "notes", NULL };
 
 model_table *table_model_build(arena *a, diag *d, const ynode *v)
 {
@@ -565,6 +580,10 @@ model_table *table_model_build(arena *a, diag *d, const ynode *v)
             diag_error(d, corner->pos, "put the corner text in the grid's first cell", "a grid table has no 'corner'");
             fail(&b);
         }
+        if ((n = ynode_lookup(v, "head-widths"))) {
+            diag_error(d, n->pos, "a grid table gives every column's width under 'columns'", "'head-widths' is for header-tree tables");
+            fail(&b);
+        }
         if ((n = ynode_lookup(v, "header-rows")) && !schema_int(d, n, "header-rows", 0, 100, &header_rows)) fail(&b);
         if ((n = ynode_lookup(v, "head-columns")) && !schema_int(d, n, "head-columns", 0, 100, &head_cols)) fail(&b);
         if (header_rows >= grid->n && grid->kind == YNODE_SEQ) {
@@ -580,13 +599,14 @@ model_table *table_model_build(arena *a, diag *d, const ynode *v)
             return NULL;
         }
         static const char *const keys[] = { "header-rows", "head-columns", NULL };
+        const ynode *hw = ynode_lookup(v, "head-widths");
         for (int i = 0; keys[i]; i++)
             if ((n = ynode_lookup(v, keys[i]))) {
                 diag_error(d, n->pos, "the header trees give the header rows and columns", "'%s' is for grid tables",
                            keys[i]);
                 fail(&b);
             }
-        build_trees(&b, columns, rows, corner);
+        build_trees(&b, columns, rows, corner, hw);
     }
     if (!b.ok) return NULL;
     qsort(t->cells, (size_t)t->n_cells, sizeof *t->cells, cell_order);

@@ -155,3 +155,25 @@ YAML
     grep -q ' （三）$' layout || { grep text layout; fail "（三） is not a line of its own"; return 1; }
     grep -q ' 不予公开$' layout || { grep text layout; fail "不予公开 broken"; }
 }
+
+# Row-header columns of a header-tree table take explicit widths too.
+test_head_widths_for_row_header_columns() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      head-widths: [10mm, 30mm]
+      columns: [甲, 乙]
+      rows:
+        - head: 一组
+          children:
+            - {head: 第一项, values: [1, 2]}
+            - {head: 第二项, values: [3, 4]}
+YAML
+    rc --dump layout r.yaml > layout || return 1
+    # the text block starts at 28 mm = 79.370 pt; 10 mm = 28.346 pt, 30 mm = 85.039 pt
+    grep -q 'rule 107.716,[0-9.]* 107.716,' layout || { grep rule layout; fail "first column not 10 mm"; return 1; }
+    grep -q 'rule 192.75[56],[0-9.]* 192.75[56],' layout || { grep rule layout; fail "second column not 30 mm"; return 1; }
+    sed -i 's/head-widths: \[10mm, 30mm\]/head-widths: [10mm]/' r.yaml
+    rc r.yaml -o r.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q 'r.yaml:3:20: error: head-widths must list 2 widths (the row tree has 2 levels)' err || { cat err; fail "wrong count not caught"; }
+}
