@@ -835,9 +835,14 @@ bool template_expand(arena *a, diag *d, const ynode *tmpl, const ynode *report, 
     }
     if (issuer && !schema_string(d, issuer, "issuer", &out->issuer)) e.ok = false;
     if (year && !schema_int(d, year, "year", 1990, 2999, &year_n)) e.ok = false;
-    out->year = (int)year_n + 1;
-    out->month = 1;
-    out->day = 31;   /* 条例第四十九条: published before 31 January */
+    /* The date of the 落款 when the report gives none: the template's
+       `deadline` ("{year}"/"{next-year}" and month-day), else none at all. */
+    const ynode *deadline = ynode_lookup(tmpl, "deadline");
+    if (deadline && deadline->kind == YNODE_SCALAR && year_n) {
+        const char *pairs[] = { "year", number_text(a, (double)year_n), "next-year", number_text(a, (double)year_n + 1), NULL };
+        const char *date = fill_message(a, deadline->str, pairs);
+        if (sscanf(date, "%d-%d-%d", &out->year, &out->month, &out->day) != 3) out->year = 0;
+    }
     if ((v = ynode_lookup(report, "date")) && !schema_date(d, v, "date", &out->year, &out->month, &out->day)) e.ok = false;
     if ((v = ynode_lookup(report, "missing-numbers"))) {
         static const char *const choices[] = { "error", "zero", NULL };

@@ -223,3 +223,18 @@ test_r8_prose_numbers() {
     rc r.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
     grep -q "error: the template has no number 'applications.carried_over.totl'" err || { cat err; fail "unknown name"; }
 }
+
+# Without a date the 落款 takes the template's deadline ({next-year}-01-31).
+test_date_defaults_to_the_templates_deadline() {
+    sed '/^date: /d' "$ROOT/data/2023.yaml" > r.yaml
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    pdftotext r.pdf - | grep -q '2024 年 1 月 31 日' || fail "no 2024-01-31 in the 落款" || return 1
+    python3 - "$ROOT/layouts/gov-info-disclosure-annual.yaml" <<'PY'
+import sys
+t = open(sys.argv[1]).read().replace('deadline: "{next-year}-01-31"', 'deadline: "{next-year}-03-31"', 1)
+open("later.yaml", "w").write(t.replace("name: gov-info-disclosure-annual", "name: later", 1))
+PY
+    sed -i 's|^layout: gov-info-disclosure-annual$|layout: ./later.yaml|' r.yaml
+    rc r.yaml -o r2.pdf 2> err || { cat err; return 1; }
+    pdftotext r2.pdf - | grep -q '2024 年 3 月 31 日' || fail "the layout's deadline is not used"
+}
