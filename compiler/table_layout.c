@@ -169,6 +169,8 @@ static void mark_breaks(const table_plan *p, bool *ok)
     const model_table *t = p->t;
     for (int r = 0; r < t->n_rows; r++) ok[r] = r == 0 || r > t->header_rows;
     if (t->header_rows == 0 && t->n_rows > 1) ok[1] = t->n_rows == 2;  /* no lone first row either */
+    /* Nor a lone last row under repeated headers on a page of its own (a widow). */
+    if (t->n_rows - t->header_rows > 2) ok[t->n_rows - 1] = false;
     mpt_t pad2 = 2 * p->ts->padding_y;
     for (int i = 0; i < t->n_cells; i++) {
         const model_cell *c = &t->cells[i];

@@ -64,6 +64,8 @@ def seed_paragraphs(seed):
 
 def check_text(pdf, seed):
     out, _, _ = run("pdftotext", "-enc", "UTF-8", pdf, "-")
+    # A paragraph may run across a page break: drop the page numbers between.
+    out = re.sub(r"^\s*—\s*\d+\s*—\s*$", "", out, flags=re.M)
     text = squash(out)
     problems = []
     for p in seed_paragraphs(seed):

@@ -177,3 +177,22 @@ YAML
     rc r.yaml -o r.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
     grep -q 'r.yaml:3:20: error: head-widths must list 2 widths (the row tree has 2 levels)' err || { cat err; fail "wrong count not caught"; }
 }
+
+# No lone last row under repeated headers: table 三 of data/2023.yaml
+# continues with more than 四、结转下年度继续办理 on its last page.
+test_no_lone_last_row_on_a_continuation_page() {
+    rc "$ROOT/data/2023.yaml" -o t.pdf || return 1
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY'
+import sys
+from pdfcheck import table_words
+for n, (cells, outside) in enumerate(table_words(sys.argv[1]), 1):
+    texts = ["".join(w["text"] for w in sorted(ws, key=lambda w: (round(w["yMin"]), w["xMin"]))) for ws in cells.values()]
+    if "四、结转下年度继续办理" in texts:
+        if "（七）总计" not in texts:
+            print("page %d: 四、结转下年度继续办理 without the row before it" % n)
+            sys.exit(1)
+        sys.exit(0)
+print("四、结转下年度继续办理 not found in a cell")
+sys.exit(1)
+PY
+}
