@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "fill.h"
 #include "linebreak.h"
 
 void emit_heading(flow *f, roles *r, const model_block *b)
@@ -198,8 +199,8 @@ void emit_attachment(flow *f, roles *r, const model_block *b)
     int lrole = role_of(f, &st->attachment_label, &r->attachment_label);
     int trole = role_of(f, &st->attachment_title, &r->attachment_title);
     if (lrole < 0 || trole < 0) return;
-    const char *fmt = st->attachment_label_format, *at = strstr(fmt, "{1}");
-    const char *label = at ? arena_printf(f->a, "%.*s%s%s", (int)(at - fmt), fmt, b->number, at + 3) : fmt;
+    const char *pairs[] = { "1", b->number, NULL };
+    const char *label = fill_placeholders(f->a, st->attachment_label_format, pairs);
     text_style ls = st->attachment_label;
     ls.first_line_indent = 0;
     ls.align = ALIGN_LEFT;

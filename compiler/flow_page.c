@@ -6,15 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "— {1} —" with the page number. */
-static const char *page_label(flow *f, const char *format, int number)
-{
-    char num[16];
-    snprintf(num, sizeof num, "%d", number);
-    const char *at = strstr(format, "{1}");
-    if (!at) return format;
-    return arena_printf(f->a, "%.*s%s%s", (int)(at - format), format, num, at + 3);
-}
+#include "fill.h"
 
 /* GB/T 9704 §7.5: 4号 numbers 7 mm below the 版心, odd pages right and even
  * pages left, one character in from the edge. */
@@ -24,7 +16,8 @@ void add_page_number(flow *f, roles *r, frame_sink *sink, int number)
     if (!st->page_number_format) return;
     int role = role_of(f, &st->page_number, &r->page_number);
     if (role < 0) return;
-    text_span s = span_of((model_text){ page_label(f, st->page_number_format, number),
+    const char *pairs[] = { "1", arena_printf(f->a, "%d", number), NULL };
+    text_span s = span_of((model_text){ fill_placeholders(f->a, st->page_number_format, pairs),
                                         0, st->page_number.font_role_pos, false, NULL, 0 },
                           role, st->page_number.size);
     s.text.len = strlen(s.text.utf8);
@@ -55,14 +48,9 @@ void add_running_text(flow *f, roles *r, frame_sink *sink, int which, int number
     if (!pattern) return;
     int role = role_of(f, &st->running[which], &r->running[which]);
     if (role < 0) return;
-    /* {title}, {author}, {1}. */
-    const char *text = pattern;
-    const char *keys[] = { "{title}", "{author}", "{1}" };
-    const char *values[] = { meta->title ? meta->title : "", meta->author ? meta->author : "",
-                             arena_printf(f->a, "%d", number) };
-    for (int k = 0; k < 3; k++)
-        for (const char *at; (at = strstr(text, keys[k]));)
-            text = arena_printf(f->a, "%.*s%s%s", (int)(at - text), text, values[k], at + strlen(keys[k]));
+    const char *pairs[] = { "title", meta->title ? meta->title : "", "author", meta->author ? meta->author : "",
+                            "1", arena_printf(f->a, "%d", number), NULL };
+    const char *text = fill_placeholders(f->a, pattern, pairs);
     const text_style *ts = &st->running[which];
     text_span s = span_of(literal(f, text, ts->font_role_pos), role, ts->size);
     text_item *items;

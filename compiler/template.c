@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fill.h"
 #include "names.h"
 #include "schema.h"
 #include "source.h"
@@ -173,7 +174,7 @@ bool template_expand(arena *a, diag *d, const ynode *tmpl, const ynode *report, 
     const ynode *deadline = ynode_lookup(tmpl, "deadline");
     if (deadline && deadline->kind == YNODE_SCALAR && year_n) {
         const char *pairs[] = { "year", number_text(a, (double)year_n), "next-year", number_text(a, (double)year_n + 1), NULL };
-        const char *date = fill_message(a, deadline->str, pairs);
+        const char *date = fill_placeholders(a, deadline->str, pairs);
         if (sscanf(date, "%d-%d-%d", &out->year, &out->month, &out->day) != 3) out->year = 0;
     }
     if ((v = ynode_lookup(report, "date")) && !schema_date(d, v, "date", &out->year, &out->month, &out->day)) e.ok = false;
@@ -227,7 +228,7 @@ bool template_expand(arena *a, diag *d, const ynode *tmpl, const ynode *report, 
     const ynode *title = ynode_lookup(tmpl, "title");
     if (title && out->issuer) {
         const char *pairs[] = { "issuer", out->issuer, "year", number_text(a, (double)year_n), NULL };
-        out->title = fill_message(a, title->str, pairs);
+        out->title = fill_placeholders(a, title->str, pairs);
         body->items[body->n++] = block(&e, "title", y_scalar(a, out->title, title->pos));
     }
     const char **keys = arena_alloc(a, (size_t)(sections ? sections->n + 1 : 1) * sizeof *keys);

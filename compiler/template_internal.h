@@ -92,8 +92,6 @@ void check_data_keys(expander *e, const ynode *m, const char *prefix);
 int compare_names(const void *a, const void *b);
 /* Last year's report (R6), parsed; NULL with a warning when unreadable. */
 const ynode *load_previous(expander *e, const ynode *prev, const char *base_dir);
-/* The template's wording with {name} filled from the NULL-terminated pairs. */
-const char *fill_message(arena *a, const char *pattern, const char *const *pairs);
 /* The number called `name` (table.row.column), or NULL. */
 const cell *cell_named(expander *e, const char *name);
 

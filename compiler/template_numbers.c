@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fill.h"
 #include "names.h"
 #include "schema.h"
 #include "source.h"
@@ -142,30 +143,6 @@ static const char *cell_name(expander *e, const ttable *t, int leaf, int col)
     return names_join(e->a, names_join(e->a, t->name, t->rows[t->leaves[leaf]].path), t->cols[col].path);
 }
 
-/* Fills `text` with the template's wording: {name} from the pairs. */
-const char *fill_message(arena *a, const char *pattern, const char *const *pairs)
-{
-    size_t cap = strlen(pattern) + 1;
-    for (int i = 0; pairs[i]; i += 2) cap += strlen(pairs[i + 1]) * 4;
-    char *out = arena_alloc(a, cap);
-    size_t used = 0;
-    for (const char *p = pattern; *p;) {
-        bool done = false;
-        if (*p == '{')
-            for (int i = 0; pairs[i] && !done; i += 2) {
-                size_t k = strlen(pairs[i]);
-                if (strncmp(p + 1, pairs[i], k) == 0 && p[1 + k] == '}') {
-                    used += (size_t)snprintf(out + used, cap - used, "%s", pairs[i + 1]);
-                    p += k + 2;
-                    done = true;
-                }
-            }
-        if (!done) out[used++] = *p++;
-    }
-    out[used] = '\0';
-    return out;
-}
-
 static broken *new_broken(expander *e, const char *text, bool warning)
 {
     arena_grow(e->a, (void **)&e->broken, &e->cap_broken, e->n_broken + 1, sizeof *e->broken);
@@ -220,7 +197,7 @@ static void settle_sum(expander *e, cell *c, const cell *const *terms, int n, co
     const ynode *msg = ynode_lookup(spec, "message");
     const char *pairs[] = { "stated", number_text(e->a, c->v), "terms", arena_printf(e->a, "%s=%s", terms_s, number_text(e->a, sum)),
                             "sum", number_text(e->a, sum), "row", row, "column", column, "group", group, NULL };
-    broken *b = new_broken(e, fill_message(e->a, msg && msg->kind == YNODE_SCALAR ? msg->str
+    broken *b = new_broken(e, fill_placeholders(e->a, msg && msg->kind == YNODE_SCALAR ? msg->str
                                                                                     : "{stated} ≠ {terms}", pairs), false);
     if (b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
     for (int i = 0; i < n; i++) add_op(b, terms[i]);
@@ -400,7 +377,7 @@ void check_rules(expander *e, const ynode *rules, ttable *tables, const ynode *t
             if (fabs(ls - rs) < 1e-9) continue;
             const char *lt = terms_text(e->a, lv, ln, &ls), *rt = terms_text(e->a, rv, rn, &rs);
             const char *pairs[] = { "left", lt, "right", rt, "column", t->cols[j].title, "group", t->cols[j].group, NULL };
-            broken *b = new_broken(e, fill_message(e->a, msg->str, pairs), warning);
+            broken *b = new_broken(e, fill_placeholders(e->a, msg->str, pairs), warning);
             memcpy(b->ops, probe.ops, sizeof probe.ops);
             b->n_ops = probe.n_ops;
         }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fill.h"
 #include "schema.h"
 
 /* Position of byte `offset` of scalar n (exact when the scalar is on one line). */
@@ -113,7 +114,7 @@ static void check_prose_numbers(expander *e, const ynode *n)
             if (fabs(strtod(found, NULL) - expected) < 1e-9) continue;
             const char *pairs[] = { "found", found, "expected", number_text(e->a, expected), "name", name, NULL };
             diag_warning(e->d, pos_in(n, (size_t)(num - n->str)), "the template's prose checks (R8)", "%s",
-                         fill_message(e->a, message, pairs));
+                         fill_placeholders(e->a, message, pairs));
         }
     }
 }

@@ -86,3 +86,12 @@ test_no_running_text_by_default() {
     rc --dump layout "$REPORT" > layout2 || return 1
     [ "$(above_text_block layout2)" -ge 3 ] || fail "the running header is not above the text block on each page"
 }
+
+# A value holding its own hole ("{title}" in the title) is filled once,
+# not again and again (this hung before one filler served every pattern).
+test_running_text_value_with_a_hole_of_its_own() {
+    sed 's/^meta: {title: 关于做好2024年政府信息公开工作的通知,/meta: {title: "关于{title}的说明",/' "$REPORT" > r.yaml
+    grep -q '关于{title}的说明' r.yaml || fail "title not changed" || return 1
+    timeout 20 "$ROOT/$REPORTC" --dump layout r.yaml > layout 2> err || { cat err; fail "did not finish"; return 1; }
+    grep -q ' 关于{title}的说明$' layout || { grep 'size=10.500' layout | head -3; fail "header text wrong"; }
+}
