@@ -79,13 +79,7 @@ int emit_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
         /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
            not filled line by line: the narrowest measure that still needs no
            more lines. */
-        mpt_t lo = width / n_ranges, hi = width;
-        while (hi - lo > MPT_PER_PT) {
-            mpt_t mid = lo + (hi - lo) / 2;
-            line_range *trial;
-            if (linebreak_greedy(f->a, items, n, mid - indent, mid, &trial) <= n_ranges) hi = mid;
-            else lo = mid;
-        }
+        mpt_t hi = linebreak_balanced_width(items, n, indent, width, n_ranges, MPT_PER_PT);
         n_ranges = linebreak_greedy(f->a, items, n, hi - indent, hi, &ranges);
     }
     for (int i = 0; i < n_ranges; i++) {

@@ -10,12 +10,11 @@
 #include "layout.h"
 #include "table_layout.h"
 #include "text_prepare.h"
+#include "text_runs.h"
 
 /* Lines hang from the top of their grid slot: the top of the ideographic em
- * box sits on the slot's top edge, so the first line of a page starts at the
- * 版心's top (GB/T 9704 §5.2.1).  The em box's top is 0.88 em above the
- * baseline (OpenType's ideographic baseline convention, bottom at −0.12 em). */
-enum { EM_BOX_ASCENT_PER_MILLE = 880 };
+ * box (EM_BOX_ASCENT_PER_MILLE, text_runs.h) sits on the slot's top edge, so
+ * the first line of a page starts at the 版心's top (GB/T 9704 §5.2.1). */
 
 typedef struct line {
     bool blank;              /* an empty grid line (spacing) */

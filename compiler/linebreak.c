@@ -74,12 +74,13 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
 
 static bool lone_char(const text_item *items, const line_range *r);
 
-int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
+/* linebreak_count with a first line `first_width` wide. */
+static int count_lines(const text_item *items, int n, mpt_t first_width, mpt_t width, bool *lone_last)
 {
     int count = 0, start = 0;
     line_range last = { 0, 0, 0 };
     while (start < n) {
-        int draw_end, end = greedy_line_end(items, n, &start, width, width, &draw_end);
+        int draw_end, end = greedy_line_end(items, n, &start, count == 0 ? first_width : width, width, &draw_end);
         if (start >= n) break;
         count++;
         last = (line_range){ start, draw_end, 0 };
@@ -87,6 +88,22 @@ int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
     }
     if (lone_last) *lone_last = count > 1 && lone_char(items, &last);
     return count;
+}
+
+int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
+{
+    return count_lines(items, n, width, width, lone_last);
+}
+
+mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision)
+{
+    mpt_t lo = width / count, hi = width;
+    while (hi - lo > precision) {
+        mpt_t mid = lo + (hi - lo) / 2;
+        if (count_lines(items, n, mid - indent, mid, NULL) <= count) hi = mid;
+        else lo = mid;
+    }
+    return hi;
 }
 
 /* True when range r holds one Han character and nothing but closing marks. */

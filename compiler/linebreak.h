@@ -27,6 +27,12 @@ int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width,
  * (may be NULL): the last of several lines holds a lone Han character. */
 int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last);
 
+/* For a centred text that greedy filling at `width` sets in `count` lines:
+ * the narrowest measure (to `precision`) that still needs no more lines, so
+ * that the lines come out balanced, not full then short.  The first line is
+ * `indent` narrower. */
+mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision);
+
 /* Chooses the breaks of a justified paragraph as a whole (total fit, after
  * Knuth and Plass): the least total cost, where a last line holding one Han
  * character (孤字, clreq §5) costs most, then a line looser than

@@ -7,9 +7,6 @@
 #include "linebreak.h"
 #include "text_runs.h"
 
-/* The em box's top sits 0.88 em above the baseline (as in flow.c). */
-enum { EM_BOX_ASCENT_PER_MILLE = 880 };
-
 void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h)
 {
     const model_table *t = p->t;
@@ -120,12 +117,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     if (n > 1 && align == ALIGN_CENTER) {
         /* A centred label of several lines is balanced, not filled line by
            line: the narrowest measure that needs no more lines (自然/人 → 自然人 stays). */
-        mpt_t lo = cw / n, hi = cw;
-        while (hi - lo > MPT_PER_PT / 2) {
-            mpt_t mid = lo + (hi - lo) / 2;
-            if (linebreak_count(ct->items, ct->n_items, mid, NULL) <= n) hi = mid;
-            else lo = mid;
-        }
+        mpt_t hi = linebreak_balanced_width(ct->items, ct->n_items, 0, cw, n, MPT_PER_PT / 2);
         n = linebreak_greedy(tmp, ct->items, ct->n_items, hi, hi, &lines);
     } else if (n > 1) {
         n = linebreak_avoid_lone_char(tmp, ct->items, ct->n_items, cw, &lines, n);

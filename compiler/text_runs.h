@@ -9,6 +9,11 @@
 #include "frame.h"
 #include "text_prepare.h"
 
+/* The top of the ideographic em box is 0.88 em above the baseline
+ * (OpenType's ideographic baseline convention, bottom at −0.12 em): lines
+ * and cell text are placed by their em box. */
+enum { EM_BOX_ASCENT_PER_MILLE = 880 };
+
 /* Turns items[start,end) into runs starting at x, baseline y = 0; every
  * stretchable gap (linebreak_gap_stretches) gets `extra`.  Returns the
  * number of runs (*out in a); *max_size is the largest type size. */
