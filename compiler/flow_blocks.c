@@ -178,12 +178,10 @@ void emit_attachment_note(flow *f, roles *r, const model_block *b)
         text_item *items;
         int count = text_prepare(&f->tp, spans, n, &items);
         if (count < 0) return;
-        int skip = (i == 0 ? nl : 0) + prefix_chars;   /* items before the title's first character */
         mpt_t first_x = i == 0 ? left + 2 * ch : names_x;
         mpt_t hang_x = names_x + text_width(items + (i == 0 ? nl : 0), prefix_chars);
         line_range *lines;
         int n_lines = linebreak_greedy(f->a, items, count, right - first_x, right - hang_x, &lines);
-        (void)skip;
         for (int k = 0; k < n_lines; k++) {
             if (i > 0 || k > 0) f->keep_next = true;   /* the note is read as one */
             build_runs(f, new_line(f), items, lines[k].start, lines[k].end, k == 0 ? first_x : hang_x, 0);

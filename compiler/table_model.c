@@ -37,7 +37,6 @@ static model_cell *add_cell(tbuilder *b, int row, int col, int rowspan, int cols
 {
     arena_grow(b->a, (void **)&b->t->cells, &b->cap_cells, b->t->n_cells + 1, sizeof *b->t->cells);
     model_cell *c = &b->t->cells[b->t->n_cells++];
-    memset(c, 0, sizeof *c);
     *c = (model_cell){ .row = row, .col = col, .rowspan = rowspan, .colspan = colspan, .role = role,
                        .utf8 = "", .pos = pos };
     return c;

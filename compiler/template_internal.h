@@ -12,6 +12,7 @@
 #include "yaml_tree.h"
 
 typedef struct cell {
+    const char *name;       /* table.row.column */
     double v;
     const ynode *stated;    /* the report's number, or NULL */
     bool known;

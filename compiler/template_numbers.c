@@ -138,11 +138,6 @@ static int find_row(const ttable *t, const char *path)
     return -1;
 }
 
-static const char *cell_name(expander *e, const ttable *t, int leaf, int col)
-{
-    return names_join(e->a, names_join(e->a, t->name, t->rows[t->leaves[leaf]].path), t->cols[col].path);
-}
-
 static broken *new_broken(expander *e, const char *text, bool warning)
 {
     arena_grow(e->a, (void **)&e->broken, &e->cap_broken, e->n_broken + 1, sizeof *e->broken);
@@ -224,11 +219,12 @@ bool build_table(expander *e, ttable *t, const char *name, const ynode *spec)
             const char *local = names_join(e->a, r->path, t->cols[j].path);
             const ynode *n = data ? lookup_path(e->a, data, local) : NULL;
             cell *c = &t->cells[l * t->n_cols + j];
+            c->name = names_join(e->a, name, local);
             if (r->sum || t->cols[j].sum) {
-                if (n && !ynode_is_null(n)) read_number(e, n, cell_name(e, t, l, j), t->cols[j].amount, c);
+                if (n && !ynode_is_null(n)) read_number(e, n, c->name, t->cols[j].amount, c);
                 continue;
             }
-            read_number(e, n, cell_name(e, t, l, j), t->cols[j].amount, c);
+            read_number(e, n, c->name, t->cols[j].amount, c);
         }
     }
     /* Column sums (总计 of a row), then row sums (（七）总计 of a column). */
@@ -423,7 +419,7 @@ const cell *cell_named(expander *e, const char *name)
         if (!tt->cols || strncmp(name, tt->name, n) != 0 || name[n] != '.') continue;
         for (int l = 0; l < tt->n_leaves; l++)
             for (int j = 0; j < tt->n_cols; j++)
-                if (strcmp(cell_name(e, tt, l, j), name) == 0) return &tt->cells[l * tt->n_cols + j];
+                if (strcmp(tt->cells[l * tt->n_cols + j].name, name) == 0) return &tt->cells[l * tt->n_cols + j];
     }
     return NULL;
 }
