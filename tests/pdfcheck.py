@@ -164,6 +164,11 @@ def table_words(pdf):
     return result
 
 
+def cell_text(words):
+    """A cell's text in reading order: its words top to bottom, left to right."""
+    return "".join(w["text"] for w in sorted(words, key=lambda w: (round(w["yMin"]), w["xMin"])))
+
+
 def check_tables(pdf, numbers_expected=None, centred=None):
     """No text crosses a rule; every cell's text is centred vertically in the
     cell; text not flush with the cell's left padding is centred

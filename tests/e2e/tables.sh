@@ -36,12 +36,10 @@ test_checker_catches_uncentred_headers() {
 check_big_table() {
     PYTHONPATH="$ROOT/tests" python3 - "$1" <<'PY'
 import re, sys
-from pdfcheck import table_words
+from pdfcheck import cell_text, table_words
 problems = []
 for n, (cells, outside) in enumerate(table_words(sys.argv[1]), 1):
-    # A cell's text in reading order: its words top to bottom, left to right.
-    texts = ["".join(w["text"] for w in sorted(ws, key=lambda w: (round(w["yMin"]), w["xMin"])))
-             for ws in cells.values()]
+    texts = [cell_text(ws) for ws in cells.values()]
     for label, count in (("申请情况", 1), ("办理情况", 1), ("自然人", 2), ("法人", 2), ("合计", 4), ("地区与类别", 1)):
         if texts.count(label) < count:
             problems.append("page %d: header %s in %d cells" % (n, label, texts.count(label)))
@@ -130,10 +128,10 @@ PY
     # 乙 and its number on every page of the row (all pages but the first and last).
     PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
 import sys
-from pdfcheck import table_words
+from pdfcheck import cell_text, table_words
 pages = table_words(sys.argv[1])
 missing = [n for n, (cells, _) in enumerate(pages, 1)
-           if 1 < n < len(pages) and not any("".join(w["text"] for w in ws) == "乙" for ws in cells.values())]
+           if 1 < n < len(pages) and not any(cell_text(ws) == "乙" for ws in cells.values())]
 print("pages without the row label in a cell: %s" % missing if missing else "", end="")
 sys.exit(1 if missing else 0)
 PY
@@ -184,9 +182,9 @@ test_no_lone_last_row_on_a_continuation_page() {
     rc "$ROOT/data/2023.yaml" -o t.pdf || return 1
     PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY'
 import sys
-from pdfcheck import table_words
+from pdfcheck import cell_text, table_words
 for n, (cells, outside) in enumerate(table_words(sys.argv[1]), 1):
-    texts = ["".join(w["text"] for w in sorted(ws, key=lambda w: (round(w["yMin"]), w["xMin"]))) for ws in cells.values()]
+    texts = [cell_text(ws) for ws in cells.values()]
     if "四、结转下年度继续办理" in texts:
         if "（七）总计" not in texts:
             print("page %d: 四、结转下年度继续办理 without the row before it" % n)
