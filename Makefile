@@ -15,7 +15,7 @@ CC       ?= cc
 PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset libpng
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
+CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
 # ICU and its C++ runtime are linked statically: loading and relocating
 # libicuuc + libstdc++ at every start costs ~2 ms of a 30 ms budget (measured
 # with tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
@@ -24,7 +24,8 @@ CPPFLAGS += $(shell pkg-config --cflags $(PKGS))
 LDLIBS   += $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -pthread \
             -Wl,-Bstatic -lyaml -lpng16 -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
-SRCS := $(sort $(wildcard compiler/*.c))
+SRCS := $(sort $(wildcard compiler/*.c compiler/*/*.c))
+HDRS := $(wildcard compiler/*.h compiler/*/*.h)
 OBJS := $(SRCS:compiler/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
 SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -40,14 +41,16 @@ NOPIE    := -fno-pie
 reportc: $(OBJS)
 	$(CC) $(CFLAGS) $(NOPIE) -no-pie -o $@ $^ $(LDLIBS)
 
-build/obj/%.o: compiler/%.c compiler/*.h | build/obj
+build/obj/%.o: compiler/%.c $(HDRS)
+	@mkdir -p $(@D)
 	@echo "  CC    $<"
 	@$(CC) $(WARN) $(CFLAGS) $(NOPIE) $(CPPFLAGS) -c -o $@ $<
 
 build/asan/reportc: $(ASAN_OBJS)
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
 
-build/asan/%.o: compiler/%.c compiler/*.h | build/asan
+build/asan/%.o: compiler/%.c $(HDRS)
+	@mkdir -p $(@D)
 	@echo "  CC    $< (ASan+UBSan)"
 	@$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
 

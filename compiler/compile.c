@@ -12,17 +12,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "fontset.h"
-#include "layout.h"
-#include "model.h"
-#include "pdf_write.h"
-#include "source.h"
-#include "style.h"
-#include "template.h"
-#include "text_break.h"
-#include "yaml_tree.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "font/fontset.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "render/pdf_write.h"
+#include "parse/source.h"
+#include "parse/style.h"
+#include "model/template.h"
+#include "layout/text_break.h"
+#include "parse/yaml_tree.h"
 
 #ifndef REPORTC_VERSION
 #define REPORTC_VERSION "0.1.0"

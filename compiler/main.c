@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "compile.h"
 
 static const char usage[] =

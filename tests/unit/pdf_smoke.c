@@ -10,8 +10,8 @@
  *
  * tests/unit/pdf_smoke.sh builds and checks it. */
 #define _POSIX_C_SOURCE 200809L
-#include "font_face.h"
-#include "pdf_write.h"
+#include "font/font_face.h"
+#include "render/pdf_write.h"
 
 #include <stdio.h>
 #include <stdlib.h>

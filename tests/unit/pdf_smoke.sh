@@ -22,8 +22,8 @@ build() {
     gcc -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
         -Icompiler $(pkg-config --cflags harfbuzz harfbuzz-subset libpng) \
-        -o "$BIN" tests/unit/pdf_smoke.c compiler/font_face.c compiler/pdf_font.c compiler/pdf_deflate.c compiler/pdf_write.c \
-        compiler/pdf_pdfa.c compiler/pdf_image.c compiler/utf8.c \
+        -o "$BIN" tests/unit/pdf_smoke.c compiler/font/font_face.c compiler/render/pdf_font.c compiler/render/pdf_deflate.c compiler/render/pdf_write.c \
+        compiler/render/pdf_pdfa.c compiler/render/pdf_image.c compiler/base/utf8.c \
         $(pkg-config --libs harfbuzz harfbuzz-subset libpng) -lhpdf -lz -lm -pthread
 }
 check build build || { echo "1 failed"; exit 1; }

@@ -1,0 +1,272 @@
+/* linebreak.c — see linebreak.h. */
+#include "linebreak.h"
+#include "text_clreq.h"
+#include "base/utf8.h"
+
+#include <float.h>
+#include <math.h>
+
+#include <stdbool.h>
+
+/* True when the unbreakable stretch starting at `from` is wider than width. */
+static bool segment_exceeds(const text_item *items, int n, int from, mpt_t width)
+{
+    mpt_t w = 0;
+    for (int i = from; i < n && (i == from || !items[i].break_before); i++) {
+        if (!items[i].space) w += items[i].advance;
+        if (w > width) return true;
+    }
+    return false;
+}
+
+/* The end of the line starting at `start` (after skipping spaces, *start
+ * moves past them) in a greedy fill of lines `avail` wide (later lines `width`);
+ * *draw_end excludes trailing spaces. */
+static int greedy_line_end(const text_item *items, int n, int *start_io, mpt_t avail, mpt_t width, int *draw_end)
+{
+    int start = *start_io;
+    while (start < n && items[start].space) start++;  /* no space at a line start */
+    *start_io = start;
+    if (start >= n) return n;
+    mpt_t w = 0, squeezable = 0;
+    int end = start, last_break = -1;
+    while (end < n) {
+        if (end > start && items[end].break_before) last_break = end;
+        /* Trailing spaces hang: they never make a line overflow.  A mark
+           that may not start a line is squeezed in rather than push a
+           character down: the marks before it give up blank (clreq
+           §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
+        mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
+        if (!items[end].space && w + items[end].advance > room) break;
+        w += items[end].advance + items[end].gap_after;
+        squeezable += items[end].shrink;
+        end++;
+    }
+    if (end < n) {
+        /* The last opportunity that fits — unless what follows it is wider than
+           a whole line anyway: then cutting it here fills this line instead of
+           leaving it half empty (a long number or URL). */
+        if (last_break > start && !segment_exceeds(items, n, last_break, width)) end = last_break;
+        else if (end == start) end = start + 1;             /* a character wider than the line */
+        /* else: no opportunity at all — cut between characters at the edge */
+    }
+    *draw_end = end;
+    while (*draw_end > start && items[*draw_end - 1].space) (*draw_end)--;
+    return end;
+}
+
+int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
+                     line_range **out)
+{
+    int cap = 0, count = 0;
+    line_range *lines = NULL;
+    int start = 0;
+    while (start < n) {
+        int draw_end, end = greedy_line_end(items, n, &start, count == 0 ? first_width : width, width, &draw_end);
+        if (start >= n) break;
+        arena_grow(a, (void **)&lines, &cap, count + 1, sizeof *lines);
+        lines[count++] = (line_range){ start, draw_end, text_width(items + start, draw_end - start) };
+        start = end;
+    }
+    *out = lines;
+    return count;
+}
+
+static bool lone_char(const text_item *items, const line_range *r);
+
+/* linebreak_count with a first line `first_width` wide. */
+static int count_lines(const text_item *items, int n, mpt_t first_width, mpt_t width, bool *lone_last)
+{
+    int count = 0, start = 0;
+    line_range last = { 0, 0, 0 };
+    while (start < n) {
+        int draw_end, end = greedy_line_end(items, n, &start, count == 0 ? first_width : width, width, &draw_end);
+        if (start >= n) break;
+        count++;
+        last = (line_range){ start, draw_end, 0 };
+        start = end;
+    }
+    if (lone_last) *lone_last = count > 1 && lone_char(items, &last);
+    return count;
+}
+
+int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
+{
+    return count_lines(items, n, width, width, lone_last);
+}
+
+mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision)
+{
+    mpt_t lo = width / count, hi = width;
+    while (hi - lo > precision) {
+        mpt_t mid = lo + (hi - lo) / 2;
+        if (count_lines(items, n, mid - indent, mid, NULL) <= count) hi = mid;
+        else lo = mid;
+    }
+    return hi;
+}
+
+/* True when range r holds one Han character and nothing but closing marks. */
+static bool lone_char(const text_item *items, const line_range *r)
+{
+    int han = 0, other = 0;
+    for (int i = r->start; i < r->end; i++) {
+        if (clreq_is_han(items[i].cp)) han++;
+        else if (!clreq_no_line_start(items[i].cp)) other++;
+    }
+    return han == 1 && other == 0;
+}
+
+void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail)
+{
+    if (r->natural <= avail) return;
+    int count = 0;
+    for (int k = r->start; k + 1 < r->end; k++) count += items[k].shrink > 0;
+    mpt_t over = r->natural - avail;
+    /* Spread evenly, rounding up so that the line fits; a mark gives at most
+       its blank. */
+    for (int k = r->start; k + 1 < r->end && over > 0 && count > 0; k++) {
+        if (!items[k].shrink) continue;
+        mpt_t take = (over + count - 1) / count;
+        if (take > items[k].shrink) take = items[k].shrink;
+        items[k].gap_after -= take;
+        r->natural -= take;
+        over -= take;
+        count--;
+    }
+    /* Last resort: the line's final mark is set half width, its blank
+       hanging past the measure (GB/T 15834 §5.1.10). */
+    if (over > 0 && r->end > r->start) {
+        mpt_t take = over < items[r->end - 1].end_hang ? over : items[r->end - 1].end_hang;
+        r->natural -= take;
+    }
+}
+
+int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
+                              int count)
+{
+    if (count < 2 || !lone_char(items, &(*lines)[count - 1])) return count;
+    line_range *prev = &(*lines)[count - 2];
+    int cut = -1;
+    for (int i = prev->end - 1; i > prev->start + 1 && cut < 0; i--)
+        if (items[i].break_before) cut = i;
+    if (cut < 0) return count;
+    /* Only the last two lines change: the earlier ones keep their breaks. */
+    line_range *tail;
+    int tail_count = linebreak_greedy(a, items + cut, n - cut, width, width, &tail);
+    if (tail_count != 1) return count;   /* pulling a character down would add a line */
+    line_range *out = arena_alloc(a, (size_t)count * sizeof *out);
+    for (int i = 0; i < count - 2; i++) out[i] = (*lines)[i];
+    int end = cut;
+    while (end > prev->start && items[end - 1].space) end--;
+    out[count - 2] = (line_range){ prev->start, end, text_width(items + prev->start, end - prev->start) };
+    out[count - 1] = (line_range){ tail[0].start + cut, tail[0].end + cut, tail[0].natural };
+    *lines = out;
+    return count;
+}
+
+/* A space already half an em wide (the Latin of CJK faces) may not grow:
+ * clreq §3 stretches word spaces to ½ em at most. */
+static bool full_space(const text_item *it) { return it->space && 2 * it->advance >= it->size; }
+
+bool linebreak_gap_stretches(const text_item *items, int k)
+{
+    if (items[k].gap_after || full_space(&items[k]) || full_space(&items[k + 1])) return false;
+    return items[k].space || utf8_is_wide(items[k].cp) || utf8_is_wide(items[k + 1].cp);
+}
+
+/* The drawn part of the line [from, to): without spaces at either end. */
+static line_range trimmed(const text_item *items, int from, int to, const mpt_t *width_before)
+{
+    while (from < to && items[from].space) from++;
+    while (to > from && items[to - 1].space) to--;
+    mpt_t w = to > from ? width_before[to] - width_before[from] - items[to - 1].gap_after : 0;
+    return (line_range){ from, to, w };
+}
+
+int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
+                        int max_stretch_permille, line_range **out)
+{
+    if (n == 0) return linebreak_greedy(a, items, n, first_width, width, out);
+    /* Prefix sums: widths (advance + gap after) and stretchable gaps. */
+    mpt_t *width_before = arena_alloc(a, (size_t)(n + 1) * sizeof *width_before);
+    mpt_t *shrink_before = arena_alloc(a, (size_t)(n + 1) * sizeof *shrink_before);
+    int *gaps_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gaps_before);
+    for (int i = 0; i < n; i++) {
+        width_before[i + 1] = width_before[i] + items[i].advance + items[i].gap_after;
+        shrink_before[i + 1] = shrink_before[i] + items[i].shrink;
+        gaps_before[i + 1] = gaps_before[i] + (i + 1 < n && linebreak_gap_stretches(items, i));
+    }
+    /* Candidate line starts: 0 and every break opportunity; cost[k] is the
+       least cost of setting everything before starts[k]. */
+    int *starts = arena_alloc(a, (size_t)(n + 2) * sizeof *starts);
+    int n_starts = 0;
+    starts[n_starts++] = 0;
+    for (int i = 1; i < n; i++)
+        if (items[i].break_before) starts[n_starts++] = i;
+    starts[n_starts++] = n;
+    double *cost = arena_alloc(a, (size_t)n_starts * sizeof *cost);
+    int *from = arena_alloc(a, (size_t)n_starts * sizeof *from);
+    /* Costs, in order of weight: a lone last character; a line looser than
+       the limit; a line at all (fewer lines are better); and, among
+       acceptable lines, a preference for slack gathered in few lines over
+       slack spread thin: the GB/T 9704 grid wants full 28-character lines,
+       not every line a hair loose (clreq §6). */
+    const double lone_char_cost = 1e9, hopeless = 1e6, per_line = 1e3;
+    const double limit = max_stretch_permille ? max_stretch_permille / 1000.0 : 0.5;
+    for (int e = 1; e < n_starts; e++) {
+        cost[e] = DBL_MAX;
+        from[e] = -1;
+        bool last = e == n_starts - 1;
+        for (int s = e - 1; s >= 0; s--) {
+            if (cost[s] == DBL_MAX) continue;
+            line_range r = trimmed(items, starts[s], starts[e], width_before);
+            mpt_t avail = starts[s] == 0 ? first_width : width;
+            mpt_t squeezable = r.end > r.start ? shrink_before[r.end - 1] - shrink_before[r.start] : 0;
+            mpt_t hang = r.end > r.start ? items[r.end - 1].end_hang : 0;
+            if (r.natural - squeezable - hang > avail) break;   /* and longer still for earlier starts */
+            /* Squeezing only pulls in the closing marks at the line's end
+               (先挤进): without them the line must fit as it is. */
+            if (r.natural > avail) {
+                int k = r.end;
+                while (k > r.start && clreq_no_line_start(items[k - 1].cp)) k--;
+                if (k == r.end || width_before[k] - width_before[r.start] - items[k - 1].gap_after > avail) continue;
+            }
+            double badness = per_line;
+            if (r.natural > avail) {
+                /* squeezed in: as good as a full line, its slack is nil */
+            } else if (!last) {
+                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
+                double slack = (double)(avail - r.natural) / em;
+                double loose = gaps ? slack / gaps : (slack > 0.01 ? limit + 1 : 0);
+                /* Looseness up to half the limit is free, so that full lines
+                   keep the grid's 28 characters (GB/T 9704 §5.2.2) rather
+                   than share a constraint's slack; beyond, it costs its
+                   square; slack in fewer lines breaks ties. */
+                double free_loose = limit / 2;
+                badness += loose > limit ? hopeless
+                         : loose > free_loose ? 1000 * (loose - free_loose) * (loose - free_loose) - 0.01 * slack * slack
+                                              : -0.01 * slack * slack;
+            } else {
+                /* The last line takes part in the tie-break: its slack is where
+                   the rest of the paragraph's belongs (greedy filling). */
+                double slack = (double)(avail - r.natural) / em;
+                badness -= 0.01 * slack * slack;
+                if (starts[s] > 0 && lone_char(items, &r)) badness += lone_char_cost;
+            }
+            double c = cost[s] + badness;
+            if (c < cost[e]) {
+                cost[e] = c;
+                from[e] = s;
+            }
+        }
+    }
+    if (from[n_starts - 1] < 0) return linebreak_greedy(a, items, n, first_width, width, out);
+    int count = 0;
+    for (int e = n_starts - 1; e > 0; e = from[e]) count++;
+    line_range *lines = arena_alloc(a, (size_t)count * sizeof *lines);
+    int k = count;
+    for (int e = n_starts - 1; e > 0; e = from[e]) lines[--k] = trimmed(items, starts[from[e]], starts[e], width_before);
+    *out = lines;
+    return count;
+}

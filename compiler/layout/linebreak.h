@@ -1,0 +1,65 @@
+/* linebreak.h — choosing line ends for a paragraph of measured items.
+ *
+ * A pure function of the items and the line widths: no fonts, no pages. */
+#ifndef REPORTC_LINEBREAK_H
+#define REPORTC_LINEBREAK_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "text_prepare.h"
+#include "base/units.h"
+
+typedef struct line_range {
+    int start, end;     /* items [start, end) are drawn; spaces at either end are not */
+    mpt_t natural;      /* their width */
+} line_range;
+
+/* Fills lines greedily: each line takes as much as fits before the last
+ * break opportunity.  A stretch without opportunities wider than a line is
+ * cut between characters rather than overflow.  The first line is
+ * first_width wide, the others width.  Returns the number of lines (*out in a). */
+int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
+                     line_range **out);
+
+/* The number of lines linebreak_greedy makes with every line `width` wide,
+ * without allocating (the table width solver calls it often); *lone_last
+ * (may be NULL): the last of several lines holds a lone Han character. */
+int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last);
+
+/* For a centred text that greedy filling at `width` sets in `count` lines:
+ * the narrowest measure (to `precision`) that still needs no more lines, so
+ * that the lines come out balanced, not full then short.  The first line is
+ * `indent` narrower. */
+mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision);
+
+/* Chooses the breaks of a justified paragraph as a whole (total fit, after
+ * Knuth and Plass): the least total cost, where a last line holding one Han
+ * character (孤字, clreq §5) costs most, then a line looser than
+ * max_stretch_permille/1000 em (of `em`) per stretchable gap, then each
+ * line; among acceptable lines slack gathered in few lines beats slack
+ * spread over many, which keeps full lines on the character grid.  Falls
+ * back to the greedy fill when no set of breaks fits (a stretch wider than
+ * a line).  Returns the number of lines (*out in a). */
+int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
+                        int max_stretch_permille, line_range **out);
+
+/* Makes line r fit `avail` by taking from the blanks of its squeezable
+ * marks (text_item.shrink), evenly; r->natural is updated.  Nothing to do
+ * for a line that already fits. */
+void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail);
+
+/* True when justification may add space after item k (before k+1): between
+ * Chinese characters and at word spaces, never inside a Latin word or a
+ * number, nor where a fixed gap (Han–Latin, squeezed punctuation) is
+ * (clreq §3). */
+bool linebreak_gap_stretches(const text_item *items, int k);
+
+/* clreq §5 孤字不成行: when the last of `count` lines holds a single Han
+ * character (with any closing marks after it), breaks the line before it
+ * one opportunity earlier and refills the rest, so that the character has
+ * company.  Returns the new number of lines (lines may be replaced in a). */
+int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
+                              int count);
+
+#endif

@@ -1,0 +1,39 @@
+/* schema.h — typed reading of YAML nodes, with a diagnostic for every mistake.
+ *
+ * Each reader takes the node and a short English name of what is expected
+ * there, records an error at the node when the value is wrong, and returns
+ * false.  Readers never see a NULL node: callers skip absent keys. */
+#ifndef REPORTC_SCHEMA_H
+#define REPORTC_SCHEMA_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "base/units.h"
+#include "yaml_tree.h"
+
+/* Checks that n is a mapping whose keys are all in `allowed` (a NULL-
+ * terminated list).  An unknown key is an error at the key with a
+ * "did you mean" hint.  `what` names the mapping ("meta", "a heading"). */
+bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *const *allowed);
+
+/* The closest of `choices` to `word` by edit distance, or NULL if none is
+ * close enough to be a plausible typo. */
+const char *schema_suggest(const char *word, const char *const *choices);
+
+/* A non-null scalar (numbers and booleans are read as their text). */
+bool schema_string(diag *d, const ynode *n, const char *what, const char **out);
+/* An integer in [min, max]. */
+bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, long *out);
+/* A decimal number in [min, max] (e.g. "1.5"). */
+bool schema_number(diag *d, const ynode *n, const char *what, double min, double max, double *out);
+/* true/false, yes/no. */
+bool schema_bool(diag *d, const ynode *n, const char *what, bool *out);
+/* A length with a unit: mm, cm, pt, in (e.g. "37mm", "15.75pt"), ≥ 0. */
+bool schema_length(diag *d, const ynode *n, const char *what, mpt_t *out);
+/* One of `choices` (NULL-terminated); *out is its index. */
+bool schema_enum(diag *d, const ynode *n, const char *what, const char *const *choices, int *out);
+/* An ISO date YYYY-MM-DD, checked against the calendar. */
+bool schema_date(diag *d, const ynode *n, const char *what, int *year, int *month, int *day);
+
+#endif

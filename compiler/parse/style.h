@@ -1,0 +1,111 @@
+/* style.h — a layout (layouts/NAME.yaml) bound to numbers the layout stage uses.
+ *
+ * No style number lives in C code: every value here comes from the layout
+ * file, or from the report's overrides of it.  Lengths are millipoints. */
+#ifndef REPORTC_STYLE_H
+#define REPORTC_STYLE_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/units.h"
+#include "yaml_tree.h"
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
+
+/* How one kind of line looks: a title, a heading level, body text. */
+typedef struct text_style {
+    const char *font_role;     /* a role of fonts/fonts.yaml: "fangsong", "hei" … */
+    src_pos font_role_pos;     /* where the role was named, for diagnostics */
+    mpt_t size;
+    text_align align;
+    int first_line_indent;     /* in characters of this style's size */
+    int lines_before, lines_after; /* blank grid lines around the block */
+    int max_stretch_permille;  /* justify: most extra space between two characters,
+                                  in 1/1000 em; a looser line is set flush left; 0 = no limit */
+    const char *numbering;     /* headings: "{一}、", "（{一}）", "{1}.", "（{1}）"; NULL = none */
+} text_style;
+
+typedef enum { SIDE_LEFT, SIDE_CENTER, SIDE_RIGHT } page_side;
+
+/* clreq §2, the usual named schemes: 全角 (every mark 1 em, two adjacent
+ * marks 1½ em), 开明 (。？！ 1 em, the other marks ½ em), 半角 (every mark
+ * ½ em), or none (no adjustment at all). */
+typedef enum { PUNCT_NONE, PUNCT_QUANJIAO, PUNCT_KAIMING, PUNCT_BANJIAO } punct_style;
+
+/* How tables look (layout key `table`). */
+typedef struct table_style {
+    text_style cell;                    /* font and size of every cell */
+    text_style caption;                 /* above the table; align, lines-before */
+    text_style notes;                   /* under the table */
+    int line_height_permille;           /* cell line pitch, of the cell size */
+    mpt_t padding_x, padding_y;         /* inside every cell */
+    mpt_t rule_width, frame_width;      /* inner rules, outer frame */
+    mpt_t space_after;                  /* least gap between the table and the next line */
+    text_align head_align;              /* column headers and the corner */
+    text_align row_head_align;          /* row headers */
+    text_align text_align;              /* text in data cells */
+    text_align number_align;            /* a column's block of decimal-aligned numbers */
+    const char *continued;              /* label over a continued table ("续表"), or NULL */
+    text_align continued_align;
+} table_style;
+
+typedef struct style {
+    const char *name;
+    mpt_t page_width, page_height;
+    mpt_t margin_top, margin_left;      /* GB/T 9704 §5.2.1: 天头, 订口 */
+    mpt_t text_width, text_height;      /* 版心 */
+    int lines_per_page;                 /* the line grid: pitch = text_height / lines */
+    mpt_t line_pitch;                   /* derived */
+
+    text_style body, title;
+    text_style heading[4];              /* levels 1–4 */
+
+    text_style page_number;
+    const char *page_number_format;     /* "— {1} —" */
+    mpt_t page_number_below_text;       /* text block bottom to the number's centre line */
+    page_side page_number_odd, page_number_even;
+    int page_number_inset;              /* characters (of body size) in from the edge */
+
+    /* Optional running text above and below the text block, besides the
+       page number: {title}, {author} and {1} (the page number) are filled in. */
+    text_style running[2];              /* 0: header, 1: footer; align */
+    const char *running_text[2];        /* NULL: none */
+    mpt_t running_distance[2];          /* text block edge to the text's centre line */
+
+    text_style signature;               /* lines_before; font; size */
+    int signature_right_inset;          /* chars between issuer and the right edge (§7.3.5.2) */
+    int signature_date_offset;          /* date starts this many chars right of the issuer */
+    int signature_seal_right_inset;     /* with a seal: chars between the date and the right edge (§7.3.5.1) */
+    mpt_t signature_seal_size;          /* width of the seal image; 0: none given */
+    const char *date_format;            /* "{y}年{m}月{d}日" */
+
+    table_style table;
+
+    /* GB/T 9704 §7.3.4, §7.3.7: attachments. */
+    text_style attachment_label;        /* "附件1": flush left on the first line */
+    text_style attachment_title;        /* centred on the third line */
+    const char *attachment_label_format;/* "附件{1}" ({1}: the number; none for a single one) */
+    const char *attachment_note;        /* "附件：", before the titles under the body */
+
+    const ynode *template_node;         /* a document template (template.c), or NULL */
+
+    int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
+    int punctuation;                    /* punct_style: how full-width marks are set */
+    bool line_end_squeeze;              /* a line-end mark may be set half width to fit */
+    int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
+                                           several grid lines; 1/1000 */
+} style;
+
+/* Finds layout `name` (a file NAME.yaml in one of dirs, or a path when name
+ * contains '/' or ends in .yaml; a relative path is taken from base_dir,
+ * the report's directory), merges `overrides` (a mapping of the
+ * report, may be NULL) over it and binds the result.  Diagnostics point into
+ * the layout file or into the report, wherever the offending value is.
+ * `name_pos` is where the report named the layout.  The layout file's text is
+ * kept in `a` (diagnostics quote it).  Returns NULL on error. */
+style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
+                  const char *base_dir, const char *const *dirs, int n_dirs);
+
+#endif

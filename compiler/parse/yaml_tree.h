@@ -1,0 +1,65 @@
+/* yaml_tree.h — YAML text to a tree whose every node knows its line and column.
+ *
+ * The only file that includes <yaml.h> is yaml_tree.c.  Later stages read the
+ * tree through the accessors below and never see libyaml.  Aliases share the
+ * anchored node (no copy); hostile input is bounded by yaml_limits. */
+#ifndef REPORTC_YAML_TREE_H
+#define REPORTC_YAML_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+
+typedef enum { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP } ynode_kind;
+
+typedef struct ynode ynode;
+
+typedef struct ypair {
+    ynode *key;   /* always a scalar (complex keys are rejected) */
+    ynode *value;
+} ypair;
+
+struct ynode {
+    ynode_kind kind;
+    src_pos pos;        /* where the node starts */
+    bool plain;         /* scalar written without quotes or block style */
+    bool single_line;   /* scalar's text is on one source line, escape-free:
+                           character i of str sits at column pos.col + offset + i */
+    int text_col;       /* column of the scalar's first character of content */
+    const char *str;    /* scalar value, NUL-terminated (arena) */
+    size_t len;
+    ynode **items;      /* sequence items */
+    ypair *pairs;       /* mapping pairs, in source order */
+    int n;              /* number of items or pairs */
+};
+
+typedef struct yaml_limits {
+    size_t max_input_bytes;   /* input size */
+    int max_depth;            /* nesting of sequences and mappings */
+    long max_alias_nodes;     /* nodes reachable through aliases, counted per use */
+} yaml_limits;
+
+/* The defaults: 16 MiB, 64 levels, 100,000 aliased nodes. */
+yaml_limits yaml_limits_default(void);
+
+/* Parses the single document of src into a tree allocated in `a`.  Returns
+ * NULL after recording diagnostics when the text is not valid YAML or breaks
+ * a limit.  An empty document gives an empty mapping. */
+ynode *yaml_tree_parse(arena *a, diag *d, const source *src, const yaml_limits *limits);
+
+/* Value of key `key` in mapping m, or NULL (also when m is not a mapping). */
+ynode *ynode_lookup(const ynode *m, const char *key);
+/* The pair holding `key`, or NULL. */
+const ypair *ynode_lookup_pair(const ynode *m, const char *key);
+
+/* True for a plain scalar that YAML 1.2 core schema reads as null
+ * ("", "~", "null"). */
+bool ynode_is_null(const ynode *n);
+
+/* A short English name of the node's type for diagnostics: "a mapping",
+ * "a list", "a string", "null". */
+const char *ynode_kind_name(const ynode *n);
+
+#endif

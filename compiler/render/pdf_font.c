@@ -1,0 +1,682 @@
+/* pdf_font.c — compact subset fonts with our own codes for libharu 2.3.0.
+ *
+ * The recipe and its measurements are ../shared/reference/font-pipeline.md
+ * (cited below as "fp §n"); libharu's own defects are in libharu-2.3.md.
+ * Per face used: hb-subset → our format-4 cmap (CODE_FIRST+i → i-th used glyph)
+ * → libharu through a memfd → mark every glyph used → our ToUnicode → our
+ * own FontDescriptor/FontFile2 and CIDToGIDMap, deflated by us at level 1.
+ * libharu never sees a real code point, only our codes, and its 65,536-code
+ * loops in HPDF_GetFont are cut to the codes used (get_font).
+ *
+ * The libharu internals used (HPDF_FontAttr, HPDF_TTFontDefAttr, stream and
+ * dict functions) are declared in its installed headers; pin 2.3.0. */
+#define _GNU_SOURCE /* memfd_create */
+#include "pdf_font.h"
+#include "pdf_deflate.h"
+#include "font/font_face_hb.h"
+
+#include <hb-subset.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* The codes libharu sees: CODE_FIRST + i for the i-th character in new-glyph
+ * order.  Any BMP non-surrogate codes would do, since our ToUnicode says what
+ * each one is (fp §5); low codes keep libharu's per-CID tables (/W,
+ * CIDToGIDMap) as short as the character list (see get_font). */
+#define CODE_FIRST 0x0100u
+
+typedef struct entry {
+    uint32_t cp;  /* the character */
+    uint32_t gid; /* its glyph in the subset (0: the face lacks it) */
+} entry;
+
+typedef struct pf_face {
+    HPDF_Font font;      /* NULL: face unused */
+    hb_map_t *code;      /* code point → our code */
+    hb_blob_t *file;     /* the subset font file */
+    entry *e;            /* its characters, in new-glyph order */
+    unsigned n_e;
+    HPDF_Dict font_file; /* its FontFile2 stream, filled by pdf_fonts_finish */
+    HPDF_Dict map;       /* its CIDToGIDMap stream, filled by pdf_fonts_finish */
+    uint8_t *map_bytes;  /* the CIDToGIDMap data */
+    size_t map_len;
+    unsigned n_glyphs;   /* glyphs in the subset, .notdef included */
+    uint8_t *cid_set;    /* PDF/A: the CIDSet data, or NULL */
+    size_t cid_set_len;
+} pf_face;
+
+struct pdf_fonts {
+    int n;
+    pf_face *faces;
+    pdf_deflater *deflater;  /* font files and maps, deflated while libharu works */
+    const uint8_t **inputs;  /* what it deflates: per used face, file then map */
+    size_t *lens;
+    int *input_face;         /* face of inputs[2k] and inputs[2k+1] */
+    int n_inputs;
+};
+
+static void fail(char *err, size_t errlen, const char *what, const font_face *f)
+{
+    snprintf(err, errlen, "%s (font %s, face %u)", what, font_face_path(f), font_face_index(f));
+}
+
+static void fail_haru(char *err, size_t errlen, HPDF_Doc pdf, const char *step, const font_face *f)
+{
+    char what[96];
+    snprintf(what, sizeof what, "libharu error 0x%04X in %s", (unsigned)HPDF_GetError(pdf), step);
+    fail(err, errlen, what, f);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->gid != y->gid) return x->gid < y->gid ? -1 : 1;
+    return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+static void put16(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+/* A cmap table with one (3,1) format-4 subtable of two segments:
+ * CODE_FIRST..CODE_FIRST+n-1 and the 0xFFFF terminator (fp §1.4).  When the glyphs are
+ * consecutive one idDelta does; otherwise (a character without a glyph, two
+ * characters on one glyph, composite-only glyphs between them) the segment
+ * goes through glyphIdArray. */
+static hb_blob_t *build_cmap(const entry *e, unsigned n)
+{
+    bool consecutive = e[0].gid != 0;
+    for (unsigned i = 1; i < n && consecutive; i++) consecutive = e[i].gid == e[0].gid + i;
+    unsigned sub_len = 32 + (consecutive ? 0 : 2 * n);
+    unsigned len = 12 + sub_len;
+    uint8_t *b = calloc(1, len);
+    if (!b) return NULL;
+    put16(b + 0, 0);      /* version */
+    put16(b + 2, 1);      /* numTables */
+    put16(b + 4, 3);      /* platform: Windows */
+    put16(b + 6, 1);      /* encoding: Unicode BMP (libharu reads only this) */
+    b[8] = b[9] = b[10] = 0;
+    b[11] = 12;           /* offset of the subtable */
+    uint8_t *s = b + 12;
+    put16(s + 0, 4);                                     /* format */
+    put16(s + 2, sub_len);                               /* length */
+    put16(s + 4, 0);                                     /* language */
+    put16(s + 6, 4);                                     /* segCountX2 */
+    put16(s + 8, 4);                                     /* searchRange */
+    put16(s + 10, 1);                                    /* entrySelector */
+    put16(s + 12, 0);                                    /* rangeShift */
+    put16(s + 14, CODE_FIRST + n - 1); put16(s + 16, 0xFFFF); /* endCode */
+    put16(s + 18, 0);                                    /* reservedPad */
+    put16(s + 20, CODE_FIRST); put16(s + 22, 0xFFFF);     /* startCode */
+    put16(s + 24, consecutive ? (e[0].gid - CODE_FIRST) & 0xFFFF : 0);
+    put16(s + 26, 1);                                    /* idDelta: FFFF → 0 */
+    put16(s + 28, consecutive ? 0 : 4);                  /* idRangeOffset → glyphIdArray */
+    put16(s + 30, 0);
+    if (!consecutive)
+        for (unsigned i = 0; i < n; i++) put16(s + 32 + 2 * i, e[i].gid);
+    return hb_blob_create((const char *)b, len, HB_MEMORY_MODE_WRITABLE, b, free);
+}
+
+/* Subsets `face` to the characters in `used` and returns the font file with
+ * our cmap; fills e[0..n) (n = |used|) sorted by new glyph id. */
+static hb_blob_t *subset(const font_face *f, const hb_set_t *used, entry *e, unsigned n, unsigned *n_glyphs)
+{
+    hb_face_t *face = font_face_hb(f);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) return NULL;
+    hb_set_union(hb_subset_input_unicode_set(in), used);
+    /* NOTDEF_OUTLINE: a missing character shows the font's .notdef box rather
+     * than a silent blank (fp §2). */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+    /* Keep only what libharu reads and embeds; drop cmap too, ours replaces
+     * it (the plan still maps through the source cmap; fp §1.3). */
+    static const hb_tag_t keep[] = {
+        HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
+        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('l', 'o', 'c', 'a'),
+        HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+    };
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    hb_tag_t tags[32];
+    unsigned start = 0, count;
+    do {
+        count = sizeof tags / sizeof tags[0];
+        hb_face_get_table_tags(face, start, &count, tags);
+        for (unsigned i = 0; i < count; i++) {
+            bool kept = false;
+            for (unsigned k = 0; k < sizeof keep / sizeof keep[0]; k++) kept |= tags[i] == keep[k];
+            if (!kept) hb_set_add(drop, tags[i]);
+        }
+        start += count;
+    } while (count == sizeof tags / sizeof tags[0]);
+    hb_set_add(drop, HB_TAG('c', 'm', 'a', 'p'));
+
+    hb_blob_t *out = NULL;
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+    hb_subset_input_destroy(in);
+    if (!plan) return NULL;
+    const hb_map_t *uni_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+    const hb_map_t *old_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    for (unsigned i = 0; hb_set_next(used, &cp); i++) {
+        hb_codepoint_t old = hb_map_get(uni_old, cp);
+        hb_codepoint_t gid = old == HB_MAP_VALUE_INVALID ? 0 : hb_map_get(old_new, old);
+        e[i].cp = cp;
+        e[i].gid = gid == HB_MAP_VALUE_INVALID ? 0 : gid;
+    }
+    /* hb-subset 6.0 keeps old-gid order, so codes are handed out in new-gid
+     * order to keep the cmap a single delta where possible (fp §5). */
+    qsort(e, n, sizeof *e, cmp_entry);
+
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    if (sub) {
+        *n_glyphs = hb_face_get_glyph_count(sub);
+        hb_blob_t *cmap = build_cmap(e, n);
+        /* The face hb-subset returns is a face builder, so add_table works
+         * (fp §1.4, §5). */
+        if (cmap && hb_face_builder_add_table(sub, HB_TAG('c', 'm', 'a', 'p'), cmap))
+            out = hb_face_reference_blob(sub);
+        hb_blob_destroy(cmap);
+        hb_face_destroy(sub);
+    }
+    hb_subset_plan_destroy(plan);
+    if (out && hb_blob_get_length(out) == 0) {
+        hb_blob_destroy(out);
+        out = NULL;
+    }
+    return out;
+}
+
+/* Hands the font file to libharu through an anonymous memory file: libharu
+ * 2.3.0 loads TrueType only from a file name (fp §1.5), and keeps its own
+ * handle, so ours is closed at once. */
+static const char *load_into_haru(HPDF_Doc pdf, hb_blob_t *font)
+{
+    unsigned len;
+    const char *data = hb_blob_get_data(font, &len);
+    int fd = memfd_create("reportc-font", MFD_CLOEXEC);
+    if (fd < 0) return NULL;
+    for (unsigned done = 0; done < len;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w <= 0) {
+            close(fd);
+            return NULL;
+        }
+        done += (unsigned)w;
+    }
+    char path[40];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+    close(fd);
+    return name;
+}
+
+/* UTF-16BE hex of a scalar value, with a surrogate pair beyond U+FFFF. */
+static int utf16_hex(char *p, uint32_t cp)
+{
+    if (cp < 0x10000) return sprintf(p, "%04X", (unsigned)cp);
+    cp -= 0x10000;
+    return sprintf(p, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)), (unsigned)(0xDC00 + (cp & 0x3FF)));
+}
+
+/* libharu writes its encoder's CID CMap as ToUnicode, which poppler rejects
+ * (libharu-2.3.md §3); we rewrite that stream object in place with a real
+ * ToUnicode: bfrange for runs of consecutive BMP characters that stay inside
+ * one low-byte block on both sides, bfchar for the rest, ≤ 100 per block
+ * (ISO 32000-1 §9.10.3; fp §1.6). */
+static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
+{
+    HPDF_Dict cm = ((HPDF_FontAttr)font->attr)->cmap_stream;
+    if (!cm) return false;
+    size_t cap = 1024 + (size_t)n * 28;
+    char *buf = malloc(cap), *p = buf;
+    /* (start index, length) of ranges and single characters */
+    unsigned *rng = malloc(2 * (size_t)n * sizeof *rng), *chr = malloc((size_t)n * sizeof *chr);
+    if (!buf || !rng || !chr) {
+        free(buf), free(rng), free(chr);
+        return false;
+    }
+    unsigned n_rng = 0, n_chr = 0;
+    for (unsigned i = 0; i < n;) {
+        unsigned r = 1;
+        while (i + r < n && e[i].cp + r < 0x10000 && e[i + r].cp == e[i].cp + r &&
+               ((CODE_FIRST + i + r) & 0xFF) != 0 && ((e[i].cp + r) & 0xFF) != 0)
+            r++;
+        if (r >= 2) {
+            rng[2 * n_rng] = i;
+            rng[2 * n_rng++ + 1] = r;
+        } else {
+            chr[n_chr++] = i;
+        }
+        i += r;
+    }
+    p += sprintf(p, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (unsigned b = 0; b < n_rng; b += 100) {
+        unsigned m = n_rng - b < 100 ? n_rng - b : 100;
+        p += sprintf(p, "%u beginbfrange\n", m);
+        for (unsigned k = b; k < b + m; k++) {
+            unsigned i = rng[2 * k], r = rng[2 * k + 1];
+            p += sprintf(p, "<%04X> <%04X> <", CODE_FIRST + i, CODE_FIRST + i + r - 1);
+            p += utf16_hex(p, e[i].cp);
+            p += sprintf(p, ">\n");
+        }
+        p += sprintf(p, "endbfrange\n");
+    }
+    for (unsigned b = 0; b < n_chr; b += 100) {
+        unsigned m = n_chr - b < 100 ? n_chr - b : 100;
+        p += sprintf(p, "%u beginbfchar\n", m);
+        for (unsigned k = b; k < b + m; k++) {
+            p += sprintf(p, "<%04X> <", CODE_FIRST + chr[k]);
+            p += utf16_hex(p, e[chr[k]].cp);
+            p += sprintf(p, ">\n");
+        }
+        p += sprintf(p, "endbfchar\n");
+    }
+    p += sprintf(p, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+    /* The keys libharu set for a CMap resource do not belong in a ToUnicode
+     * stream (libharu-2.3.md §3). */
+    HPDF_MemStream_FreeData(cm->stream);
+    HPDF_STATUS ok = HPDF_Dict_RemoveElement(cm, "Type");
+    ok |= HPDF_Dict_RemoveElement(cm, "CMapName");
+    ok |= HPDF_Dict_RemoveElement(cm, "CIDSystemInfo");
+    ok |= HPDF_Dict_RemoveElement(cm, "WMode");
+    if (ok == HPDF_OK) ok = HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)(p - buf));
+    free(buf), free(rng), free(chr);
+    return ok == HPDF_OK;
+}
+
+/* Writes the /Filter of a stream we deflated ourselves: libharu removes a
+ * /Filter key from streams it does not filter, but calls this hook while
+ * writing the dictionary. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Makes stream object `obj` hold z[0..zlen), already deflated. */
+static HPDF_STATUS put_precompressed(HPDF_Dict obj, const uint8_t *z, size_t zlen)
+{
+    HPDF_MemStream_FreeData(obj->stream);
+    obj->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate again */
+    obj->write_fn = write_flate_filter;
+    return HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
+}
+
+/* libharu's CIDToGIDMap covers all 65,535 CIDs (fp §3) and gets deflated
+ * at level 6 on every save; ours stops after the last of our codes, which
+ * is all a CID font with those codes can reach. */
+static bool own_cid_to_gid_map(HPDF_Font font, HPDF_Dict *map_out)
+{
+    HPDF_FontAttr fa = font->attr;
+    HPDF_Dict map = fa->map_stream;
+    if (!map) return false;
+    /* The CIDFont's BeforeWrite resets the filter of fa->map_stream; the
+     * object itself stays referenced from /CIDToGIDMap.  Its data (built
+     * and deflated by the worker thread) arrives in pdf_fonts_finish. */
+    fa->map_stream = NULL;
+    *map_out = map;
+    return true;
+}
+
+/* The CIDToGIDMap bytes: CID CODE_FIRST + i → e[i].gid, big-endian.  With
+ * `all_glyphs`, every glyph of the subset that no character reaches (a
+ * component of composite glyphs) gets a CID too, after CODE_FIRST + n (which
+ * stays unmapped: see get_font), so that the CIDSet can list every glyph
+ * present (make_cid_set). */
+static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, unsigned n_glyphs, bool all_glyphs, size_t *len)
+{
+    uint8_t *reached = all_glyphs ? calloc(n_glyphs ? n_glyphs : 1, 1) : NULL;
+    unsigned extra = 0;
+    if (all_glyphs) {
+        if (!reached) return NULL;
+        for (unsigned i = 0; i < n; i++)
+            if (e[i].gid < n_glyphs) reached[e[i].gid] = 1;
+        for (unsigned g = 1; g < n_glyphs; g++) extra += !reached[g];
+    }
+    *len = 2 * ((size_t)CODE_FIRST + n + (extra ? 1 + extra : 0));
+    uint8_t *m = calloc(1, *len);
+    if (m) {
+        for (unsigned i = 0; i < n; i++) put16(m + 2 * (CODE_FIRST + i), e[i].gid);
+        unsigned cid = CODE_FIRST + n + 1;
+        for (unsigned g = 1; extra && g < n_glyphs; g++)
+            if (!reached[g]) put16(m + 2 * cid++, g);
+    }
+    free(reached);
+    return m;
+}
+
+/* ISO 19005-1 §6.3.5: a CID font subset lists the CIDs present in its
+ * font file in a CIDSet, one bit per CID, the high bit first.  Present
+ * are the CIDs whose glyph the subset holds: CID 0 (.notdef) and every CID
+ * the CIDToGIDMap `map` sends to a glyph other than 0 — every glyph then
+ * has a CID (veraPDF also checks that; pdfa.md §2). */
+static uint8_t *make_cid_set(const uint8_t *map, size_t map_len, size_t *len)
+{
+    size_t n_cids = map_len / 2;
+    *len = (n_cids + 7) / 8;
+    uint8_t *set = calloc(1, *len);
+    if (!set) return NULL;
+    set[0] = 0x80;
+    for (size_t c = 1; c < n_cids; c++)
+        if (map[2 * c] | map[2 * c + 1]) set[c / 8] |= (uint8_t)(0x80 >> (c % 8));
+    return set;
+}
+
+/* fp §1.8: our own FontDescriptor, with the HarfBuzz font as FontFile2
+ * as it is.  libharu builds a descriptor at save time only when this field
+ * is NULL, so it then skips HPDF_TTFontDef_SaveFontData, which re-reads and
+ * re-checksums the whole font 4 bytes at a time, and we choose the deflate
+ * level.  Same keys as libharu's, plus CapHeight (ISO 32000-1 Table 122). */
+static bool own_descriptor(HPDF_Font font, hb_blob_t *file, const pf_face *face, HPDF_Dict *font_file)
+{
+    HPDF_FontAttr fa = font->attr;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    unsigned len;
+    const char *bytes = hb_blob_get_data(file, &len);
+    HPDF_Dict d = HPDF_Dict_New(font->mmgr), data = NULL;
+    HPDF_STATUS ret = HPDF_INVALID_OBJECT;
+    /* Xref_Add frees d on error; DictStream_New adds itself to the xref. */
+    if (d && HPDF_Xref_Add(fa->xref, d) == HPDF_OK && (data = HPDF_DictStream_New(font->mmgr, fa->xref))) {
+        (void)bytes; /* the deflated bytes arrive in pdf_fonts_finish */
+        ret = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)len);
+        ret |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+        ret |= HPDF_Dict_AddName(d, "FontName", tt->base_font); /* with the HPDFAA+ tag */
+        ret |= HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
+        ret |= HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+        ret |= HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+        ret |= HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+        ret |= HPDF_Dict_AddNumber(d, "Descent", def->descent);
+        ret |= HPDF_Dict_AddNumber(d, "CapHeight", def->cap_height);
+        ret |= HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+        ret |= HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
+        ret |= HPDF_Dict_Add(d, "FontFile2", data);
+        if (face->cid_set) {
+            HPDF_Dict set = HPDF_DictStream_New(font->mmgr, fa->xref);
+            ret |= set ? HPDF_Dict_Add(d, "CIDSet", set) : HPDF_FAILD_TO_ALLOC_MEM;
+            if (set) ret |= HPDF_Stream_Write(set->stream, face->cid_set, (HPDF_UINT)face->cid_set_len);
+        }
+    }
+    if (ret != HPDF_OK) return false;
+    def->descriptor = d;
+    *font_file = data;
+    return true;
+}
+
+/* Collects the characters each face draws: one set per face, NULL if unused. */
+static bool collect(const frame_doc *doc, hb_set_t **used)
+{
+    for (int p = 0; p < doc->n_pages; p++)
+        for (int i = 0; i < doc->pages[p].n_items; i++) {
+            const frame_item *it = &doc->pages[p].items[i];
+            if (it->kind != FRAME_TEXT || it->u.text.len <= 0) continue;
+            int f = it->u.text.face;
+            if (f < 0 || f >= doc->n_faces) return false;
+            if (!used[f]) used[f] = hb_set_create();
+            for (int k = 0; k < it->u.text.len; k++) hb_set_add(used[f], it->u.text.text[k]);
+        }
+    for (int f = 0; f < doc->n_faces; f++)
+        if (used[f] && !hb_set_allocation_successful(used[f])) return false;
+    return true;
+}
+
+/* Subsets one face (HarfBuzz only): fills out->file and out->e. */
+static bool subset_face(const font_face *f, const hb_set_t *used, bool pdfa, pf_face *out, char *err,
+                        size_t errlen)
+{
+    unsigned n = hb_set_get_population(used);
+    if (n > PDF_FONT_MAX_CHARS) {
+        char what[128];
+        snprintf(what, sizeof what, "%u distinct characters in one font; the limit is %d", n,
+                 PDF_FONT_MAX_CHARS);
+        fail(err, errlen, what, f);
+        return false;
+    }
+    if (!(out->e = malloc(n * sizeof *out->e))) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    out->n_e = n;
+    if (!(out->file = subset(f, used, out->e, n, &out->n_glyphs))) {
+        fail(err, errlen, "HarfBuzz could not subset the font", f);
+        return false;
+    }
+    if (!(out->map_bytes = cid_to_gid_bytes(out->e, n, out->n_glyphs, pdfa, &out->map_len)) ||
+        (pdfa && !(out->cid_set = make_cid_set(out->map_bytes, out->map_len, &out->cid_set_len)))) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    return true;
+}
+
+/* HPDF_GetFont with the UTF-8 encoder looks up all 65,536 codes and writes
+ * /W and a CIDToGIDMap up to CID 65,535: ~7.7 M instructions per face, the
+ * largest fixed cost of a run.  For a CMap encoder it visits only the codes
+ * that have a CID and stops at the largest.  So for this one call the
+ * document's UTF-8 encoder poses as a CMap encoder knowing just our n codes
+ * (CID = code, as the UTF-8 encoder maps them), and is restored right after.
+ * One extra code after the last: libharu's /W loop stops before the largest
+ * CID (i < max), which must not be a real character. */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name, unsigned n)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    if (!enc) return NULL;
+    HPDF_CMapEncoderAttr ea = enc->attr;
+    void *saved_cid = malloc(sizeof ea->cid_map), *saved_uni = malloc(sizeof ea->unicode_map);
+    HPDF_Font font = NULL;
+    if (saved_cid && saved_uni) {
+        memcpy(saved_cid, ea->cid_map, sizeof ea->cid_map);
+        memcpy(saved_uni, ea->unicode_map, sizeof ea->unicode_map);
+        memset(ea->cid_map, 0, sizeof ea->cid_map);
+        for (unsigned c = CODE_FIRST; c <= CODE_FIRST + n; c++) {
+            ea->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+            ea->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
+        }
+        HPDF_Encoder_ToUnicode_Func utf8_to_unicode = enc->to_unicode_fn;
+        enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+        font = HPDF_GetFont(pdf, name, "UTF-8");
+        enc->to_unicode_fn = utf8_to_unicode;
+        memcpy(ea->cid_map, saved_cid, sizeof ea->cid_map);
+        memcpy(ea->unicode_map, saved_uni, sizeof ea->unicode_map);
+    }
+    free(saved_cid);
+    free(saved_uni);
+    return font;
+}
+
+/* Loads a subset into libharu and wires up ToUnicode, descriptor and
+ * CIDToGIDMap (libharu only: main thread). */
+static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err, size_t errlen)
+{
+    const entry *e = out->e;
+    unsigned n = out->n_e;
+    const char *name = load_into_haru(pdf, out->file);
+    if (!name) {
+        if (HPDF_GetError(pdf)) fail_haru(err, errlen, pdf, "loading the subset font", f);
+        else fail(err, errlen, "cannot pass the subset font to libharu (memfd)", f);
+        return false;
+    }
+    if (!(out->font = get_font(pdf, name, n))) {
+        fail_haru(err, errlen, pdf, "HPDF_GetFont", f);
+        return false;
+    }
+    HPDF_FontAttr fa = out->font->attr;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    /* libharu names the character collection after its encoder
+     * (Adobe-Identity-H); with Identity-H the collection is Adobe-Identity
+     * (ISO 32000-1 §9.7.3), the name Ghostscript and poppler know. */
+    HPDF_Dict csi = HPDF_Dict_GetItem(fa->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
+    if (!csi || HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(out->font->mmgr, "Identity", NULL)) != HPDF_OK) {
+        fail_haru(err, errlen, pdf, "setting the CIDSystemInfo", f);
+        return false;
+    }
+    /* hb-subset already closed over composite components; libharu would
+     * empty every glyph it never measured, nested components included
+     * (libharu-2.3.md §1, upstream #79; fp §1.5). */
+    memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
+    if (!write_tounicode(out->font, e, n)) {
+        fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
+        return false;
+    }
+    if (!own_descriptor(out->font, out->file, out, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
+        fail_haru(err, errlen, pdf, "writing the font descriptor or CIDToGIDMap", f);
+        return false;
+    }
+    if (!(out->code = hb_map_create())) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    for (unsigned i = 0; i < n; i++) hb_map_set(out->code, e[i].cp, CODE_FIRST + i);
+    if (!hb_map_allocation_successful(out->code)) {
+        fail(err, errlen, "out of memory", f);
+        return false;
+    }
+    return true;
+}
+
+/* Queues every used face's font file and CIDToGIDMap for deflating. */
+static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
+{
+    pf->inputs = calloc(2 * (size_t)pf->n + 1, sizeof *pf->inputs);
+    pf->lens = calloc(2 * (size_t)pf->n + 1, sizeof *pf->lens);
+    pf->input_face = calloc(2 * (size_t)pf->n + 1, sizeof *pf->input_face);
+    if (!pf->inputs || !pf->lens || !pf->input_face) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    for (int f = 0; f < pf->n; f++) {
+        pf_face *face = &pf->faces[f];
+        if (!face->file) continue;
+        unsigned len;
+        pf->inputs[pf->n_inputs] = (const uint8_t *)hb_blob_get_data(face->file, &len);
+        pf->lens[pf->n_inputs] = len;
+        pf->input_face[pf->n_inputs++] = f;
+        pf->inputs[pf->n_inputs] = face->map_bytes;
+        pf->lens[pf->n_inputs] = face->map_len;
+        pf->input_face[pf->n_inputs++] = f;
+    }
+    if (!(pf->deflater = pdf_deflate_start(pf->inputs, pf->lens, pf->n_inputs))) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    return true;
+}
+
+pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen)
+{
+    pdf_fonts *pf = calloc(1, sizeof *pf);
+    hb_set_t **used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
+    if (pf) pf->faces = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *pf->faces);
+    bool ok = pf && used && pf->faces;
+    if (!ok) snprintf(err, errlen, "out of memory");
+    if (ok) {
+        pf->n = doc->n_faces;
+        ok = collect(doc, used);
+        if (!ok) snprintf(err, errlen, "a text run names no valid face, or out of memory");
+    }
+    for (int f = 0; ok && f < doc->n_faces; f++)
+        if (used[f]) ok = subset_face(doc->faces[f], used[f], pdfa, &pf->faces[f], err, errlen);
+    /* Deflating the glyphs (the largest cost left) runs on the second core
+     * while libharu builds the fonts and pages (pdf_deflate.h). */
+    if (ok) ok = start_deflate(pf, err, errlen);
+    for (int f = 0; ok && f < doc->n_faces; f++) {
+        if (!used[f]) continue;
+        ok = load_face(pdf, doc->faces[f], &pf->faces[f], err, errlen);
+        /* libharu merges fonts by PostScript name (fp §5): two such faces in
+         * one document would both draw with the first one's subset. */
+        for (int g = 0; ok && g < f; g++)
+            if (pf->faces[g].font == pf->faces[f].font) {
+                fail(err, errlen, "two fonts in one document share a PostScript name", doc->faces[f]);
+                ok = false;
+            }
+    }
+    if (used)
+        for (int f = 0; f < doc->n_faces; f++) hb_set_destroy(used[f]);
+    free(used);
+    if (!ok) {
+        pdf_fonts_free(pf);
+        return NULL;
+    }
+    return pf;
+}
+
+bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen)
+{
+    if (!pdf_deflate_finish(pf->deflater)) {
+        snprintf(err, errlen, "deflating a font file failed (out of memory)");
+        return false;
+    }
+    for (int k = 0; k < pf->n_inputs; k += 2) {
+        pf_face *face = &pf->faces[pf->input_face[k]];
+        size_t file_len, map_len;
+        const uint8_t *file = pdf_deflate_result(pf->deflater, k, &file_len);
+        const uint8_t *map = pdf_deflate_result(pf->deflater, k + 1, &map_len);
+        if (put_precompressed(face->font_file, file, file_len) != HPDF_OK ||
+            put_precompressed(face->map, map, map_len) != HPDF_OK) {
+            snprintf(err, errlen, "libharu could not take a font file");
+            return false;
+        }
+    }
+    return true;
+}
+
+HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face)
+{
+    return face >= 0 && face < pf->n ? pf->faces[face].font : NULL;
+}
+
+bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out)
+{
+    if (face < 0 || face >= pf->n || !pf->faces[face].code) return false;
+    const hb_map_t *m = pf->faces[face].code;
+    for (int i = 0; i < len; i++) {
+        hb_codepoint_t c = hb_map_get(m, text[i]);
+        if (c == HB_MAP_VALUE_INVALID) return false;
+        /* libharu's UTF-8 encoder turns the UTF-8 form of a code into CID = code. */
+        if (c < 0x800) {
+            *out++ = (char)(0xC0 | (c >> 6));
+            *out++ = (char)(0x80 | (c & 0x3F));
+        } else {
+            *out++ = (char)(0xE0 | (c >> 12));
+            *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+            *out++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    *out = '\0';
+    return true;
+}
+
+void pdf_fonts_free(pdf_fonts *pf)
+{
+    if (!pf) return;
+    pdf_deflate_free(pf->deflater);
+    free(pf->inputs);
+    free(pf->lens);
+    free(pf->input_face);
+    if (pf->faces)
+        for (int f = 0; f < pf->n; f++) {
+            hb_map_destroy(pf->faces[f].code);
+            hb_blob_destroy(pf->faces[f].file);
+            free(pf->faces[f].e);
+            free(pf->faces[f].map_bytes);
+            free(pf->faces[f].cid_set);
+        }
+    free(pf->faces);
+    free(pf);
+}

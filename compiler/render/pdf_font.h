@@ -1,0 +1,50 @@
+/* pdf_font.h — the back end's fonts: one compact subset per face used.
+ *
+ * Internal to pdf_write.c.  For every face a frame_doc draws with, this
+ * collects the characters used, subsets the face with hb-subset, gives the
+ * i-th character (in new-glyph order) the code 0x100+i through a
+ * cmap of our own, loads that font into libharu and replaces libharu's
+ * ToUnicode CMap with one mapping those codes back to the text
+ * (../shared/reference/font-pipeline.md §1).
+ *
+ * Limit: at most PDF_FONT_MAX_CHARS distinct characters per face and
+ * document (kept at the size of the BMP private-use area, font-pipeline.md §5,
+ * where the codes began; codes stay below the surrogates). */
+#ifndef REPORTC_PDF_FONT_H
+#define REPORTC_PDF_FONT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <hpdf.h>
+#include "layout/frame.h"
+
+#define PDF_FONT_MAX_CHARS 6400
+
+typedef struct pdf_fonts pdf_fonts;
+
+/* Builds and loads the fonts of every face `doc` draws with into `pdf`
+ * (which must already use the UTF-8 encoder); with `pdfa`, each font
+ * descriptor gets the CIDSet PDF/A-1 asks for.  Call once per document,
+ * after all text is known and before any drawing.  NULL on failure, with a
+ * one-line reason in err. */
+pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen);
+
+/* Waits for the font files deflated in the background and puts them into
+ * their FontFile2 streams.  Call after drawing, before saving.  False with a
+ * reason in err on failure. */
+bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen);
+
+/* The libharu font of face `face`, or NULL when the document never uses it. */
+HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face);
+
+/* Writes text[0..len) of face `face` as the UTF-8 bytes of its codes
+ * (2 or 3 bytes each) plus a NUL into out, which holds at least 3 * len + 1 bytes;
+ * the string to hand to HPDF_Page_ShowText/TextOut.  False if some character
+ * was not collected by pdf_fonts_load (a run outside `doc`). */
+bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out);
+
+/* Frees the tables; the libharu objects belong to the HPDF_Doc. NULL is allowed. */
+void pdf_fonts_free(pdf_fonts *pf);
+
+#endif

@@ -1,0 +1,372 @@
+/* pdf_write.c — draws a frame_doc with libharu 2.3.0 (see pdf_write.h).
+ *
+ * Pitfalls of 2.3.0 this file works around are measured in
+ * ../shared/reference/libharu-2.3.md (cited "lh §n"); fonts are pdf_font.c's
+ * business.  After any error libharu refuses every further call (lh §6), so
+ * the first failure ends the job. */
+#define _POSIX_C_SOURCE 200809L
+#include "pdf_write.h"
+#include "pdf_font.h"
+#include "pdf_image.h"
+#include "pdf_pdfa.h"
+#include "base/utf8.h"
+
+#include <errno.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct haru_error {
+    HPDF_STATUS no, detail; /* the first error libharu reported */
+} haru_error;
+
+/* libharu calls this on every error; we only record it (no longjmp): each
+ * call's status is checked where it is made. */
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    haru_error *e = user;
+    if (e->no == 0) {
+        e->no = error_no;
+        e->detail = detail_no;
+    }
+}
+
+typedef struct writer {
+    HPDF_Doc pdf;
+    haru_error herr;
+    struct { const char *path; HPDF_Image image; } images[8]; /* loaded once each */
+    int n_images;
+    char *err;
+    size_t errlen;
+} writer;
+
+/* Records a failed step; always returns false. */
+static bool failed(writer *w, const char *step)
+{
+    HPDF_STATUS no = w->herr.no ? w->herr.no : HPDF_GetError(w->pdf);
+    snprintf(w->err, w->errlen, "libharu error 0x%04X (detail %u) in %s", (unsigned)no,
+             (unsigned)w->herr.detail, step);
+    return false;
+}
+
+static float pt(mpt_t v) { return (float)pt_from_mpt(v); }
+
+/* A text string as UTF-16BE with a byte order mark (PDF 1.4 §3.8.1),
+ * written as a hex string.  libharu's UTF-8 encoder would turn every
+ * character beyond U+FFFF into a space (libharu-2.3.md §5). */
+static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
+{
+    size_t n = strlen(utf8);
+    HPDF_BYTE *u = malloc(2 + 4 * n), *p = u;
+    if (!u) return NULL;
+    *p++ = 0xFE;
+    *p++ = 0xFF;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(utf8 + i, n - i, &cp);
+        i += k ? (size_t)k : 1;
+        if (cp >= 0x10000) {
+            uint32_t hi = 0xD800 + ((cp - 0x10000) >> 10), lo = 0xDC00 + (cp & 0x3FF);
+            *p++ = (HPDF_BYTE)(hi >> 8), *p++ = (HPDF_BYTE)hi;
+            cp = lo;
+        }
+        *p++ = (HPDF_BYTE)(cp >> 8), *p++ = (HPDF_BYTE)cp;
+    }
+    HPDF_Binary b = HPDF_Binary_New(mmgr, u, (HPDF_UINT)(p - u));
+    free(u);
+    return b;
+}
+
+static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, size_t datelen)
+{
+    m->producer = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_PRODUCER); /* libharu sets it */
+    if (!info) return true;
+    const struct { const char *key; const char *value; } attrs[] = {
+        { "Title", info->title },       { "Author", info->author },
+        { "Subject", info->subject },   { "Keywords", info->keywords },
+        { "Creator", info->creator },
+    };
+    /* A viewer's title bar shows the document title, not the file name
+       (ViewerPreferences /DisplayDocTitle; 2.3.0 has no API for that key). */
+    if (info->title) {
+        HPDF_Dict prefs = HPDF_Dict_New(w->pdf->mmgr);
+        if (!prefs || HPDF_Dict_Add(w->pdf->catalog, "ViewerPreferences", prefs) != HPDF_OK ||
+            HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK)
+            return failed(w, "setting ViewerPreferences");
+    }
+    if (info->language && HPDF_Dict_Add(w->pdf->catalog, "Lang", text_string(w->pdf->mmgr, info->language)) != HPDF_OK)
+        return failed(w, "setting /Lang");
+    HPDF_Dict dict = w->pdf->info;
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        if (attrs[i].value &&
+            (!dict || HPDF_Dict_Add(dict, attrs[i].key, text_string(w->pdf->mmgr, attrs[i].value)) != HPDF_OK))
+            return failed(w, "setting the document information");
+    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL };
+    if (info->year == 0) return true;
+    /* A 'Z' offset puts libharu in an error state (lh §6): use +08'00'. */
+    HPDF_Date d = { .year = info->year, .month = info->month, .day = info->day,
+                    .ind = '+', .off_hour = 8, .off_minutes = 0 };
+    if (HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d) != HPDF_OK ||
+        HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d) != HPDF_OK)
+        return failed(w, "HPDF_SetInfoDateAttr");
+    /* The same instant for the XMP, time zone included (ISO 19005-1 §6.7.3). */
+    snprintf(date, datelen, "%04d-%02d-%02dT00:00:00+08:00", info->year, info->month, info->day);
+    m->date = date;
+    return true;
+}
+
+/* Draws the image of text run t (frame.h), loading its file on first use. */
+static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float page_height)
+{
+    const frame_image *fi = t->image;
+    HPDF_Image img = NULL;
+    for (int i = 0; i < w->n_images && !img; i++)
+        if (strcmp(w->images[i].path, fi->path) == 0) img = w->images[i].image;
+    if (!img) {
+        if (w->n_images == (int)(sizeof w->images / sizeof w->images[0])) {
+            snprintf(w->err, w->errlen, "more than %d different images", w->n_images);
+            return false;
+        }
+        if (!(img = pdf_image_load(w->pdf, fi->path, w->err, w->errlen))) return false;
+        w->images[w->n_images].path = fi->path;
+        w->images[w->n_images++].image = img;
+    }
+    HPDF_UINT pw = HPDF_Image_GetWidth(img), ph = HPDF_Image_GetHeight(img);
+    if (pw == 0 || ph == 0) return failed(w, "HPDF_Image_GetWidth");
+    float width = pt(fi->width), height = width * (float)ph / (float)pw;
+    float cx = pt(t->x + fi->dx), cy = page_height - pt(t->y + fi->dy);
+    if (HPDF_Page_DrawImage(page, img, cx - width / 2, cy - height / 2, width, height) != HPDF_OK)
+        return failed(w, "HPDF_Page_DrawImage");
+    return true;
+}
+
+/* One page.  Text runs share one BT…ET block as long as no rule or image
+ * interrupts them; font, size and Tc are set only when they change. */
+static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPDF_Page page,
+                      const pdf_fonts *fonts, char *buf)
+{
+    const float H = pt(doc->page_height);
+    bool in_text = false;
+    HPDF_Font cur_font = NULL;
+    mpt_t cur_size = -1, cur_track = 0, cur_width = -1;
+    int cur_bold = 0;
+    for (int i = 0; i < fp->n_items; i++) {
+        const frame_item *it = &fp->items[i];
+        if (it->kind == FRAME_TEXT) {
+            const frame_text *t = &it->u.text;
+            if (t->image) {
+                if (in_text && HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+                in_text = false;
+                if (!draw_image(w, page, t, H)) return false;
+            }
+            if (t->len <= 0) continue;
+            HPDF_Font font = pdf_fonts_font(fonts, t->face);
+            if (!font || !pdf_fonts_encode(fonts, t->face, t->text, t->len, buf)) {
+                snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
+                return false;
+            }
+            if (!in_text) {
+                if (HPDF_Page_BeginText(page) != HPDF_OK) return failed(w, "HPDF_Page_BeginText");
+                in_text = true;
+            }
+            if (font != cur_font || t->size != cur_size) {
+                if (HPDF_Page_SetFontAndSize(page, font, pt(t->size)) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetFontAndSize");
+                cur_font = font;
+                cur_size = t->size;
+            }
+            if (t->tracking != cur_track) {
+                if (HPDF_Page_SetCharSpace(page, pt(t->tracking)) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetCharSpace");
+                cur_track = t->tracking;
+            }
+            if (t->bold != cur_bold) {
+                /* Synthetic bold for faces without a bold cut: the outline is
+                   stroked as well as filled, with a stroke of 1/30 em. */
+                if (t->bold && (HPDF_Page_SetLineWidth(page, pt(t->size) / 30) != HPDF_OK))
+                    return failed(w, "HPDF_Page_SetLineWidth");
+                cur_width = -1;
+                if (HPDF_Page_SetTextRenderingMode(page, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetTextRenderingMode");
+                cur_bold = t->bold;
+            }
+            if (HPDF_Page_TextOut(page, pt(t->x), H - pt(t->y), buf) != HPDF_OK)
+                return failed(w, "HPDF_Page_TextOut");
+        } else {
+            const frame_rule *r = &it->u.rule;
+            if (in_text) {
+                if (HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+                in_text = false;
+            }
+            if (r->width != cur_width) {
+                /* Square caps: a table's rules meet at the corners without a notch. */
+                if (cur_width < 0 && HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetLineCap");
+                if (HPDF_Page_SetLineWidth(page, pt(r->width)) != HPDF_OK)
+                    return failed(w, "HPDF_Page_SetLineWidth");
+                cur_width = r->width;
+            }
+            if (HPDF_Page_MoveTo(page, pt(r->x0), H - pt(r->y0)) != HPDF_OK ||
+                HPDF_Page_LineTo(page, pt(r->x1), H - pt(r->y1)) != HPDF_OK ||
+                HPDF_Page_Stroke(page) != HPDF_OK)
+                return failed(w, "drawing a rule");
+        }
+    }
+    if (in_text && HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+    return true;
+}
+
+/* Bookmarks, nested by level: an entry's parent is the latest entry of a
+ * smaller level (the root when there is none). */
+static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
+{
+    enum { MAX_DEPTH = 16 };
+    HPDF_Outline parent[MAX_DEPTH + 1] = { 0 }; /* parent[l]: latest entry of level l */
+    HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+    if (!utf8) return failed(w, "HPDF_GetEncoder");
+    /* A document with headings opens with its bookmarks shown. */
+    if (doc->n_outline > 0 && HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
+        return failed(w, "HPDF_SetPageMode");
+    for (int i = 0; i < doc->n_outline; i++) {
+        const frame_outline *o = &doc->outline[i];
+        if (o->page < 0 || o->page >= doc->n_pages || !o->title) {
+            snprintf(w->err, w->errlen, "internal: outline entry %d points to no page", i);
+            return false;
+        }
+        int level = o->level < 1 ? 1 : o->level > MAX_DEPTH ? MAX_DEPTH : o->level;
+        HPDF_Outline up = NULL;
+        for (int l = level - 1; l >= 1 && !up; l--) up = parent[l];
+        HPDF_Outline ol = HPDF_CreateOutline(w->pdf, up, "", utf8); /* NULL: root */
+        if (!ol) return failed(w, "HPDF_CreateOutline");
+        /* The title as UTF-16 (text_string); no /Type, which belongs to the
+         * outline root only (PDF 1.4 Table 8.4).  The destination is a
+         * direct array: libharu's is an indirect object, which PDFBox
+         * Preflight rejects ("can't convert to Destination").  A null
+         * zoom keeps the reader's (libharu's API refuses it, lh §7). */
+        HPDF_Array dst = HPDF_Array_New(w->pdf->mmgr);
+        if (HPDF_Dict_Add(ol, "Title", text_string(w->pdf->mmgr, o->title)) != HPDF_OK ||
+            HPDF_Dict_RemoveElement(ol, "Type") != HPDF_OK || !dst ||
+            HPDF_Dict_Add(ol, "Dest", dst) != HPDF_OK || HPDF_Array_Add(dst, pages[o->page]) != HPDF_OK ||
+            HPDF_Array_AddName(dst, "XYZ") != HPDF_OK || HPDF_Array_AddNumber(dst, 0) != HPDF_OK ||
+            HPDF_Array_AddReal(dst, pt(doc->page_height) - pt(o->y)) != HPDF_OK ||
+            HPDF_Array_Add(dst, HPDF_Null_New(w->pdf->mmgr)) != HPDF_OK)
+            return failed(w, "setting an outline entry");
+        parent[level] = ol;
+        for (int l = level + 1; l <= MAX_DEPTH; l++) parent[l] = NULL;
+    }
+    return true;
+}
+
+/* Writes file[0..len) to path. */
+static bool write_file(writer *w, const char *path, const uint8_t *file, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(file, 1, len, f) == len;
+    int e = errno;
+    if (f && fclose(f) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) snprintf(w->err, w->errlen, "cannot write %s: %s", path, strerror(e));
+    return ok;
+}
+
+/* libharu saves into memory; the bytes get their /ID (PDF/A), then go to
+ * the file.  The memory stream's blocks are joined with memcpy:
+ * HPDF_ReadFromStream copies a byte at a time. */
+static bool save(writer *w, const char *path, bool pdfa)
+{
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK) return failed(w, "HPDF_SaveToStream");
+    HPDF_Stream mem = w->pdf->stream;
+    size_t len = HPDF_Stream_Size(mem);
+    uint8_t *file = len > 0 ? malloc(len) : NULL;
+    if (!file) {
+        snprintf(w->err, w->errlen, "out of memory");
+        return false;
+    }
+    size_t at = 0;
+    for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(mem); i < n; i++) {
+        HPDF_UINT k = 0;
+        const HPDF_BYTE *block = HPDF_MemStream_GetBufPtr(mem, i, &k);
+        if (!block || k > len - at) break;
+        memcpy(file + at, block, k);
+        at += k;
+    }
+    bool ok = at == len;
+    if (!ok) snprintf(w->err, w->errlen, "internal: libharu's saved file is %zu bytes, not %zu", at, len);
+    if (ok && pdfa && !(ok = pdfa_set_id(file, len)))
+        snprintf(w->err, w->errlen, "internal: the trailer's /ID placeholder was not found");
+    if (ok) ok = write_file(w, path, file, len);
+    free(file);
+    return ok;
+}
+
+static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
+                      const char *path, pdf_fonts **fonts, HPDF_Page *pages, char **buf)
+{
+    if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
+    if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
+    if (HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL) != HPDF_OK)
+        return failed(w, "HPDF_SetCompressionMode");
+    pdfa_meta meta = { 0 };
+    char date[40];
+    if (!set_info(w, info, &meta, date, sizeof date)) return false;
+    if (opt->pdfa) {
+        /* ISO 19005-1 is based on PDF 1.4. */
+        w->pdf->pdf_version = HPDF_VER_14;
+        if (!pdfa_add_metadata(w->pdf, &meta)) return failed(w, "writing the XMP metadata");
+        if (!pdfa_add_output_intent(w->pdf, opt->icc_profile, w->err, w->errlen)) return false;
+        if (!pdfa_reserve_id(w->pdf)) return failed(w, "adding the trailer /ID");
+    }
+    if (!(*fonts = pdf_fonts_load(w->pdf, doc, opt->pdfa, w->err, w->errlen))) return false;
+
+    int longest = 0;
+    for (int p = 0; p < doc->n_pages; p++)
+        for (int i = 0; i < doc->pages[p].n_items; i++)
+            if (doc->pages[p].items[i].kind == FRAME_TEXT && doc->pages[p].items[i].u.text.len > longest)
+                longest = doc->pages[p].items[i].u.text.len;
+    if (!(*buf = malloc(3 * (size_t)longest + 1))) {
+        snprintf(w->err, w->errlen, "out of memory");
+        return false;
+    }
+    for (int p = 0; p < doc->n_pages; p++) {
+        HPDF_Page page = pages[p] = HPDF_AddPage(w->pdf);
+        if (!page) return failed(w, "HPDF_AddPage");
+        if (HPDF_Page_SetWidth(page, pt(doc->page_width)) != HPDF_OK ||
+            HPDF_Page_SetHeight(page, pt(doc->page_height)) != HPDF_OK)
+            return failed(w, "setting the page size");
+        if (!draw_page(w, doc, &doc->pages[p], page, *fonts, *buf)) return false;
+    }
+    /* Page labels 1, 2, 3 …, as the printed numbers (GB/T 9704 §7.5). */
+    if (doc->n_pages > 0 && HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
+        return failed(w, "HPDF_AddPageLabel");
+    if (!add_outline(w, doc, pages)) return false;
+    if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
+    return save(w, path, opt->pdfa);
+}
+
+bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, const char *path,
+               char *err, size_t errlen)
+{
+    writer w = { .err = err, .errlen = errlen };
+    w.pdf = HPDF_New(on_error, &w.herr);
+    if (!w.pdf) {
+        snprintf(err, errlen, "libharu could not create a document (out of memory)");
+        return false;
+    }
+    pdf_fonts *fonts = NULL;
+    char *buf = NULL;
+    HPDF_Page *pages = calloc(doc->n_pages > 0 ? (size_t)doc->n_pages : 1, sizeof *pages);
+    bool ok = pages != NULL;
+    if (!ok) snprintf(err, errlen, "out of memory");
+    if (ok) ok = write_doc(&w, doc, info, opt, path, &fonts, pages, &buf);
+    free(buf);
+    free(pages);
+    pdf_fonts_free(fonts);
+    HPDF_Free(w.pdf);
+    return ok;
+}
