@@ -1,12 +1,16 @@
 # reportc — a YAML report description to a print-ready PDF.
 #
-#   make              build ./reportc
-#   make report.pdf   compile data/2023.yaml
-#   make check        every test: unit, end-to-end (PDF inspected with poppler
-#                     and qpdf), and the end-to-end tests again under
-#                     AddressSanitizer + UBSan
-#   make bench        wall time (median of 21 runs) and peak RSS for data/2023.yaml,
-#                     PDF/A-1b (the default) and --no-pdfa
+#   make                build ./reportc
+#   make report.pdf     compile data/2023.yaml
+#   make check          every test (the last line reads "N passed, N failed"):
+#     make check-unit       unit tests of pure parts (tests/unit/*.c), under ASan+UBSan
+#     make check-structure  the pipeline's rules: one-way includes, no circles, prefixes
+#     make check-e2e        end-to-end suites (tests/e2e/*.sh) with ./reportc
+#     make check-asan       the same suites with the ASan+UBSan build
+#     make check-fuzz       each fuzz target for FUZZ_SECONDS (30) plus every crash ever found
+#   make fuzz           build the libFuzzer targets (clang, ASan+UBSan) in build/fuzz/
+#   make fuzz-long      run them for FUZZ_LONG_SECONDS each (default 4 hours)
+#   make bench          timings, instruction counts, sizes for the issues' bars
 #   make clean
 #
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
@@ -17,25 +21,32 @@ CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
 # ICU and its C++ runtime are linked statically: loading and relocating
-# libicuuc + libstdc++ at every start costs ~2 ms of a 30 ms budget (measured
-# with tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
+# libicuuc + libstdc++ at every start costs ~2 ms (measured with
+# tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
 # mapped lazily: only the line-break rules are touched).  libyaml, libpng and
 # zlib are static too (fewer objects for the loader).
 LDLIBS   += $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -pthread \
             -Wl,-Bstatic -lyaml -lpng16 -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
-SRCS := $(sort $(wildcard compiler/*.c compiler/*/*.c))
-HDRS := $(wildcard compiler/*.h compiler/*/*.h)
-OBJS := $(SRCS:compiler/%.c=build/obj/%.o)
+SRCS      := $(sort $(wildcard compiler/*.c compiler/*/*.c))
+HDRS      := $(wildcard compiler/*.h compiler/*/*.h)
+OBJS      := $(SRCS:compiler/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
-SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJS := $(filter-out build/fuzz/obj/main.o,$(SRCS:compiler/%.c=build/fuzz/obj/%.o))
+UNITS     := $(patsubst tests/unit/%.c,build/asan/unit/%,$(wildcard tests/unit/*.c))
+SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CC   ?= clang
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_SECONDS      ?= 30
+FUZZ_LONG_SECONDS ?= 14400
 
-.PHONY: all check check-unit check-e2e check-asan bench clean
+.SECONDARY:
+.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean
 all: reportc
 
 # The optimised binary is not position-independent: a PIE start relocates
 # ~5,000 more pointers (ICU's tables among them), ~1 ms of the 10 ms that
-# `reportc --check` may take (issue 5; measured with perf stat -r 30).
+# `reportc --check` may take (measured with perf stat -r 30).
 NOPIE    := -fno-pie
 
 reportc: $(OBJS)
@@ -49,40 +60,60 @@ build/obj/%.o: compiler/%.c $(HDRS)
 build/asan/reportc: $(ASAN_OBJS)
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
 
+build/asan/libreportc.a: $(filter-out build/asan/main.o,$(ASAN_OBJS))
+	@rm -f $@
+	ar rcs $@ $^
+
 build/asan/%.o: compiler/%.c $(HDRS)
 	@mkdir -p $(@D)
 	@echo "  CC    $< (ASan+UBSan)"
 	@$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
 
-build/obj build/asan:
-	mkdir -p $@
+build/asan/unit/%: tests/unit/%.c build/asan/libreportc.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -o $@ $< build/asan/libreportc.a $(LDLIBS)
+
+# The fuzz targets: every stage in one process, libFuzzer driving it.
+build/fuzz/obj/%.o: compiler/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@echo "  CC    $< (fuzzer)"
+	@$(FUZZ_CC) $(WARN) -O1 -g $(FUZZ_SAN) $(CPPFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz: build/fuzz/fuzz_report build/fuzz/fuzz_layout
 
 report.pdf: reportc data/2023.yaml layouts/*.yaml fonts/fonts.yaml
 	./reportc data/2023.yaml -o $@
 
-build/bench: tests/bench.c | build/obj
+build/bench: tests/bench.c
+	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -o $@ $<
 
-check: reportc build/asan/reportc build/bench
-	@tests/run-all.sh
+check: reportc build/asan/reportc build/bench $(UNITS) fuzz
+	@tests/run-all.sh all
+
+check-unit: $(UNITS)
+	@tests/run-all.sh unit
+
+check-structure:
+	@tests/run-all.sh structure
+
+check-e2e: reportc build/bench
+	@tests/run-all.sh e2e
+
+check-asan: build/asan/reportc build/bench
+	@tests/run-all.sh asan
+
+check-fuzz: fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run-all.sh fuzz
+
+fuzz-long: fuzz
+	@FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) tests/fuzz/run.sh
 
 bench: reportc build/bench
-	@for mode in "" --no-pdfa; do \
-	    echo "data/2023.yaml $${mode:-(PDF/A-1b)}:"; \
-	    build/bench 21 ./reportc $$mode data/2023.yaml -o build/bench.pdf; \
-	    echo "PDF size: $$(wc -c < build/bench.pdf) bytes"; \
-	    if command -v valgrind > /dev/null; then \
-	        valgrind --tool=callgrind --callgrind-out-file=/dev/null ./reportc $$mode data/2023.yaml -o build/bench.pdf 2>&1 \
-	        | sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'; fi; \
-	done
-	@echo "reportc --check data/2023.yaml (issue 5 bar: <= 10 ms):"
-	@build/bench 21 ./reportc --check data/2023.yaml
-	@python3 tests/gen-table.py 600 > build/bench-600.yaml
-	@python3 tests/gen-table.py 6000 > build/bench-6000.yaml
-	@echo "table, 600 rows (issue 3 bar: <= 150 ms):"
-	@build/bench 11 ./reportc build/bench-600.yaml -o build/bench.pdf
-	@echo "table, 6000 rows (bar: <= 10 x the 600-row time):"
-	@build/bench 5 ./reportc build/bench-6000.yaml -o build/bench.pdf
+	@tests/bench.sh
 
 clean:
 	rm -rf build reportc report.pdf

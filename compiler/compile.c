@@ -2,31 +2,19 @@
 #define _GNU_SOURCE
 #include "compile.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/resource.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "base/arena.h"
-#include "base/diag.h"
 #include "font/fontset.h"
 #include "layout/layout.h"
 #include "model/model.h"
-#include "render/pdf_write.h"
-#include "parse/source.h"
-#include "parse/style.h"
 #include "model/template.h"
-#include "layout/text_break.h"
-#include "parse/yaml_tree.h"
-
-#ifndef REPORTC_VERSION
-#define REPORTC_VERSION "0.1.0"
-#endif
+#include "output.h"
+#include "parse/parse.h"
+#include "render/pdf_write.h"
 
 /* Stage timings on stderr when REPORTC_TIMING is set (make bench uses it). */
 typedef struct stopwatch {
@@ -51,59 +39,20 @@ static void lap(stopwatch *w, const char *stage)
     w->last = now;
 }
 
-/* Writes the PDF beside its target and renames it into place, so a failed
- * compile never leaves a partial file nor clobbers a good one. */
-/* The sRGB profile for PDF/A: the one named, else the first good one of
- * pdf_icc_default_paths.  NULL after printing why there is none. */
-static const char *find_icc_profile(const char *named)
+int compile_status(const diag *d, int status)
 {
-    char why[160];
-    if (named) {
-        if (pdf_icc_check(named, why, sizeof why)) return named;
-        fprintf(stderr, "reportc: error: the ICC profile %s cannot serve PDF/A-1: %s\n", named, why);
-        return NULL;
-    }
-    for (int i = 0; pdf_icc_default_paths[i]; i++)
-        if (pdf_icc_check(pdf_icc_default_paths[i], why, sizeof why)) return pdf_icc_default_paths[i];
-    fprintf(stderr, "reportc: error: PDF/A-1 needs an sRGB ICC profile of version 2, and none was found:\n");
-    for (int i = 0; pdf_icc_default_paths[i]; i++) {
-        pdf_icc_check(pdf_icc_default_paths[i], why, sizeof why);
-        fprintf(stderr, "    %s: %s\n", pdf_icc_default_paths[i], why);
-    }
-    fprintf(stderr, "    = hint: install Debian's icc-profiles-free, name a profile with --icc-profile FILE,\n"
-                    "      or write a plain PDF with --no-pdfa\n");
-    return NULL;
+    if (d->failures) return EXIT_INTERNAL;
+    if (d->errors) return EXIT_INPUT;
+    return status;
 }
 
-static int write_pdf(const frame_doc *frames, const model_meta *meta, const compile_options *opt)
+/* The document information of the PDF.  Without meta.date the dates come
+ * from SOURCE_DATE_EPOCH (reproducible-builds.org), never from the clock:
+ * the same input gives the same bytes. */
+static pdf_info info_of(const model_meta *meta)
 {
-    const char *output = opt->output;
-    pdf_options popt = { .pdfa = !opt->plain_pdf };
-    if (popt.pdfa && !(popt.icc_profile = find_icc_profile(opt->icc_profile))) return EXIT_INTERNAL;
-    char *tmp = xmalloc(strlen(output) + 16);
-    sprintf(tmp, "%s.tmpXXXXXX", output);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "reportc: error: cannot create %s: %s\n", tmp, strerror(errno));
-        free(tmp);
-        return EXIT_INTERNAL;
-    }
-    /* mkstemp creates 0600; give the PDF the usual 0666 less the umask. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        fprintf(stderr, "reportc: error: cannot set the mode of %s: %s\n", tmp, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return EXIT_INTERNAL;
-    }
-    close(fd);
     pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
-                      meta->language, meta->year, meta->month, meta->day };
-    /* Without meta.date the PDF's dates come from SOURCE_DATE_EPOCH
-       (reproducible-builds.org), never from the clock: the same input gives
-       the same bytes. */
+                      meta->language, meta->year, meta->month, meta->day, meta->utc_offset_minutes };
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (info.year == 0 && epoch && *epoch) {
         char *end;
@@ -116,103 +65,67 @@ static int write_pdf(const frame_doc *frames, const model_meta *meta, const comp
             info.day = tm.tm_mday;
         }
     }
-    char err[512];
-    int status = EXIT_OK;
-    if (!pdf_write(frames, &info, &popt, tmp, err, sizeof err)) {
-        fprintf(stderr, "reportc: error: writing the PDF failed: %s\n", err);
-        status = EXIT_INTERNAL;
-    } else if (rename(tmp, output) != 0) {
-        fprintf(stderr, "reportc: error: cannot rename %s to %s: %s\n", tmp, output, strerror(errno));
-        status = EXIT_INTERNAL;
-    }
-    if (status != EXIT_OK) unlink(tmp);
-    free(tmp);
-    return status;
+    return info;
 }
 
-/* A seal's image is found from the report's directory (GB/T 9704
- * §7.3.5.1; drawn by pdf_write); a file that cannot serve is an error at
- * its position in the report. */
-static void resolve_seals(arena *a, diag *d, model_doc *model, const char *dir)
+bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **pdf, size_t *len)
 {
-    for (int i = 0; i < model->n_blocks; i++) {
-        model_block *b = &model->blocks[i];
-        if (b->kind != BLOCK_SIGNATURE || !b->seal) continue;
-        if (b->seal[0] != '/' && strcmp(dir, ".") != 0) b->seal = arena_printf(a, "%s/%s", dir, b->seal);
-        char why[200];
-        if (!pdf_image_check(b->seal, why, sizeof why))
-            diag_error(d, b->seal_pos, "a seal is a PNG (its transparency is flattened onto white) or a JPEG",
-                       "cannot use %s as a seal: %s", b->seal, why);
+    stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
+    lap(&watch, NULL);
+    *pdf = NULL;
+    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parsed_report in;
+    if (!parse_report(a, d, &po, &in)) return false;
+    lap(&watch, "parse");
+    model_doc *model = model_build(a, d, &in);
+    lap(&watch, "model");
+    if (!model || d->errors) return false;
+    if (opt->dump == DUMP_MODEL) {
+        model_dump(model, stdout);
+        return true;
     }
-}
-
-/* The report's directory, for layout paths relative to it. */
-static const char *input_dir(arena *a, const char *input)
-{
-    if (strcmp(input, "-") == 0) return ".";
-    char *copy = arena_strdup(a, input);
-    return arena_strdup(a, dirname(copy));
+    /* --check validates the description — syntax, keys, tables, a
+       template's numbers and rules — without fonts or layout: fast enough
+       to run on every save. */
+    if (opt->check_only) return true;
+    font_config *fc = parse_fonts(a, d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    fontset *fonts = fc ? fontset_open(d, fc) : NULL;
+    lap(&watch, "fonts");
+    frame_doc *frames = fonts ? layout_document(a, d, model, fonts) : NULL;
+    lap(&watch, "layout");
+    bool ok = frames && !d->errors;
+    if (ok && opt->dump == DUMP_LAYOUT) {
+        frame_dump(frames, stdout);
+    } else if (ok) {
+        pdf_options popt = { .pdfa = !opt->plain_pdf };
+        ok = !popt.pdfa || parse_icc_profile(a, d, opt->icc_profile, &popt.icc, &popt.icc_len);
+        pdf_info info = info_of(&model->meta);
+        ok = ok && pdf_write(frames, &info, &popt, d, pdf, len);
+        lap(&watch, "pdf");
+    }
+    fontset_free(fonts);
+    parse_fonts_release(fc);
+    return ok;
 }
 
 int compile_run(const compile_options *opt)
 {
-    stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
-    lap(&watch, NULL);
     arena a;
     arena_init(&a);
     diag d;
     diag_init(&d);
-    int status = EXIT_INPUT;
-    fontset *fonts = NULL;
-    text_breaker *breaker = NULL;
-    source src;
-    const char *err;
-    yaml_limits limits = yaml_limits_default();
-    const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
-    if (!source_read(&a, opt->input, name, limits.max_input_bytes, &src, &err)) {
-        fprintf(stderr, "reportc: error: cannot read %s: %s\n", name, err);
-        status = EXIT_INTERNAL;
-        goto done;
+    uint8_t *pdf = NULL;
+    size_t len = 0;
+    /* The output is checked before any work: a run that would clobber its
+       input or a FIFO stops at once. */
+    const char *target = opt->output ? output_check(&a, &d, opt->output, opt->input, true) : NULL;
+    if (!opt->output || target) {
+        bool ok = compile_pipeline(opt, &a, &d, &pdf, &len);
+        if (ok && pdf && target) output_write(&d, target, pdf, len);
     }
-    ynode *root = yaml_tree_parse(&a, &d, &src, &limits);
-    lap(&watch, "parse");
-    model_paths paths = { input_dir(&a, opt->input), opt->layout_dirs, opt->n_layout_dirs };
-    model_doc *model = root ? model_build(&a, &d, root, &paths) : NULL;
-    if (model) resolve_seals(&a, &d, model, paths.base_dir);
-    lap(&watch, "model");
-    if (model && opt->dump == DUMP_MODEL) {
-        model_dump(model, stdout);
-        status = EXIT_OK;
-        goto done;
-    }
-    /* --check validates the description — syntax, keys, tables, a
-       template's numbers and rules — without fonts or layout: fast enough
-       to run on every save (issue 5: ≤ 10 ms). */
-    if (model && opt->check_only) {
-        status = EXIT_OK;
-        goto done;
-    }
-    if (model) fonts = fontset_load(&d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
-    lap(&watch, "fonts");
-    char why[256];
-    if (fonts && !(breaker = text_breaker_open("zh", why, sizeof why))) {
-        fprintf(stderr, "reportc: error: %s\n", why);
-        status = EXIT_INTERNAL;
-        goto done;
-    }
-    lap(&watch, "icu");
-    frame_doc *frames = breaker ? layout_document(&a, &d, model, fonts, breaker) : NULL;
-    lap(&watch, "layout");
-    if (!frames || d.errors) goto done;
-    status = EXIT_OK;
-    if (opt->dump == DUMP_LAYOUT) layout_dump(frames, stdout);
-    else if (!opt->check_only) status = write_pdf(frames, &model->meta, opt);
-    lap(&watch, "pdf");
-done:
     diag_print(&d, stderr);
-    if (status == EXIT_OK && d.errors) status = EXIT_INPUT;
-    text_breaker_free(breaker);
-    fontset_free(fonts);
+    int status = compile_status(&d, EXIT_OK);
+    free(pdf);
     diag_done(&d);
     arena_done(&a);
     return status;
@@ -224,31 +137,32 @@ int compile_init(const compile_options *opt, const char *layout, int year)
     diag_init(&d);
     arena a;
     arena_init(&a);
-    int status = EXIT_INPUT;
-    source cmdline = { "reportc init", "", 0 };
-    style *st = style_load(&a, &d, layout, (src_pos){ &cmdline, 0, 0 }, NULL, ".", opt->layout_dirs, opt->n_layout_dirs);
-    if (st && !st->template_node) {
-        diag_error(&d, (src_pos){ &cmdline, 0, 0 }, "reportc init needs a layout with a template, e.g. gov-info-disclosure-annual",
-                   "layout '%s' has no document template", layout);
-    } else if (st) {
-        FILE *out = opt->output ? fopen(opt->output, "w") : stdout;
-        if (!out) {
-            fprintf(stderr, "reportc: cannot write %s: %s\n", opt->output, strerror(errno));
-            status = EXIT_INTERNAL;
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    const style *st;
+    const template_spec *tmpl;
+    const char *target = opt->output ? output_check(&a, &d, opt->output, NULL, opt->force) : NULL;
+    if ((!opt->output || target) && parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
+        if (!tmpl) {
+            diag_error(&d, (src_pos){ 0 }, "reportc init needs a layout with a template, e.g. gov-info-disclosure-annual",
+                       "layout '%s' has no document template", layout);
         } else {
-            template_write_skeleton(st->template_node, layout, year, out);
-            bool failed = ferror(out) != 0;
-            if (out != stdout && fclose(out) != 0) failed = true;
-            if (failed) {
-                fprintf(stderr, "reportc: writing %s failed\n", opt->output ? opt->output : "standard output");
-                if (opt->output) remove(opt->output);
-                status = EXIT_INTERNAL;
+            char *text = NULL;
+            size_t len = 0;
+            FILE *mem = open_memstream(&text, &len);
+            if (!mem) {
+                diag_failure(&d, "out of memory");
             } else {
-                status = EXIT_OK;
+                template_write_skeleton(tmpl, layout, year, mem);
+                if (fclose(mem) != 0) diag_failure(&d, "out of memory");
+                else if (target) output_write(&d, target, (const uint8_t *)text, len);
+                else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+                    diag_failure(&d, "writing to standard output failed");
             }
+            free(text);
         }
     }
     diag_print(&d, stderr);
+    int status = compile_status(&d, EXIT_OK);
     diag_done(&d);
     arena_done(&a);
     return status;
@@ -258,11 +172,16 @@ int compile_list_fonts(const compile_options *opt)
 {
     diag d;
     diag_init(&d);
-    fontset *fonts = fontset_load(&d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    arena a;
+    arena_init(&a);
+    font_config *fc = parse_fonts(&a, &d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    fontset *fonts = fc ? fontset_open(&d, fc) : NULL;
     if (fonts) fontset_list(fonts, stdout);
     diag_print(&d, stderr);
-    int status = fonts ? EXIT_OK : EXIT_INPUT;
+    int status = compile_status(&d, fonts ? EXIT_OK : EXIT_INPUT);
     fontset_free(fonts);
+    parse_fonts_release(fc);
     diag_done(&d);
+    arena_done(&a);
     return status;
 }

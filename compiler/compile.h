@@ -1,8 +1,24 @@
-/* compile.h — the pipeline: parse → model → layout → PDF, in one function. */
+/* compile.h — the pipeline: parse → model → layout → render, in one function.
+ *
+ *   parse/   every file read; YAML to plain structs      (parse.h)
+ *   model/   bind, compute, check: the document model    (model.h)
+ *   layout/  lines, tables, pages: frames                (layout.h, frame.h)
+ *   render/  frames to PDF bytes                         (pdf_write.h)
+ * with services beside them: base/ (diagnostics, arenas, exact decimals …)
+ * and font/ (faces, measuring, subsetting), and output.c, which alone
+ * writes a file. */
 #ifndef REPORTC_COMPILE_H
 #define REPORTC_COMPILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "parse/source.h"
+
+#define REPORTC_VERSION "0.1.0"
 
 typedef enum { DUMP_NONE, DUMP_MODEL, DUMP_LAYOUT } dump_kind;
 
@@ -18,19 +34,30 @@ typedef struct compile_options {
     const char *font_table;     /* <root>/fonts/fonts.yaml */
     bool plain_pdf;             /* --no-pdfa: no PDF/A-1b */
     const char *icc_profile;    /* --icc-profile or REPORTC_ICC_PROFILE; NULL: search */
+    bool force;                 /* reportc init: replace an existing file */
+    const source_files *files;  /* files served from memory (the fuzzers); NULL: none */
 } compile_options;
 
-/* Exit statuses (issue 2): 0 success, 1 errors in the input, 2 usage,
- * 3 I/O or internal failure. */
+/* Exit statuses: 0 success, 1 errors in the input, 2 usage, 3 I/O or
+ * internal failure. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
-/* Runs the whole pipeline; diagnostics go to stderr, dumps to stdout.
- * The PDF is written to a temporary file beside the target and renamed into
- * place only on success.  Returns an exit status. */
+/* The exit status diagnostics d call for (status: what the run says so far). */
+int compile_status(const diag *d, int status);
+
+/* The pipeline in memory: parse, model, then (unless --check or --dump
+ * model) fonts, layout and, unless --dump layout, the PDF into *pdf
+ * (malloc'd; NULL when none).  Diagnostics into d; dumps to stdout.  False
+ * when the run stopped at an error. */
+bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **pdf, size_t *len);
+
+/* Runs the whole pipeline and writes the PDF (output.h); diagnostics go to
+ * stderr.  Returns an exit status. */
 int compile_run(const compile_options *opt);
 
 /* reportc init: writes a report skeleton for the template of `layout` to
- * opt->output (standard output when NULL). */
+ * opt->output (standard output when NULL), never replacing a file unless
+ * opt->force. */
 int compile_init(const compile_options *opt, const char *layout, int year);
 
 /* Prints the font roles and the files serving them (--list-fonts). */

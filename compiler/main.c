@@ -1,5 +1,6 @@
 /* main.c — reportc's command line: options, resource paths, exit status. */
 #define _GNU_SOURCE
+#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@
 
 static const char usage[] =
     "usage: reportc [options] INPUT.yaml\n"
-    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml]\n"
+    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--force]\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
     "INPUT '-' reads standard input.\n"
@@ -27,14 +28,24 @@ static const char usage[] =
     "  --list-fonts      show which font file serves each role\n"
     "  --no-pdfa         write plain PDF, not PDF/A-1b\n"
     "  --icc-profile F   the sRGB ICC profile (version 2) for PDF/A (also REPORTC_ICC_PROFILE)\n"
-    "\n"
-    "reportc init writes a report skeleton for a layout's template: every section,\n"
-    "every number at 0; it compiles as it is.  The year defaults to the one in\n"
-    "FILE's name (2024.yaml), else last year.\n"
     "  --help            this text\n"
     "  --version         the version\n"
     "\n"
+    "reportc init writes a report skeleton for a layout's template: every section,\n"
+    "every number at 0; it compiles as it is.  The year defaults to the one in\n"
+    "FILE's name (2024.yaml), else last year.  An existing FILE is replaced only\n"
+    "with --force.\n"
+    "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage, 3 I/O or internal failure\n";
+
+enum { MAX_DIRS = 64 };
+
+/* The paths main collects, freed at the end. */
+typedef struct paths {
+    char *font_dirs[MAX_DIRS], *layout_dirs[MAX_DIRS];
+    int n_font, n_layout;
+    char *font_table, *output;
+} paths;
 
 /* The directory holding layouts/ and fonts/: the binary's own directory or
  * one of its two parents (a build tree), else ../share/reportc from it (an
@@ -60,160 +71,168 @@ static char *resource_root(void)
 }
 
 /* Splits a colon-separated path list onto the end of list. */
-static int add_path_list(const char *env, char **list, int n, int max)
+static int add_path_list(const char *env, char **list, int n)
 {
     if (!env) return n;
     char *copy = xstrdup(env), *save = NULL;
-    for (char *p = strtok_r(copy, ":", &save); p && n < max; p = strtok_r(NULL, ":", &save))
-        list[n++] = xstrdup(p);
+    for (char *p = strtok_r(copy, ":", &save); p && n < MAX_DIRS; p = strtok_r(NULL, ":", &save)) list[n++] = xstrdup(p);
     free(copy);
     return n;
 }
 
 static int usage_error(const char *msg, const char *arg)
 {
-    fprintf(stderr, "reportc: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-    fprintf(stderr, "try 'reportc --help'\n");
+    fprintf(stderr, "reportc: %s%s%s\ntry 'reportc --help'\n", msg, arg ? ": " : "", arg ? arg : "");
     return EXIT_USAGE;
+}
+
+/* Resource paths: font and layout directories, the font table. */
+static void find_resources(paths *p, compile_options *opt)
+{
+    p->n_font = add_path_list(getenv("REPORTC_FONT_PATH"), p->font_dirs, p->n_font);
+    const char *icc = getenv("REPORTC_ICC_PROFILE");
+    if (!opt->icc_profile && icc && *icc) opt->icc_profile = icc;
+    p->n_layout = add_path_list(getenv("REPORTC_LAYOUT_PATH"), p->layout_dirs, p->n_layout);
+    char *root = resource_root();
+    p->font_table = xmalloc(strlen(root) + 32);
+    sprintf(p->font_table, "%s/fonts/fonts.yaml", root);
+    if (p->n_layout < MAX_DIRS) {
+        p->layout_dirs[p->n_layout] = xmalloc(strlen(root) + 16);
+        sprintf(p->layout_dirs[p->n_layout++], "%s/layouts", root);
+    }
+    free(root);
+    opt->font_dirs = (const char *const *)p->font_dirs;
+    opt->n_font_dirs = p->n_font;
+    opt->layout_dirs = (const char *const *)p->layout_dirs;
+    opt->n_layout_dirs = p->n_layout;
+    opt->font_table = p->font_table;
+}
+
+/* INPUT.yaml → INPUT.pdf; standard input → report.pdf. */
+static char *default_output(const char *input)
+{
+    const char *in = strcmp(input, "-") == 0 ? "report.yaml" : input;
+    size_t len = strlen(in);
+    const char *dot = strrchr(in, '.');
+    if (!dot || strchr(dot, '/')) dot = in + len;
+    char *out = xmalloc(len + 5);
+    sprintf(out, "%.*s.pdf", (int)(dot - in), in);
+    return out;
+}
+
+/* The year of reportc init: the one in the output's name (2024.yaml), else last year. */
+static int init_year_of(const char *output)
+{
+    const char *base = output ? strrchr(output, '/') : NULL;
+    base = base ? base + 1 : output;
+    long year;
+    if (base && strlen(base) >= 4 && sscanf(base, "%4ld", &year) == 1 && year >= 1990 && year <= 2999) return (int)year;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return tm.tm_year + 1900 - 1;
+}
+
+enum { OPT_CHECK = 256, OPT_DUMP, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_NO_PDFA, OPT_ICC, OPT_VERSION, OPT_LAYOUT,
+       OPT_YEAR, OPT_FORCE };
+
+static const struct option compile_options_[] = {
+    { "check", no_argument, NULL, OPT_CHECK },         { "dump", required_argument, NULL, OPT_DUMP },
+    { "font-dir", required_argument, NULL, OPT_FONT_DIR }, { "list-fonts", no_argument, NULL, OPT_LIST_FONTS },
+    { "no-pdfa", no_argument, NULL, OPT_NO_PDFA },     { "icc-profile", required_argument, NULL, OPT_ICC },
+    { "help", no_argument, NULL, 'h' },                { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 },
+};
+
+static const struct option init_options[] = {
+    { "layout", required_argument, NULL, OPT_LAYOUT }, { "year", required_argument, NULL, OPT_YEAR },
+    { "force", no_argument, NULL, OPT_FORCE },         { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* reportc init …; argv[0] is "init". */
+static int run_init(int argc, char **argv, paths *p)
+{
+    compile_options opt = { 0 };
+    const char *layout = NULL;
+    long year = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "ho:", init_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt.output = optarg; break;
+        case OPT_LAYOUT: layout = optarg; break;
+        case OPT_FORCE: opt.force = true; break;
+        case 'h': fputs(usage, stdout); return EXIT_OK;
+        case OPT_YEAR: {
+            char *end;
+            year = strtol(optarg, &end, 10);
+            if (*end || year < 1990 || year > 2999) return usage_error("--year takes a year such as 2024, not", optarg);
+            break;
+        }
+        default: return usage_error("unknown option or missing argument (reportc init)", NULL);
+        }
+    }
+    if (optind < argc) return usage_error("reportc init takes no input file", argv[optind]);
+    if (!layout) return usage_error("reportc init needs --layout, e.g. --layout gov-info-disclosure-annual", NULL);
+    find_resources(p, &opt);
+    return compile_init(&opt, layout, year ? (int)year : init_year_of(opt.output));
 }
 
 int main(int argc, char **argv)
 {
-    enum { MAX_DIRS = 64 };
-    char *font_dirs[MAX_DIRS], *layout_dirs[MAX_DIRS];
-    int n_font = 0, n_layout = 0;
-    compile_options opt = { 0 };
-    bool list_fonts = false, init = false;
-    const char *init_layout = NULL;
-    long init_year = 0;
-    const char *output = NULL;
-    int status = EXIT_USAGE;
-    int first = 1;
+    paths p = { .n_font = 0 };
+    int status;
     if (argc > 1 && strcmp(argv[1], "init") == 0) {
-        init = true;
-        first = 2;
+        status = run_init(argc - 1, argv + 1, &p);
+        goto done;
     }
-    for (int i = first; i < argc; i++) {
-        const char *a = argv[i];
-        if (init && (strcmp(a, "--layout") == 0 || strcmp(a, "--year") == 0)) {
-            if (i + 1 >= argc) {
-                status = usage_error("missing argument after", a);
-                goto done;
-            }
-            const char *v = argv[++i];
-            if (a[2] == 'l') {
-                init_layout = v;
-            } else {
-                char *end;
-                init_year = strtol(v, &end, 10);
-                if (*end || init_year < 1990 || init_year > 2999) {
-                    status = usage_error("--year takes a year such as 2024, not", v);
-                    goto done;
-                }
-            }
-            continue;
-        }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            status = EXIT_OK;
-            goto done;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("reportc 0.1.0\n");
-            status = EXIT_OK;
-            goto done;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--font-dir") == 0 || strcmp(a, "--dump") == 0 ||
-                   strcmp(a, "--icc-profile") == 0) {
-            if (i + 1 >= argc) {
-                status = usage_error("missing argument after", a);
-                goto done;
-            }
-            const char *v = argv[++i];
-            if (a[1] == 'o') output = v;
-            else if (a[2] == 'i') opt.icc_profile = v;
-            else if (a[2] == 'f') {
-                if (n_font < MAX_DIRS) font_dirs[n_font++] = xstrdup(v);
-            } else if (strcmp(v, "model") == 0) opt.dump = DUMP_MODEL;
-            else if (strcmp(v, "layout") == 0) opt.dump = DUMP_LAYOUT;
+    compile_options opt = { 0 };
+    bool list_fonts = false;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", compile_options_, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt.output = optarg; break;
+        case OPT_CHECK: opt.check_only = true; break;
+        case OPT_NO_PDFA: opt.plain_pdf = true; break;
+        case OPT_LIST_FONTS: list_fonts = true; break;
+        case OPT_ICC: opt.icc_profile = optarg; break;
+        case OPT_FONT_DIR:
+            if (p.n_font < MAX_DIRS) p.font_dirs[p.n_font++] = xstrdup(optarg);
+            break;
+        case OPT_DUMP:
+            if (strcmp(optarg, "model") == 0) opt.dump = DUMP_MODEL;
+            else if (strcmp(optarg, "layout") == 0) opt.dump = DUMP_LAYOUT;
             else {
-                status = usage_error("--dump takes 'model' or 'layout', not", v);
+                status = usage_error("--dump takes 'model' or 'layout', not", optarg);
                 goto done;
             }
-        } else if (strcmp(a, "--check") == 0) {
-            opt.check_only = true;
-        } else if (strcmp(a, "--no-pdfa") == 0) {
-            opt.plain_pdf = true;
-        } else if (strcmp(a, "--list-fonts") == 0) {
-            list_fonts = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            status = usage_error("unknown option", a);
+            break;
+        case 'h': fputs(usage, stdout); status = EXIT_OK; goto done;
+        case OPT_VERSION: printf("reportc %s\n", REPORTC_VERSION); status = EXIT_OK; goto done;
+        default:
+            status = usage_error(optopt ? "missing argument after an option" : "unknown option", argv[optind - 1]);
             goto done;
-        } else if (opt.input) {
-            status = usage_error("more than one input file", a);
-            goto done;
-        } else {
-            opt.input = a;
         }
     }
-    n_font = add_path_list(getenv("REPORTC_FONT_PATH"), font_dirs, n_font, MAX_DIRS);
-    if (!opt.icc_profile && getenv("REPORTC_ICC_PROFILE") && *getenv("REPORTC_ICC_PROFILE"))
-        opt.icc_profile = getenv("REPORTC_ICC_PROFILE");
-    n_layout = add_path_list(getenv("REPORTC_LAYOUT_PATH"), layout_dirs, n_layout, MAX_DIRS);
-    char *root = resource_root();
-    char *font_table = xmalloc(strlen(root) + 32);
-    sprintf(font_table, "%s/fonts/fonts.yaml", root);
-    if (n_layout < MAX_DIRS) {
-        layout_dirs[n_layout] = xmalloc(strlen(root) + 16);
-        sprintf(layout_dirs[n_layout++], "%s/layouts", root);
+    if (optind < argc) opt.input = argv[optind++];
+    if (optind < argc) {
+        status = usage_error("more than one input file", argv[optind]);
+        goto done;
     }
-    free(root);
-    opt.font_dirs = (const char *const *)font_dirs;
-    opt.n_font_dirs = n_font;
-    opt.layout_dirs = (const char *const *)layout_dirs;
-    opt.n_layout_dirs = n_layout;
-    opt.font_table = font_table;
-    char *derived_output = NULL;
-    if (init) {
-        if (!init_layout) {
-            status = usage_error("reportc init needs --layout, e.g. --layout gov-info-disclosure-annual", NULL);
-        } else {
-            if (!init_year) {
-                /* The year in the file's name (2024.yaml), else last year. */
-                const char *base = output ? strrchr(output, '/') : NULL;
-                base = base ? base + 1 : output;
-                if (base && strlen(base) >= 4 && sscanf(base, "%4ld", &init_year) == 1 && init_year >= 1990 && init_year <= 2999)
-                    ;
-                else {
-                    time_t now = time(NULL);
-                    struct tm tm;
-                    gmtime_r(&now, &tm);
-                    init_year = tm.tm_year + 1900 - 1;
-                }
-            }
-            opt.output = output;
-            status = compile_init(&opt, init_layout, (int)init_year);
-        }
-    } else if (list_fonts) {
+    find_resources(&p, &opt);
+    if (list_fonts) {
         status = compile_list_fonts(&opt);
     } else if (!opt.input) {
         status = usage_error("no input file", NULL);
     } else {
-        if (!output && !opt.check_only && opt.dump == DUMP_NONE) {
-            /* INPUT.yaml → INPUT.pdf; standard input → report.pdf */
-            const char *in = strcmp(opt.input, "-") == 0 ? "report.yaml" : opt.input;
-            size_t len = strlen(in);
-            const char *dot = strrchr(in, '.');
-            if (!dot || strchr(dot, '/')) dot = in + len;
-            derived_output = xmalloc(len + 5);
-            sprintf(derived_output, "%.*s.pdf", (int)(dot - in), in);
-            output = derived_output;
-        }
-        opt.output = output;
+        if (!opt.output && !opt.check_only && opt.dump == DUMP_NONE) opt.output = p.output = default_output(opt.input);
         status = compile_run(&opt);
     }
-    free(derived_output);
-    free(font_table);
 done:
-    for (int i = 0; i < n_font; i++) free(font_dirs[i]);
-    for (int i = 0; i < n_layout; i++) free(layout_dirs[i]);
+    for (int i = 0; i < p.n_font; i++) free(p.font_dirs[i]);
+    for (int i = 0; i < p.n_layout; i++) free(p.layout_dirs[i]);
+    free(p.font_table);
+    free(p.output);
     return status;
 }

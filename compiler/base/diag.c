@@ -19,6 +19,33 @@ void diag_done(diag *d)
     memset(d, 0, sizeof *d);
 }
 
+src_pos diag_pos_advance(src_pos p, int chars, size_t bytes)
+{
+    p.col += chars;
+    p.offset += bytes;
+    return p;
+}
+
+src_pos diag_pos_at_offset(const source *src, size_t offset)
+{
+    src_pos p = { src, 1, 1, 0 };
+    if (offset > src->len) offset = src->len;
+    for (size_t i = 0; i < offset;) {
+        if (src->text[i] == '\n') {
+            p.line++;
+            p.col = 1;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode(src->text + i, src->len - i, &cp);
+        i += k ? (size_t)k : 1;
+        p.col++;
+    }
+    p.offset = offset;
+    return p;
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -31,51 +58,65 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-static char *strdup_or_null(const char *s)
+static void add(diag *d, diag_severity sev, src_pos pos, char *hint, char *message)
 {
-    if (!s) return NULL;
-    size_t n = strlen(s);
-    char *d = xmalloc(n + 1);
-    memcpy(d, s, n + 1);
-    return d;
-}
-
-static void add(diag *d, diag_severity sev, src_pos pos, const char *hint,
-                const char *fmt, va_list ap)
-{
-    if (sev == DIAG_ERROR) {
-        d->errors++;
-        if (d->errors > DIAG_MAX_ERRORS) return;
-    } else {
-        d->warnings++;
-    }
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->entries = xrealloc(d->entries, (size_t)d->cap * sizeof *d->entries);
     }
-    diag_entry *e = &d->entries[d->n];
-    e->severity = sev;
-    e->pos = pos;
-    e->message = vformat(fmt, ap);
-    e->hint = strdup_or_null(hint);
-    e->seq = d->n;
+    d->entries[d->n] = (diag_entry){ sev, pos, message, hint, d->n };
     d->n++;
 }
 
+/* Counts the diagnostic; false when it is beyond its kind's cap (then it is
+ * only counted, never formatted: a run with a million warnings stays fast). */
+static bool keep(diag *d, diag_severity sev)
+{
+    if (sev == DIAG_ERROR) return ++d->errors <= DIAG_MAX_ERRORS;
+    if (sev == DIAG_WARNING) return ++d->warnings <= DIAG_MAX_WARNINGS;
+    return ++d->failures <= DIAG_MAX_ERRORS;
+}
+
+static char *copy_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
 void diag_error(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
 {
+    if (!keep(d, DIAG_ERROR)) return;
     va_list ap;
     va_start(ap, fmt);
-    add(d, DIAG_ERROR, pos, hint, fmt, ap);
+    add(d, DIAG_ERROR, pos, copy_or_null(hint), vformat(fmt, ap));
     va_end(ap);
 }
 
 void diag_warning(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
 {
+    if (!keep(d, DIAG_WARNING)) return;
     va_list ap;
     va_start(ap, fmt);
-    add(d, DIAG_WARNING, pos, hint, fmt, ap);
+    add(d, DIAG_WARNING, pos, copy_or_null(hint), vformat(fmt, ap));
     va_end(ap);
+}
+
+void diag_failure(diag *d, const char *fmt, ...)
+{
+    if (!keep(d, DIAG_FAILURE)) return;
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, DIAG_FAILURE, (src_pos){ 0 }, NULL, vformat(fmt, ap));
+    va_end(ap);
+}
+
+void diag_internal(diag *d, const char *stage, const char *fmt, ...)
+{
+    if (!keep(d, DIAG_FAILURE)) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = vformat(fmt, ap);
+    va_end(ap);
+    char *staged = xmalloc(strlen(stage) + strlen(message) + 64);
+    sprintf(staged, "internal error in the %s stage: %s", stage, message);
+    free(message);
+    add(d, DIAG_FAILURE, (src_pos){ 0 }, xstrdup("this is a bug in reportc; please report it with the input"), staged);
 }
 
 bool diag_full(const diag *d) { return d->errors >= DIAG_MAX_ERRORS; }
@@ -112,35 +153,44 @@ static const char *next_char(const char *s, const char *end)
     return s + (k ? k : 1);
 }
 
-/* Prints source line `line` of src and a caret under column col. */
-static void print_excerpt(const source *src, int line, int col, FILE *out)
+/* The start of the UTF-8 character before s (not before `start`). */
+static const char *prev_char(const char *s, const char *start)
 {
-    const char *p = src->text, *end = src->text + src->len;
-    for (int l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) return;
-        p = nl + 1;
-    }
-    if (p >= end && line > 1) return;
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol) eol = end;
-    if (eol > p && eol[-1] == '\r') eol--;
-    /* Advance col-1 characters to find the caret. */
-    const char *q = p;
-    for (int c = 1; c < col && q < eol; c++) q = next_char(q, eol);
-    /* A long line (a whole paragraph in one scalar) is shown as a window
-       around the caret: EXCERPT_BEFORE characters before, EXCERPT_AFTER after. */
+    do s--;
+    while (s > start && ((unsigned char)*s & 0xC0) == 0x80);
+    return s;
+}
+
+/* Prints the source line of pos as a window around the caret and a caret
+ * under pos: EXCERPT_BEFORE characters before it, EXCERPT_AFTER after.  The
+ * work is bounded by the window, not by the line: a 15 MB one-line
+ * paragraph costs no more than a short line. */
+static void print_excerpt(const src_pos *pos, FILE *out)
+{
     enum { EXCERPT_BEFORE = 30, EXCERPT_AFTER = 40 };
-    const char *from = p, *to = q;
-    int before = 0;
-    for (const char *c = p; c < q; c = next_char(c, eol)) before++;
-    for (int skip = before - EXCERPT_BEFORE; skip > 0; skip--) from = next_char(from, eol);
-    for (int k = 0; k < EXCERPT_AFTER && to < eol; k++) to = next_char(to, eol);
-    const char *lead = from > p ? "..." : "", *tail = to < eol ? "..." : "";
-    fprintf(out, "%5d | %s%.*s%s\n", line, lead, (int)(to - from), from, tail);
-    int pad = (int)strlen(lead) + diag_display_width(from, (size_t)(q - from));
+    const source *src = pos->src;
+    const char *text = src->text, *end = src->text + src->len;
+    size_t at_offset = pos->offset <= src->len ? pos->offset : src->len;
+    const char *at = text + at_offset;
+    const char *from = at;
+    for (int k = 0; k < EXCERPT_BEFORE && from > text && from[-1] != '\n'; k++) from = prev_char(from, text);
+    bool cut_before = from > text && from[-1] != '\n';
+    const char *to = at;
+    for (int k = 0; k < EXCERPT_AFTER && to < end && *to != '\n'; k++) to = next_char(to, end);
+    bool cut_after = to < end && *to != '\n';
+    const char *shown_end = to;
+    if (!cut_after && shown_end > from && shown_end[-1] == '\r') shown_end--;
+    const char *lead = cut_before ? "..." : "", *tail = cut_after ? "..." : "";
+    fprintf(out, "%5d | %s%.*s%s\n", pos->line, lead, (int)(shown_end - from), from, tail);
+    int pad = (int)strlen(lead) + diag_display_width(from, (size_t)(at - from));
     fprintf(out, "      | ");
-    for (int i = 0; i < pad; i++) fputc(from == p && p[i] == '\t' ? '\t' : ' ', out);
+    /* Tabs stay tabs, so the caret lines up however the terminal shows them. */
+    const char *c = from;
+    for (int i = 0; i < pad; i++) {
+        bool tab = !cut_before && c < at && *c == '\t';
+        fputc(tab ? '\t' : ' ', out);
+        if (!cut_before && c < at) c = next_char(c, at);
+    }
     fputs("^\n", out);
 }
 
@@ -151,16 +201,19 @@ void diag_print(const diag *d, FILE *out)
     qsort(sorted, (size_t)d->n, sizeof *sorted, compare_entries);
     for (int i = 0; i < d->n; i++) {
         const diag_entry *e = &sorted[i];
-        const char *sev = e->severity == DIAG_ERROR ? "error" : "warning";
-        if (e->pos.src)
+        const char *sev = e->severity == DIAG_WARNING ? "warning" : "error";
+        if (e->pos.src && e->pos.line > 0)
             fprintf(out, "%s:%d:%d: %s: %s\n", e->pos.src->name, e->pos.line, e->pos.col, sev, e->message);
         else   /* about the command line or the installation, not a source */
             fprintf(out, "reportc: %s: %s\n", sev, e->message);
-        if (e->pos.src && e->pos.line > 0) print_excerpt(e->pos.src, e->pos.line, e->pos.col, out);
+        if (e->pos.src && e->pos.line > 0) print_excerpt(&e->pos, out);
         if (e->hint) fprintf(out, "      = hint: %s\n", e->hint);
     }
     if (d->errors > DIAG_MAX_ERRORS)
-        fprintf(out, "reportc: %d more errors not shown (limit is %d errors per run)\n",
+        fprintf(out, "reportc: and %d more errors not shown (limit is %d errors per run)\n",
                 d->errors - DIAG_MAX_ERRORS, DIAG_MAX_ERRORS);
+    if (d->warnings > DIAG_MAX_WARNINGS)
+        fprintf(out, "reportc: and %d more warnings not shown (limit is %d warnings per run)\n",
+                d->warnings - DIAG_MAX_WARNINGS, DIAG_MAX_WARNINGS);
     free(sorted);
 }

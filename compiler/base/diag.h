@@ -1,15 +1,19 @@
 /* diag.h — compiler diagnostics: `file:line:col: error: message`.
  *
- * Every diagnostic has a source position; there is no position-less
- * variant for user mistakes.  Diagnostics are collected during a run, then
- * printed sorted by position, each followed by its source line, a caret and
- * an optional hint. */
+ * Three kinds, one exit status each (main.c): a user's mistake in a report,
+ * layout or other input is an error or a warning, always at a source
+ * position (exit 1 for errors); a failure outside the user's control — an
+ * I/O error, a library that fails, a broken invariant — is a failure that
+ * names the stage it happened in (exit 3).  Diagnostics are collected during
+ * a run, then printed sorted by position, each followed by its source line,
+ * a caret and an optional hint. */
 #ifndef REPORTC_DIAG_H
 #define REPORTC_DIAG_H
 
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* A source text the diagnostics can quote (borrowed; must outlive the diag). */
@@ -17,15 +21,30 @@ typedef struct source {
     const char *name;   /* as given on the command line ("-" shows as <stdin>) */
     const char *text;
     size_t len;
+    /* Byte offset of every SOURCE_CHAR_MARK-th character, for turning the
+       parser's character indexes into byte offsets (yaml_tree.c fills it). */
+    const uint32_t *char_marks;
+    size_t n_char_marks;
 } source;
 
-/* A position in a source: 1-based line and column (column in characters). */
+enum { SOURCE_CHAR_MARK = 256 };
+
+/* A position in a source: 1-based line and column (column in characters),
+ * and the byte offset of that character in src->text. */
 typedef struct src_pos {
-    const source *src;
+    const source *src;  /* NULL: about the command line or the installation */
     int line, col;
+    size_t offset;
 } src_pos;
 
-typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
+/* The position `chars` characters (`bytes` bytes) to the right of p on its line. */
+src_pos diag_pos_advance(src_pos p, int chars, size_t bytes);
+
+/* The position of byte `offset` of src (line and column counted; O(offset):
+ * for the rare position not known from the parser). */
+src_pos diag_pos_at_offset(const source *src, size_t offset);
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_FAILURE } diag_severity;
 
 typedef struct diag_entry {
     diag_severity severity;
@@ -35,31 +54,40 @@ typedef struct diag_entry {
     int seq;       /* order of arrival, to keep sorting stable */
 } diag_entry;
 
-/* Errors beyond this number are counted but not kept (issue 2: up to 20). */
+/* Errors and warnings beyond these numbers are counted but not kept. */
 #define DIAG_MAX_ERRORS 20
+#define DIAG_MAX_WARNINGS 20
 
 typedef struct diag {
     diag_entry *entries;
     int n, cap;
     int errors;   /* all errors seen, kept or not */
     int warnings;
+    int failures;
 } diag;
 
 void diag_init(diag *d);
 void diag_done(diag *d);
 
-/* Records an error at pos.  hint may be NULL. */
+/* Records a mistake in the input at pos.  hint may be NULL. */
 void diag_error(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Records a warning at pos.  hint may be NULL. */
 void diag_warning(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Records a failure that is not the user's mistake: a file that cannot be
+ * read or written, a missing installation file (exit 3). */
+void diag_failure(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records an internal error: a library that failed or a broken invariant (a
+ * bug; exit 3).  `stage` names where: "parse", "model", "layout", "render",
+ * "output".  The one path for such errors: nothing is dropped silently. */
+void diag_internal(diag *d, const char *stage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* True once DIAG_MAX_ERRORS errors have been recorded: callers may stop early. */
 bool diag_full(const diag *d);
 
 /* Prints every kept diagnostic, sorted by source, line, column; then a
- * summary line when errors were dropped. */
+ * summary line for each kind that was capped. */
 void diag_print(const diag *d, FILE *out);
 
 /* Display width of a UTF-8 character sequence as a terminal shows it (East

@@ -25,7 +25,9 @@ const char *fill_placeholders(arena *a, const char *pattern, const char *const *
         const char *v = value_at(p, pairs, &hole);
         len += v ? strlen(v) : 1;
         p += v ? hole : 1;
+        if (len > FILL_MAX_BYTES) return NULL;
     }
+    if (len > FILL_MAX_BYTES) return NULL;
     char *out = arena_alloc(a, len + 1), *w = out;
     for (const char *p = pattern; *p;) {
         const char *v = value_at(p, pairs, &hole);

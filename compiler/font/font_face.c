@@ -1,11 +1,12 @@
 /* font_face.c — one TrueType face through HarfBuzz (see font_face.h).
  *
- * Opening is cheap on purpose: the file is mmapped by HarfBuzz and only the
- * table directory, head, and name are read; glyph data is touched later, by
- * the cmap/hmtx lookups of layout and by hb-subset in the PDF writer. */
+ * Opening is cheap on purpose: the file is mapped by the parse stage and
+ * only the table directory, head, and name are read here; glyph data is
+ * touched later, by the cmap/hmtx lookups of layout and by hb-subset
+ * (font_subset.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "font_face.h"
-#include "font_face_hb.h"
+#include "font_internal.h"
 
 #include <hb-ot.h>
 
@@ -63,13 +64,15 @@ static char *base_name(const char *path)
     return strdup(b ? b + 1 : path);
 }
 
-font_face *font_face_open(const char *path, unsigned index, const char **why)
+font_face *font_face_open(const font_file *file, unsigned index, const char **why)
 {
     const char *dummy;
     if (!why) why = &dummy;
-
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
-    if (!blob) {
+    const char *path = file->path;
+    /* The data stays mapped until the driver releases the font table. */
+    hb_blob_t *blob = hb_blob_create_or_fail((const char *)file->data, (unsigned)file->len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    if (!blob || file->len > UINT32_MAX) {
+        hb_blob_destroy(blob);
         *why = "cannot read the font file";
         return NULL;
     }

@@ -1,22 +1,25 @@
 /* font_face.h — one TrueType face, opened through HarfBuzz.
  *
- * The only module besides pdf_font.c that includes HarfBuzz.  Layout asks it
- * which characters a face has and how wide they are; the PDF writer asks it
- * for the HarfBuzz face to subset. */
+ * The font service (font/): the only files that include HarfBuzz.  Layout
+ * asks a face which characters it has and how wide they are; the back end
+ * asks for a subset of it (font_subset.h).  Neither sees HarfBuzz. */
 #ifndef REPORTC_FONT_FACE_H
 #define REPORTC_FONT_FACE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "parse/font_config.h"
+
 typedef struct font_face font_face;
 
 /* Opens face `index` (0 for a plain .ttf, the member of a .ttc) of the
- * TrueType file at `path`.  Returns NULL when the file is missing, not a font,
- * has no such index, or has CFF outlines (libharu 2.3.0 embeds only glyf
- * TrueType); then *why (if non-NULL) points to a static English reason.
- * The caller owns the result: free it with font_face_free. */
-font_face *font_face_open(const char *path, unsigned index, const char **why);
+ * TrueType file `file` (mapped by the parse stage; it must stay mapped
+ * while the face lives).  Returns NULL when it is not a font, has no such
+ * index, or has CFF outlines (libharu 2.3.0 embeds only glyf TrueType);
+ * then *why (if non-NULL) points to a static English reason.  The caller
+ * owns the result: free it with font_face_free. */
+font_face *font_face_open(const font_file *file, unsigned index, const char **why);
 
 /* Frees a face from font_face_open; NULL is allowed. */
 void font_face_free(font_face *face);

@@ -1,10 +1,10 @@
 /* fontset.h — font roles (song, hei, kai, fangsong, title …) resolved to faces.
  *
- * fonts/fonts.yaml lists, per role, candidate TrueType files; the first one
- * found wins.  Directories are searched in this order: --font-dir, then
- * REPORTC_FONT_PATH, then the config's `search` list (Debian's font dirs).
- * A per-character fallback chain (the role's face, then the faces of the
- * config's `fallback` roles) covers characters a face lacks. */
+ * The font table (parse/font_config.h: fonts/fonts.yaml, with the files
+ * found) lists, per role, candidate TrueType files; the first usable one
+ * wins.  A per-character fallback chain (the role's face, then the faces of
+ * the table's `fallback` roles) covers characters a face lacks.  Layout and
+ * the back end both reach fonts through this interface. */
 #ifndef REPORTC_FONTSET_H
 #define REPORTC_FONTSET_H
 
@@ -13,14 +13,16 @@
 
 #include "base/diag.h"
 #include "font_face.h"
+#include "parse/font_config.h"
 
 typedef struct fontset fontset;
 
-/* Loads the role table from config_path and opens the faces it finds.
- * Mistakes in the config are diagnostics; a role none of whose files exist
- * is not an error here (only when a layout uses it: fontset_role).  Returns
- * NULL on error.  The caller owns the result: fontset_free. */
-fontset *fontset_load(diag *d, const char *config_path, const char *const *user_dirs, int n_user_dirs);
+/* Opens the faces of the font table `fc` (which must outlive the set: its
+ * files stay mapped).  A candidate that is not a usable TrueType face is a
+ * warning and the next one is tried; a role none of whose files exist is not
+ * an error here (only when a layout uses it: fontset_role).  The caller
+ * owns the result: fontset_free. */
+fontset *fontset_open(diag *d, const font_config *fc);
 void fontset_free(fontset *fs);
 
 /* Index of role `name`, or -1 after an error at `pos` (unknown role, or no

@@ -1,7 +1,12 @@
-/* flow_internal.h — shared by the layout stage's flow files: flow.c (lines,
- * paragraphs, pagination, the frames), flow_blocks.c (headings, tables,
- * signature, attachments as lines), flow_page.c (page numbers and running
- * text).  Not for use outside them. */
+/* flow_internal.h — shared by the layout stage's flow files; not for use
+ * outside them.  The calls go one way:
+ *   layout.c       the entry: blocks to lines, lines to pages, pages to frames
+ *   flow_blocks.c  each kind of block as lines (headings, signature, tables …)
+ *   paginate.c     lines to pages, and the frames of each page
+ *   flow_page.c    what every page carries: page number, running text
+ *   flow_lines.c   the lines themselves: paragraphs set on the grid
+ * layout.c → flow_blocks.c, paginate.c; paginate.c → flow_page.c;
+ * flow_blocks.c, flow_page.c → flow_lines.c. */
 #ifndef REPORTC_FLOW_INTERNAL_H
 #define REPORTC_FLOW_INTERNAL_H
 
@@ -24,6 +29,7 @@ typedef struct line {
     int slots;               /* grid lines it takes: more than one for large type */
     frame_text *runs;        /* y = 0 until paginated */
     int n_runs;
+    int block;               /* the model block it comes from */
     int outline_level;       /* > 0: a heading starts here */
     const char *outline_title;
     const table_plan *table; /* a table row instead of text: off the line grid */
@@ -33,6 +39,12 @@ typedef struct line {
 
 enum { ROLE_UNRESOLVED = -2, ROLE_FAILED = -1 };
 
+/* The font-set role of every text style, resolved once. */
+typedef struct roles {
+    int body, title, heading[4], signature, page_number, table, caption, notes, attachment_label, attachment_title,
+        running[2];
+} roles;
+
 typedef struct flow {
     arena *a;
     arena scratch;           /* working memory of one table at a time */
@@ -40,42 +52,50 @@ typedef struct flow {
     const style *st;
     const fontset *fonts;
     text_prep tp;
+    roles r;
     line *lines;
     int n_lines, cap_lines;
+    int block;               /* the block being set */
     bool keep_next;          /* the next line must stay with the previous one */
     bool force_break;        /* the next line starts a page */
     bool ok;
 } flow;
 
-typedef struct roles {
-    int body, title, heading[4], signature, page_number, table, caption, notes, attachment_label, attachment_title,
-        running[2];
-} roles;
+/* A page of the document: lines [first, end). */
+typedef struct page_span {
+    int first, end;
+} page_span;
 
-/* ---- flow.c ---- */
+/* ---- flow_lines.c ---- */
 /* Resolves a style's font role once (cached in *slot); < 0 on failure. */
-int role_of(flow *f, const text_style *ts, int *slot);
+int flow_role(flow *f, const text_style *ts, int *slot);
 /* A new line, keeping with the previous one when f->keep_next is set. */
-line *new_line(flow *f);
+line *flow_new_line(flow *f);
 /* `count` empty grid lines; `keep`: kept with what precedes them. */
-void blank_lines(flow *f, int count, bool keep);
+void flow_blank_lines(flow *f, int count, bool keep);
 /* Sets line l to items[start,end) from x, `extra` at every stretchable gap. */
-void build_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t extra);
-/* Lays out a paragraph-like block in style ps; returns its first line's index. */
-int emit_paragraph(flow *f, const text_span *spans, int n_spans, const text_style *ps);
-text_span span_of(model_text t, int role, mpt_t size);
+void flow_set_runs(flow *f, line *l, const text_item *items, int start, int end, mpt_t x, mpt_t extra);
+/* Lays out a paragraph-like block in style ps; returns its first line's
+ * index (f->n_lines when it made none: after an internal error). */
+int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_style *ps);
+text_span flow_span(model_text t, int role, mpt_t size);
 /* A text of the compiler's own (numbers, labels) at pos. */
-model_text literal(flow *f, const char *s, src_pos pos);
+model_text flow_literal(flow *f, const char *s, src_pos pos);
 
 /* ---- flow_blocks.c ---- */
-void emit_heading(flow *f, roles *r, const model_block *b);
-void emit_signature(flow *f, roles *r, const model_block *b);
-void emit_table(flow *f, roles *r, const model_block *b);
-void emit_attachment_note(flow *f, roles *r, const model_block *b);
-void emit_attachment(flow *f, roles *r, const model_block *b);
+/* Every block of doc as lines. */
+void flow_blocks(flow *f, const model_doc *doc);
 
 /* ---- flow_page.c ---- */
-void add_page_number(flow *f, roles *r, frame_sink *sink, int number);
-void add_running_text(flow *f, roles *r, frame_sink *sink, int which, int number, const model_meta *meta);
+void flow_page_number(flow *f, frame_sink *sink, int number);
+void flow_running_text(flow *f, frame_sink *sink, int which, int number, const model_meta *meta);
+
+/* ---- paginate.c ---- */
+/* Assigns f's lines to pages; top[i] is line i's top below the text
+ * block's top, or -1 when dropped.  Returns the number of pages (*out in f->a). */
+int paginate_lines(flow *f, mpt_t *top, page_span **out);
+/* The frames of the pages. */
+void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page_span *spans, int n_pages,
+                     frame_doc *out);
 
 #endif

@@ -10,19 +10,19 @@
 
 /* GB/T 9704 §7.5: 4号 numbers 7 mm below the 版心, odd pages right and even
  * pages left, one character in from the edge. */
-void add_page_number(flow *f, roles *r, frame_sink *sink, int number)
+void flow_page_number(flow *f, frame_sink *sink, int number)
 {
     const style *st = f->st;
     if (!st->page_number_format) return;
-    int role = role_of(f, &st->page_number, &r->page_number);
+    int role = flow_role(f, &st->page_number, &f->r.page_number);
     if (role < 0) return;
     const char *pairs[] = { "1", arena_printf(f->a, "%d", number), NULL };
-    text_span s = span_of((model_text){ fill_placeholders(f->a, st->page_number_format, pairs),
-                                        0, st->page_number.font_role_pos, false, NULL, 0 },
-                          role, st->page_number.size);
-    s.text.len = strlen(s.text.utf8);
+    const char *text = fill_placeholders(f->a, st->page_number_format, pairs);
+    if (!text) return;   /* the parse stage bounds the pattern: a page number is short */
+    text_span s = flow_span(flow_literal(f, text, st->page_number.font_role_pos), role, st->page_number.size);
     text_item *items;
     int n = text_prepare(&f->tp, &s, 1, &items);
+    if (n < 0) f->ok = false;
     if (n <= 0) return;
     line l = { 0 };
     mpt_t w = text_width(items, n), inset = st->page_number_inset * st->body.size;
@@ -30,44 +30,51 @@ void add_page_number(flow *f, roles *r, frame_sink *sink, int number)
     mpt_t x = side == SIDE_LEFT    ? st->margin_left + inset
             : side == SIDE_RIGHT   ? st->margin_left + st->text_width - inset - w
                                    : st->margin_left + (st->text_width - w) / 2;
-    build_runs(f, &l, items, 0, n, x, 0);
+    flow_set_runs(f, &l, items, 0, n, x, 0);
     /* below-text measures to the dashes, which sit on the em box's middle. */
     mpt_t baseline = st->margin_top + st->text_height + st->page_number_below_text +
                      (mpt_t)((int64_t)st->page_number.size * (EM_BOX_ASCENT_PER_MILLE - 500) / 1000);
     for (int k = 0; k < l.n_runs; k++) {
         l.runs[k].y = baseline;
-        frame_sink_push(sink, (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] });
+        frame_sink_text(sink, l.runs[k]);
     }
 }
 
 /* The layout's running header (which 0) or footer (1) on page `number`. */
-void add_running_text(flow *f, roles *r, frame_sink *sink, int which, int number, const model_meta *meta)
+void flow_running_text(flow *f, frame_sink *sink, int which, int number, const model_meta *meta)
 {
     const style *st = f->st;
     const char *pattern = st->running_text[which];
     if (!pattern) return;
-    int role = role_of(f, &st->running[which], &r->running[which]);
+    int role = flow_role(f, &st->running[which], &f->r.running[which]);
     if (role < 0) return;
     const char *pairs[] = { "title", meta->title ? meta->title : "", "author", meta->author ? meta->author : "",
                             "1", arena_printf(f->a, "%d", number), NULL };
     const char *text = fill_placeholders(f->a, pattern, pairs);
     const text_style *ts = &st->running[which];
-    text_span s = span_of(literal(f, text, ts->font_role_pos), role, ts->size);
+    if (!text) {
+        diag_error(f->d, st->running_text_pos[which], "shorten the running text or what it quotes",
+                   "the running %s expands to more than %d bytes", which ? "footer" : "header", FILL_MAX_BYTES);
+        f->ok = false;
+        return;
+    }
+    text_span s = flow_span(flow_literal(f, text, ts->font_role_pos), role, ts->size);
     text_item *items;
     int n = text_prepare(&f->tp, &s, 1, &items);
+    if (n < 0) f->ok = false;
     if (n <= 0) return;
     line l = { 0 };
     mpt_t w = text_width(items, n);
     mpt_t x = ts->align == ALIGN_LEFT    ? st->margin_left
             : ts->align == ALIGN_RIGHT   ? st->margin_left + st->text_width - w
                                          : st->margin_left + (st->text_width - w) / 2;
-    build_runs(f, &l, items, 0, n, x, 0);
+    flow_set_runs(f, &l, items, 0, n, x, 0);
     /* The distance is to the text's centre line (the em box's middle). */
     mpt_t middle = which ? st->margin_top + st->text_height + st->running_distance[1]
                          : st->margin_top - st->running_distance[0];
     mpt_t baseline = middle + (mpt_t)((int64_t)ts->size * (EM_BOX_ASCENT_PER_MILLE - 500) / 1000);
     for (int k = 0; k < l.n_runs; k++) {
         l.runs[k].y = baseline;
-        frame_sink_push(sink, (frame_item){ .kind = FRAME_TEXT, .u.text = l.runs[k] });
+        frame_sink_text(sink, l.runs[k]);
     }
 }

@@ -1,20 +1,29 @@
-/* frame.h — the layout stage's output: positioned text runs and rules on pages.
+/* frame.h — the layout stage's output: positioned text runs, rules and
+ * images on pages, and which block of the model each belongs to.
  *
- * This is the plain data structure the PDF writer consumes.  All decisions
- * (line breaks, justification, font per character, positions) are already
- * made; the writer only draws.  Coordinates are millipoints from the page's
- * top-left corner, y growing downwards (the writer flips them for PDF). */
+ * This is the plain data structure every back end consumes.  All decisions
+ * (line breaks, justification, font per character, positions, stroke
+ * widths) are already made; a writer only draws.  Coordinates are
+ * millipoints from the page's top-left corner, y growing downwards (a PDF
+ * writer flips them). */
 #ifndef REPORTC_FRAME_H
 #define REPORTC_FRAME_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include "base/arena.h"
 #include "base/units.h"
+#include "parse/image.h"
+
+struct font_face;
 
 /* An image drawn just before a text run, under it and whatever follows
  * (the seal over the 落款).  Its box is `width` wide, as high as the image's
  * proportions make it, centred at (dx, dy) from the run's (x, y). */
 typedef struct frame_image {
-    const char *path;    /* a PNG or JPEG file */
+    const image_data *image;  /* checked and decoded by the parse stage */
     mpt_t dx, dy;
     mpt_t width;
 } frame_image;
@@ -24,7 +33,7 @@ typedef struct frame_text {
     mpt_t size;          /* font size */
     mpt_t x, y;          /* start of the baseline, from the page's top-left */
     mpt_t tracking;      /* extra space after every character (PDF Tc) */
-    int bold;            /* synthetic bold: outline stroked as well as filled */
+    mpt_t stroke;        /* > 0: synthetic bold, the outline also stroked this wide */
     const uint32_t *text;/* Unicode scalar values, all served by `face` */
     int len;
     const frame_image *image; /* drawn first; NULL: none */
@@ -37,8 +46,18 @@ typedef struct frame_rule {
 
 typedef enum { FRAME_TEXT, FRAME_RULE } frame_item_kind;
 
+/* Where an item comes from, for a structure tree (tagged PDF) and for
+ * readers of the frames: the model block (index into model_doc.blocks),
+ * the table cell (index into the block's table cells), or page furniture. */
+typedef struct frame_tag {
+    int block;             /* -1: not from a block (page numbers, running text) */
+    int cell;              /* -1: not a table cell */
+    bool artifact;         /* furniture: page numbers, running text, repeated table headers */
+} frame_tag;
+
 typedef struct frame_item {
     frame_item_kind kind;
+    frame_tag tag;
     union {
         frame_text text;
         frame_rule rule;
@@ -50,7 +69,7 @@ typedef struct frame_page {
     int n_items;
 } frame_page;
 
-/* A heading, for the PDF outline (bookmarks). */
+/* A heading, for the outline (bookmarks). */
 typedef struct frame_outline {
     int level;          /* 1 = top */
     const char *title;  /* UTF-8 */
@@ -58,16 +77,31 @@ typedef struct frame_outline {
     mpt_t y;            /* top of the heading line */
 } frame_outline;
 
-struct font_face;
-
 typedef struct frame_doc {
     mpt_t page_width, page_height;
     frame_page *pages;
     int n_pages;
-    struct font_face *const *faces; /* borrowed from the font set */
+    struct font_face *const *faces; /* the font service's faces (font/font_face.h), borrowed */
     int n_faces;
     frame_outline *outline;
     int n_outline;
 } frame_doc;
+
+/* Appends items to a page (layout's helper for building frames). */
+typedef struct frame_sink {
+    arena *a;
+    frame_page *page;
+    int cap;
+    arena *scratch;        /* working memory of whoever draws into the sink */
+    frame_tag tag;         /* given to every item pushed */
+} frame_sink;
+
+void frame_sink_push(frame_sink *s, frame_item item);
+void frame_sink_text(frame_sink *s, frame_text t);
+void frame_sink_rule(frame_sink *s, frame_rule r);
+
+/* Prints the frames as stable text (reportc --dump layout): lengths in pt
+ * with three decimals, text as UTF-8. */
+void frame_dump(const frame_doc *doc, FILE *out);
 
 #endif

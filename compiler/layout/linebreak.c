@@ -36,7 +36,7 @@ static int greedy_line_end(const text_item *items, int n, int *start_io, mpt_t a
            that may not start a line is squeezed in rather than push a
            character down: the marks before it give up blank (clreq
            §3.1.7 先挤进，后推出); nothing else is crammed in that way. */
-        mpt_t room = clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
+        mpt_t room = text_clreq_no_line_start(items[end].cp) ? avail + squeezable + items[end].end_hang : avail;
         if (!items[end].space && w + items[end].advance > room) break;
         w += items[end].advance + items[end].gap_after;
         squeezable += items[end].shrink;
@@ -111,8 +111,8 @@ static bool lone_char(const text_item *items, const line_range *r)
 {
     int han = 0, other = 0;
     for (int i = r->start; i < r->end; i++) {
-        if (clreq_is_han(items[i].cp)) han++;
-        else if (!clreq_no_line_start(items[i].cp)) other++;
+        if (text_clreq_is_han(items[i].cp)) han++;
+        else if (!text_clreq_no_line_start(items[i].cp)) other++;
     }
     return han == 1 && other == 0;
 }
@@ -229,7 +229,7 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
                (先挤进): without them the line must fit as it is. */
             if (r.natural > avail) {
                 int k = r.end;
-                while (k > r.start && clreq_no_line_start(items[k - 1].cp)) k--;
+                while (k > r.start && text_clreq_no_line_start(items[k - 1].cp)) k--;
                 if (k == r.end || width_before[k] - width_before[r.start] - items[k - 1].gap_after > avail) continue;
             }
             double badness = per_line;

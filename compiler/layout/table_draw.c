@@ -4,12 +4,6 @@
 
 #include <stdlib.h>
 
-void frame_sink_push(frame_sink *s, frame_item item)
-{
-    arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
-    s->page->items[s->page->n_items++] = item;
-}
-
 /* A straight rule: at `at` (y of a horizontal rule, x of a vertical one),
  * from `from` to `to` along it. */
 typedef struct segment {
@@ -48,15 +42,15 @@ static void emit_segments(segments *s, bool horizontal, frame_sink *out)
         }
         frame_rule r = horizontal ? (frame_rule){ m.from, m.at, m.to, m.at, m.width }
                                   : (frame_rule){ m.at, m.from, m.at, m.to, m.width };
-        frame_sink_push(out, (frame_item){ .kind = FRAME_RULE, .u.rule = r });
+        frame_sink_rule(out, r);
     }
 }
 
 static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *ys, bool top_edge, bool bottom_edge,
-                      segments *h, segments *v, frame_sink *out)
+                      bool repeated, segments *h, segments *v, frame_sink *out)
 {
-    const model_table *t = p->t;
-    const model_cell *c = &t->cells[i];
+    const table_grid *t = p->g;
+    const grid_cell *c = &t->cells[i];
     const table_cell_text *ct = &p->texts[i];
     int rr0 = c->row > r0 ? c->row : r0, rr1 = c->row + c->rowspan < r1 ? c->row + c->rowspan : r1;
     mpt_t top = ys[rr0 - r0], bottom = ys[rr1 - r0];
@@ -70,16 +64,18 @@ static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *y
        whose rows cross a page break appears whole on both pages. */
     mpt_t room = bottom - top - 2 * p->ts->padding_y;
     mpt_t block_top = top + p->ts->padding_y + (room > ct->height ? (room - ct->height) / 2 : 0);
+    out->tag = (frame_tag){ p->block, c->index, repeated };
     for (int k = 0; k < ct->n_runs; k++) {
         frame_text run = ct->runs[k];
         run.y += block_top;
-        frame_sink_push(out, (frame_item){ .kind = FRAME_TEXT, .u.text = run });
+        frame_sink_text(out, run);
     }
 }
 
-void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, frame_sink *out)
+void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, bool repeated,
+                     frame_sink *out)
 {
-    const model_table *t = p->t;
+    const table_grid *t = p->g;
     if (r1 <= r0) return;
     arena_mark mark = arena_save(out->scratch);
     mpt_t *ys = arena_alloc(out->scratch, (size_t)(r1 - r0 + 1) * sizeof *ys);
@@ -89,9 +85,12 @@ void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge
     /* Cells spanning down into the piece from rows above it. */
     for (int c = 0; c < t->n_cols; c++) {
         int i = p->slot_owner[r0 * t->n_cols + c];
-        if (t->cells[i].row < r0 && t->cells[i].col == c) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, &h, &v, out);
+        if (t->cells[i].row < r0 && t->cells[i].col == c) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, repeated, &h, &v, out);
     }
-    for (int i = p->first_cell[r0]; i < p->first_cell[r1]; i++) draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, &h, &v, out);
+    for (int i = p->first_cell[r0]; i < p->first_cell[r1]; i++)
+        draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, repeated, &h, &v, out);
+    /* The rules are the table's furniture, not its content. */
+    out->tag = (frame_tag){ p->block, -1, true };
     emit_segments(&h, true, out);
     emit_segments(&v, false, out);
     arena_restore(out->scratch, mark);

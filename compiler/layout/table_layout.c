@@ -7,38 +7,11 @@
 #include "linebreak.h"
 #include "text_runs.h"
 
-void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h)
-{
-    const model_table *t = p->t;
-    mpt_t pad2 = 2 * p->ts->padding_y, least = p->line_pitch + pad2;
-    for (int r = 0; r < t->n_rows; r++) row_h[r] = least;
-    for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
-        if (c->rowspan == 1 && cell_h[i] + pad2 > row_h[c->row]) row_h[c->row] = cell_h[i] + pad2;
-    }
-    for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
-        if (c->rowspan == 1) continue;
-        mpt_t have = 0, need = cell_h[i] + pad2;
-        for (int r = c->row; r < c->row + c->rowspan; r++) have += row_h[r];
-        if (need <= have) continue;
-        mpt_t extra = need - have, each = extra / c->rowspan;
-        for (int r = c->row; r < c->row + c->rowspan; r++) row_h[r] += each;
-        row_h[c->row + c->rowspan - 1] += extra - each * c->rowspan;
-    }
-}
-
-mpt_t table_rows_height(const table_plan *p, int r0, int r1)
-{
-    mpt_t h = 0;
-    for (int r = r0; r < r1; r++) h += p->row_h[r];
-    return h;
-}
-
 /* How a cell's lines sit in its box. */
-static text_align cell_align(const table_plan *p, const model_cell *c)
+static text_align cell_align(const table_plan *p, const grid_cell *gc)
 {
-    const model_column *col = &p->t->columns[c->col];
+    const model_cell *c = gc->m;
+    const model_column *col = &p->g->model->columns[gc->col];
     if (c->has_align) return c->align;
     if (c->role == CELL_DATA && col->has_align) return col->align;
     switch (c->role) {
@@ -92,10 +65,11 @@ static int break_after_enumerator(arena *a, const table_cell_text *ct, mpt_t cw,
  * one block (widest integer part + widest fraction) placed by number-align. */
 static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *int_w, const mpt_t *frac_w)
 {
-    const model_cell *c = &p->t->cells[i];
+    const grid_cell *gc = &p->g->cells[i];
+    const model_cell *c = gc->m;
     table_cell_text *ct = &p->texts[i];
-    mpt_t x0 = p->col_x[c->col] + p->ts->padding_x;
-    mpt_t cw = p->col_x[c->col + c->colspan] - p->col_x[c->col] - 2 * p->ts->padding_x;
+    mpt_t x0 = p->col_x[gc->col] + p->ts->padding_x;
+    mpt_t cw = p->col_x[gc->col + gc->colspan] - p->col_x[gc->col] - 2 * p->ts->padding_x;
     if (ct->n_items == 0) return;
     arena *tmp = env->scratch;
     arena_mark mark = arena_save(tmp);
@@ -104,14 +78,18 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         text_prep tp = *env->tp;
         tp.a = tmp;
         text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
-        if (text_prepare(&tp, &span, 1, &ct->items) != ct->n_items) return;
+        if (text_prepare(&tp, &span, 1, &ct->items) != ct->n_items) {
+            diag_internal(env->d, "layout", "a table cell measured %d characters and set %d", ct->n_items,
+                          text_prepare(&tp, &span, 1, &ct->items));
+            return;
+        }
         ct->items_temporary = true;
     }
     if (ct->min_width > cw)
         diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",
                      "this text does not fit its column (%.1f mm of %.1f mm); it is cut between characters",
                      mm_from_mpt(ct->min_width), mm_from_mpt(cw));
-    text_align align = cell_align(p, c);
+    text_align align = cell_align(p, gc);
     line_range *lines;
     int n = linebreak_greedy(tmp, ct->items, ct->n_items, cw, cw, &lines);
     if (n > 1 && align == ALIGN_CENTER) {
@@ -123,7 +101,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         n = linebreak_avoid_lone_char(tmp, ct->items, ct->n_items, cw, &lines, n);
         n = break_after_enumerator(tmp, ct, cw, &lines, n);
     }
-    bool decimal = c->numeric && !c->has_align && n == 1 && c->colspan == 1 && int_w[c->col] > 0 &&
+    bool on_point = c->numeric && !c->has_align && n == 1 && gc->colspan == 1 && int_w[gc->col] > 0 &&
                    (c->role == CELL_DATA);
     mpt_t size = p->ts->cell.size;
     mpt_t baseline = (p->line_pitch - size) / 2 + (mpt_t)((int64_t)size * EM_BOX_ASCENT_PER_MILLE / 1000);
@@ -132,12 +110,12 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     for (int k = 0; k < n; k++) {
         linebreak_squeeze(ct->items, &lines[k], cw);
         mpt_t x = x0 + align_offset(align, cw, lines[k].natural);
-        if (decimal) {
-            mpt_t block = int_w[c->col] + frac_w[c->col];
-            x = x0 + align_offset(align, cw, block) + int_w[c->col] - ct->int_width;
+        if (on_point) {
+            mpt_t block = int_w[gc->col] + frac_w[gc->col];
+            x = x0 + align_offset(align, cw, block) + int_w[gc->col] - ct->int_width;
         }
         mpt_t max_size;
-        counts[k] = text_runs_build(env->a, ct->items, lines[k].start, lines[k].end, x, 0, &parts[k], &max_size);
+        counts[k] = text_runs_build(env->a, env->tp, ct->items, lines[k].start, lines[k].end, x, 0, &parts[k], &max_size);
         for (int j = 0; j < counts[k]; j++) parts[k][j].y = k * p->line_pitch + baseline;
         total += counts[k];
     }
@@ -158,14 +136,14 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
  * its text on either side (it is drawn again on the next page, whole). */
 static void mark_breaks(const table_plan *p, bool *ok)
 {
-    const model_table *t = p->t;
+    const table_grid *t = p->g;
     for (int r = 0; r < t->n_rows; r++) ok[r] = r == 0 || r > t->header_rows;
     if (t->header_rows == 0 && t->n_rows > 1) ok[1] = t->n_rows == 2;  /* no lone first row either */
     /* Nor a lone last row under repeated headers on a page of its own (a widow). */
     if (t->n_rows - t->header_rows > 2) ok[t->n_rows - 1] = false;
     mpt_t pad2 = 2 * p->ts->padding_y;
     for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
+        const grid_cell *c = &t->cells[i];
         if (c->rowspan == 1 || c->row < t->header_rows) continue;
         mpt_t need = p->texts[i].height + pad2, total = table_rows_height(p, c->row, c->row + c->rowspan), above = 0;
         for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
@@ -198,7 +176,7 @@ static table_cell_text cell_lines(arena *a, const table_cell_text *ct, mpt_t pit
  * cells cut between lines; cells spanning it from other rows grow. */
 static void split_tall_rows(const table_env *env, table_plan *p)
 {
-    const model_table *t = p->t;
+    const table_grid *t = p->g;
     arena *a = env->a;
     mpt_t pad2 = 2 * p->ts->padding_y;
     int per_band = (env->page_height - p->header_height - p->continued_height - pad2) / p->line_pitch;
@@ -220,7 +198,7 @@ static void split_tall_rows(const table_env *env, table_plan *p)
     }
     for (int i = 0; i < t->n_cells; i++)
         if (t->cells[i].rowspan == 1 && p->texts[i].n_lines > per_band) extra_cells += bands[t->cells[i].row] - 1;
-    model_table *nt = arena_alloc(a, sizeof *nt);
+    table_grid *nt = arena_alloc(a, sizeof *nt);
     *nt = *t;
     nt->n_rows = t->n_rows + extra_rows;
     nt->cells = arena_alloc(a, (size_t)(t->n_cells + extra_cells) * sizeof *nt->cells);
@@ -232,18 +210,18 @@ static void split_tall_rows(const table_env *env, table_plan *p)
         int row = t->cells[i].row, end = i;
         while (end < t->n_cells && t->cells[end].row == row) end++;
         if (bands[row] > 1)
-            diag_warning(env->d, t->cells[i].pos, "shorten the texts of this row or widen its columns",
+            diag_warning(env->d, t->cells[i].m->pos, "shorten the texts of this row or widen its columns",
                          "this table row is taller than a page: it is split between lines over %d pages", bands[row]);
         /* Band by band, each in column order: cells stay sorted by row and column. */
         for (int b = 0; b < bands[row]; b++)
             for (int k = i; k < end; k++) {
-                const model_cell *c = &t->cells[k];
+                const grid_cell *c = &t->cells[k];
                 /* Only the cells too tall for a page are cut; the others
                    (its label, its numbers) span the pieces and so appear,
                    centred, on every page of the row. */
                 bool split = c->rowspan == 1 && bands[row] > 1 && p->texts[k].n_lines > per_band;
                 if (!split && b > 0) continue;
-                model_cell *nc = &nt->cells[n];
+                grid_cell *nc = &nt->cells[n];
                 *nc = *c;
                 nc->row = first_new[row] + b;
                 if (split) {
@@ -257,7 +235,7 @@ static void split_tall_rows(const table_env *env, table_plan *p)
         i = end;
     }
     nt->n_cells = n;
-    p->t = nt;
+    p->g = nt;
     p->texts = texts;
     mpt_t *cell_h = arena_alloc(env->scratch, (size_t)n * sizeof *cell_h);
     for (int i = 0; i < n; i++) cell_h[i] = texts[i].height;
@@ -266,11 +244,25 @@ static void split_tall_rows(const table_env *env, table_plan *p)
     arena_restore(env->scratch, mark);
 }
 
-table_plan *table_plan_build(const table_env *env, const model_table *t)
+/* The model's grid as the layout's own, which split_tall_rows may extend. */
+static const table_grid *grid_of(arena *a, const model_table *mt)
+{
+    table_grid *g = arena_alloc(a, sizeof *g);
+    *g = (table_grid){ mt->n_rows, mt->n_cols, mt->header_rows, mt->head_cols, NULL, mt->n_cells, mt };
+    g->cells = arena_alloc(a, (size_t)(mt->n_cells ? mt->n_cells : 1) * sizeof *g->cells);
+    for (int i = 0; i < mt->n_cells; i++) {
+        const model_cell *c = &mt->cells[i];
+        g->cells[i] = (grid_cell){ c->row, c->col, c->rowspan, c->colspan, c, i };
+    }
+    return g;
+}
+
+table_plan *table_plan_build(const table_env *env, const model_table *mt)
 {
     arena *a = env->a;
     table_plan *p = arena_alloc(a, sizeof *p);
-    p->t = t;
+    const table_grid *t = p->g = grid_of(a, mt);
+    p->block = env->block;
     p->ts = env->ts;
     p->left = env->left;
     p->width = env->width;
@@ -285,8 +277,8 @@ table_plan *table_plan_build(const table_env *env, const model_table *t)
     mpt_t *int_w = arena_alloc(env->scratch, (size_t)t->n_cols * sizeof *int_w);
     mpt_t *frac_w = arena_alloc(env->scratch, (size_t)t->n_cols * sizeof *frac_w);
     for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
-        if (!c->numeric || c->colspan != 1 || c->role != CELL_DATA) continue;
+        const grid_cell *c = &t->cells[i];
+        if (!c->m->numeric || c->colspan != 1 || c->m->role != CELL_DATA) continue;
         mpt_t iw = p->texts[i].int_width, fw = p->texts[i].max_width - iw;
         if (iw > int_w[c->col]) int_w[c->col] = iw;
         if (fw > frac_w[c->col]) frac_w[c->col] = fw;
@@ -307,20 +299,21 @@ table_plan *table_plan_build(const table_env *env, const model_table *t)
                            env->caption_role, p->ts->caption.size };
         text_item *items;
         int n = text_prepare(env->tp, &span, 1, &items);
+        if (n < 0) return NULL;
         if (n > 0) {
             mpt_t w = text_width(items, n), max_size;
             mpt_t x = p->left + align_offset(p->ts->continued_align, p->width, w);
-            p->n_continued = text_runs_build(a, items, 0, n, x, 0, &p->continued, &max_size);
-            p->continued_height = (mpt_t)((int64_t)p->ts->caption.size * 3 / 2);
+            p->n_continued = text_runs_build(a, env->tp, items, 0, n, x, 0, &p->continued, &max_size);
+            p->continued_height = (mpt_t)((int64_t)p->ts->caption.size * p->ts->continued_height_permille / 1000);
         }
     }
     split_tall_rows(env, p);
-    t = p->t;
+    t = p->g;
 
     p->slot_owner = arena_alloc(a, (size_t)t->n_rows * (size_t)t->n_cols * sizeof *p->slot_owner);
     p->first_cell = arena_alloc(a, (size_t)(t->n_rows + 1) * sizeof *p->first_cell);
     for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
+        const grid_cell *c = &t->cells[i];
         for (int r = c->row; r < c->row + c->rowspan; r++)
             for (int k = c->col; k < c->col + c->colspan; k++) p->slot_owner[r * t->n_cols + k] = i;
         p->first_cell[c->row + 1]++;

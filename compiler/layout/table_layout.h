@@ -1,11 +1,13 @@
 /* table_layout.h — a table's geometry: column widths, cell lines, row heights,
  * and drawing any run of its rows as one piece of a page.
  *
- * Three files, one step each:
+ * Four files, one step each, each calling only the ones above it:
+ *   table_rows.c    row heights from cell heights; lines a cell needs
  *   table_widths.c  min/max-content of every cell and the column widths
  *   table_layout.c  cell text broken into lines, row heights, where a page may break
  *   table_draw.c    rules and text of rows [r0, r1) at a given height on a page
- * The flow (flow.c) decides where pages break and asks for the pieces. */
+ * The flow (flow_blocks.c, paginate.c) decides where pages break and asks
+ * for the pieces. */
 #ifndef REPORTC_TABLE_LAYOUT_H
 #define REPORTC_TABLE_LAYOUT_H
 
@@ -14,9 +16,27 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "frame.h"
+#include "model/model_table.h"
 #include "parse/style.h"
-#include "model/table_model.h"
 #include "text_prepare.h"
+
+/* A cell as the layout sets it: the model's cell (text, role, alignment)
+ * at a place in the grid.  The grid is the model's, with rows added where a
+ * row taller than a page is cut between lines (table_layout.c). */
+typedef struct grid_cell {
+    int row, col;
+    int rowspan, colspan;
+    const model_cell *m;
+    int index;                    /* of m in the model table's cells (for tags) */
+} grid_cell;
+
+typedef struct table_grid {
+    int n_rows, n_cols;
+    int header_rows, head_cols;
+    grid_cell *cells;             /* ordered by (row, col) */
+    int n_cells;
+    const model_table *model;     /* columns, position */
+} table_grid;
 
 /* One cell's text, measured (table_widths.c) and set (table_layout.c). */
 typedef struct table_cell_text {
@@ -32,13 +52,14 @@ typedef struct table_cell_text {
 } table_cell_text;
 
 typedef struct table_plan {
-    const model_table *t;
+    const table_grid *g;
     const table_style *ts;
+    int block;                    /* the model block (for tags) */
     mpt_t left, width;            /* the text block's left edge and width */
     mpt_t line_pitch;             /* of cell lines */
     mpt_t *col_x;                 /* n_cols + 1 edges from the page's left */
     mpt_t *row_h;                 /* n_rows: heights, rules included */
-    table_cell_text *texts;       /* parallel to t->cells */
+    table_cell_text *texts;       /* parallel to g->cells */
     int *slot_owner;              /* n_rows × n_cols: the cell covering each slot */
     int *first_cell;              /* n_rows + 1: cells whose top row is r are [first_cell[r], first_cell[r+1]) */
     bool *break_ok;               /* n_rows: a page may start before row r */
@@ -58,46 +79,41 @@ typedef struct table_env {
     int cell_role, caption_role;  /* font-set roles of the table and caption styles */
     mpt_t left, width;            /* the text block */
     mpt_t page_height;            /* the text block's height: the tallest a row may be */
+    int block;                    /* the model block */
 } table_env;
 
-/* Measures every cell (items, min/max-content widths).  False on an ICU failure. */
-bool table_measure(const table_env *env, table_plan *p);
-
-/* Solves the column widths into p->col_x.  A table that cannot fit the text
- * block even at its narrowest is an error at the table. */
-bool table_solve_widths(const table_env *env, table_plan *p);
-
-/* Builds the whole plan: measure, widths, lines, row heights, break rules.
- * Returns NULL on error (diagnostics recorded). */
-table_plan *table_plan_build(const table_env *env, const model_table *t);
-
+/* ---- table_rows.c ---- */
 /* Row heights from the content heights of the cells (padding excluded):
  * each row as tall as its tallest one-row cell, then a spanning cell that
  * needs more than its rows give shares the difference evenly among them. */
 void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h);
-
+/* The height of rows [r0, r1). */
+mpt_t table_rows_height(const table_plan *p, int r0, int r1);
 /* Lines a cell needs at content width w (greedy fill, as the final setting
  * does), and whether the last holds a lone character; for the width solver. */
 int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last);
 
-/* Appends frame items to a page. */
-typedef struct frame_sink {
-    arena *a;
-    frame_page *page;
-    int cap;
-    arena *scratch;               /* for a piece's working memory */
-} frame_sink;
+/* ---- table_widths.c ---- */
+/* Measures every cell (items, min/max-content widths).  False after an
+ * internal error. */
+bool table_measure(const table_env *env, table_plan *p);
+/* Solves the column widths into p->col_x.  A table that cannot fit the text
+ * block even at its narrowest is an error at the table. */
+bool table_solve_widths(const table_env *env, table_plan *p);
 
-void frame_sink_push(frame_sink *s, frame_item item);
+/* ---- table_layout.c ---- */
+/* Builds the whole plan: measure, widths, lines, row heights, break rules.
+ * Returns NULL on error (diagnostics recorded). */
+table_plan *table_plan_build(const table_env *env, const model_table *t);
 
+/* ---- table_draw.c ---- */
 /* Draws rows [r0, r1) with their top at y (from the page's top).  `top_edge`:
  * the first row's top rule is the table's frame (not a rule under a repeated
- * header); `bottom_edge`: close the piece with the frame below r1.  A cell
- * spanning rows outside the piece is drawn over the part inside it, with
- * its whole text centred there. */
-void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, frame_sink *out);
-
-/* The height of rows [r0, r1). */
-mpt_t table_rows_height(const table_plan *p, int r0, int r1);
+ * header); `bottom_edge`: close the piece with the frame below r1;
+ * `repeated`: the piece repeats rows already drawn (a continued table's
+ * headers: tagged as furniture).  A cell spanning rows outside the piece is
+ * drawn over the part inside it, with its whole text centred there. */
+void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, bool repeated,
+                     frame_sink *out);
 
 #endif

@@ -14,28 +14,20 @@
 
 #include "linebreak.h"
 
-/* Labels are never stacked a character per line where the width allows:
- * one of up to SHORT_LABEL_EM em stays whole (自然人, not 自然/人), a
- * longer one gets at least LABEL_LINE_EM em a line (商业/企业). */
-enum { SHORT_LABEL_EM = 3, LABEL_LINE_EM = 2 };
-
 bool table_measure(const table_env *env, table_plan *p)
 {
-    const model_table *t = p->t;
+    const table_grid *t = p->g;
     p->texts = arena_alloc(env->a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *p->texts);
     text_prep tp = *env->tp;
     tp.a = env->scratch;          /* items live only while the plan is built */
     for (int i = 0; i < t->n_cells; i++) {
-        const model_cell *c = &t->cells[i];
+        const model_cell *c = t->cells[i].m;
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
         arena_mark mark = arena_save(env->scratch);
         text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
         int n = text_prepare(&tp, &span, 1, &ct->items);
-        if (n < 0) {
-            diag_error(env->d, c->pos, NULL, "ICU line breaking failed on this text");
-            return false;
-        }
+        if (n < 0) return false;
         ct->n_items = n;
         ct->max_width = text_width(ct->items, n);
         for (int k = 0; k < n && ct->items[k].cp != '.'; k++) ct->int_width += ct->items[k].advance + ct->items[k].gap_after;
@@ -60,13 +52,6 @@ bool table_measure(const table_env *env, table_plan *p)
     return true;
 }
 
-int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last)
-{
-    *lone_last = false;
-    if (c->n_items == 0) return 0;
-    if (!c->items) return 1;   /* unbreakable (table_measure) */
-    return linebreak_count(c->items, c->n_items, w, lone_last);
-}
 
 /* Raises the columns [c0, c1) so that together they are at least `need`,
  * spreading the shortfall in proportion to `weight` (evenly if all zero). */
@@ -98,7 +83,7 @@ typedef struct solver {
     mpt_t pad2;
 } solver;
 
-static mpt_t span_width(const solver *s, const model_cell *c)
+static mpt_t span_width(const solver *s, const grid_cell *c)
 {
     mpt_t w = 0;
     for (int k = c->col; k < c->col + c->colspan; k++) w += s->w[k];
@@ -106,27 +91,31 @@ static mpt_t span_width(const solver *s, const model_cell *c)
 }
 
 /* Table height at the given lines per cell, plus a cost for every broken
- * label: a little for a body cell (among equally tall tables, the one
- * breaking fewer labels), as much as three rows for a header label (headers
- * repeat on every page, and a header stacked a character per line is
- * hard to read), and a row's worth for a lone last character (clreq §5). */
+ * label, weighed as the layout says (table.width-solver): a little for a
+ * body cell (among equally tall tables, the one breaking fewer labels), as
+ * much as a few rows for a header label (headers repeat on every page, and a
+ * header stacked a character per line is hard to read), and a row's worth
+ * for a lone last character (clreq §5). */
 static int64_t cost(solver *s, const int *lines, const bool *lone)
 {
-    const model_table *t = s->p->t;
+    const table_grid *t = s->p->g;
+    const table_solver_style *w = &s->p->ts->solver;
     for (int i = 0; i < t->n_cells; i++) s->cell_h[i] = lines[i] * s->p->line_pitch;
     table_row_heights(s->p, s->cell_h, s->row_h);
     int64_t h = 0, extra = 0;
     for (int r = 0; r < t->n_rows; r++) h += s->row_h[r];
     for (int i = 0; i < t->n_cells; i++)
-        if (lines[i] > 1) extra += (lines[i] - 1) * (t->cells[i].role == CELL_COL_HEAD ? 24 : 1) + (lone[i] ? 8 : 0);
-    return h * 8 + extra * s->p->line_pitch;
+        if (lines[i] > 1)
+            extra += (int64_t)(lines[i] - 1) * (t->cells[i].m->role == CELL_COL_HEAD ? w->head_break : w->body_break) +
+                     (lone[i] ? w->lone_char : 0);
+    return h * w->height_weight + extra * s->p->line_pitch;
 }
 
 /* Lines of every cell covering column c when it is `delta` wider, into
  * s->trial (which otherwise equals s->lines).  True when any cell changed. */
 static bool try_wider(solver *s, int c, mpt_t delta)
 {
-    const model_table *t = s->p->t;
+    const table_grid *t = s->p->g;
     bool changed = false;
     for (int k = s->col_first[c]; k < s->col_first[c + 1]; k++) {
         int i = s->col_cells[k];
@@ -150,7 +139,7 @@ static void reset_trial(solver *s, int c)
  * lowers the cost most per point; stops when no step helps.  Returns what is left. */
 static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mpt_t room)
 {
-    const model_table *t = s->p->t;
+    const table_grid *t = s->p->g;
     int n_cols = t->n_cols;
     for (int i = 0; i < t->n_cells; i++)
         s->lines[i] = table_count_lines(&s->p->texts[i], span_width(s, &t->cells[i]) - s->pad2, &s->lone[i]);
@@ -202,7 +191,8 @@ static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mp
 
 bool table_solve_widths(const table_env *env, table_plan *p)
 {
-    const model_table *t = p->t;
+    const table_grid *t = p->g;
+    const model_column *columns = t->model->columns;
     const table_style *ts = p->ts;
     arena *a = env->scratch;
     int n_cols = t->n_cols;
@@ -215,12 +205,16 @@ bool table_solve_widths(const table_env *env, table_plan *p)
         for (int c = 0; c < n_cols; c++) min_w[c] = max_w[c] = floor_w;
         for (int pass = 0; pass < 2; pass++)     /* single columns first, then spans */
             for (int i = 0; i < t->n_cells; i++) {
-                const model_cell *c = &t->cells[i];
+                const grid_cell *c = &t->cells[i];
                 const table_cell_text *ct = &p->texts[i];
                 if ((c->colspan > 1) != (pass == 1)) continue;
                 mpt_t least = ct->min_width;
-                if (whole && c->role != CELL_DATA) {
-                    mpt_t line = ct->max_width <= SHORT_LABEL_EM * ts->cell.size ? ct->max_width : LABEL_LINE_EM * ts->cell.size;
+                /* Labels are never stacked a character per line where the
+                   width allows: a short one stays whole (自然人, not
+                   自然/人), a longer one gets a few characters a line (商业/企业). */
+                if (whole && c->m->role != CELL_DATA) {
+                    mpt_t line = ct->max_width <= ts->solver.short_label * ts->cell.size ? ct->max_width
+                                                                                        : ts->solver.label_line * ts->cell.size;
                     if (line > least) least = line;
                 }
                 spread(min_w, max_w, c->col, c->col + c->colspan, least + pad2);
@@ -228,8 +222,8 @@ bool table_solve_widths(const table_env *env, table_plan *p)
             }
         mpt_t least = 0;
         for (int c = 0; c < n_cols; c++)
-            least += t->columns[c].width == WIDTH_FIXED     ? t->columns[c].fixed
-                   : t->columns[c].width == WIDTH_PERCENT ? (mpt_t)((int64_t)p->width * t->columns[c].permille / 1000)
+            least += columns[c].width == WIDTH_FIXED     ? columns[c].fixed
+                   : columns[c].width == WIDTH_PERCENT ? (mpt_t)((int64_t)p->width * columns[c].permille / 1000)
                                                           : min_w[c];
         if (least <= p->width) break;
     }
@@ -238,7 +232,7 @@ bool table_solve_widths(const table_env *env, table_plan *p)
     solver s = { .env = env, .p = p, .pad2 = pad2 };
     s.w = arena_alloc(a, (size_t)n_cols * sizeof *s.w);
     for (int c = 0; c < n_cols; c++) {
-        const model_column *mc = &t->columns[c];
+        const model_column *mc = &columns[c];
         if (max_w[c] < min_w[c]) max_w[c] = min_w[c];
         switch (mc->width) {
         case WIDTH_FIXED: s.w[c] = mc->fixed; break;
@@ -249,7 +243,7 @@ bool table_solve_widths(const table_env *env, table_plan *p)
         if (mc->width == WIDTH_FIXED || mc->width == WIDTH_PERCENT) fixed += s.w[c];
     }
     if (fixed + need > p->width) {
-        diag_error(env->d, t->pos,
+        diag_error(env->d, t->model->pos,
                    "give fewer columns, narrower explicit widths, or a smaller table font (layout table.size)",
                    "this table needs at least %.1f mm, but the text block is %.1f mm wide", mm_from_mpt(fixed + need),
                    mm_from_mpt(p->width));
@@ -288,8 +282,8 @@ bool table_solve_widths(const table_env *env, table_plan *p)
         mpt_t given = 0;
         int last = -1;
         for (int c = 0; c < n_cols; c++)
-            if (t->columns[c].width == WIDTH_FRACTION) {
-                mpt_t share = (mpt_t)((int64_t)room * t->columns[c].permille / weights);
+            if (columns[c].width == WIDTH_FRACTION) {
+                mpt_t share = (mpt_t)((int64_t)room * columns[c].permille / weights);
                 s.w[c] += share;
                 given += share;
                 last = c;

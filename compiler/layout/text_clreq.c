@@ -40,7 +40,7 @@ static bool in(const uint32_t *set, size_t n, uint32_t cp)
     return false;
 }
 
-int clreq_blank_side(uint32_t cp)
+int text_clreq_blank_side(uint32_t cp)
 {
     static const uint32_t right[] = { 0x3001, 0xFF0C, 0x3002, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
                                       0xFF09, 0xFF3D, 0x3015, 0x3011, 0x300B, 0x3009, 0x300D, 0x300F,
@@ -52,20 +52,20 @@ int clreq_blank_side(uint32_t cp)
     return 0;
 }
 
-bool clreq_is_sentence_end(uint32_t cp) { return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01; }
+bool text_clreq_is_sentence_end(uint32_t cp) { return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01; }
 
-bool clreq_no_line_start(uint32_t cp)
+bool text_clreq_no_line_start(uint32_t cp)
 {
     return in(no_line_start, sizeof no_line_start / sizeof no_line_start[0], cp);
 }
 
-bool clreq_is_han(uint32_t cp)
+bool text_clreq_is_han(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
            (cp >= 0x20000 && cp <= 0x3FFFD) || cp == 0x3007;
 }
 
-bool clreq_is_latin_or_digit(uint32_t cp)
+bool text_clreq_is_latin_or_digit(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
@@ -73,7 +73,7 @@ bool clreq_is_latin_or_digit(uint32_t cp)
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *brk)
+void text_clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *brk)
 {
     const size_t n_start = sizeof no_line_start / sizeof no_line_start[0];
     const size_t n_end = sizeof no_line_end / sizeof no_line_end[0];
@@ -84,6 +84,6 @@ void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *brk)
         /* —— and …… are one unit of two characters (clreq §3.1.8). */
         else if (before == here && (here == 0x2014 || here == 0x2026 || here == 0x22EF)) brk[i] = 0;
         /* A number stays with its unit: "61.35元", "2023年", "15件" (clreq §4). */
-        else if ((is_digit(before) || before == '%') && clreq_is_han(here)) brk[i] = 0;
+        else if ((is_digit(before) || before == '%') && text_clreq_is_han(here)) brk[i] = 0;
     }
 }

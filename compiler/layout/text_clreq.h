@@ -11,25 +11,25 @@
 
 /* Clears can_break_before[i] wherever a break would put a prohibited mark at
  * a line start or end, split a number from its unit, or split —— or ……. */
-void clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
+void text_clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
 
 /* A mark that may not start a line (clreq §3.1.7): pause and stop marks,
  * closing quotes and brackets, connectors … */
-bool clreq_no_line_start(uint32_t cp);
+bool text_clreq_no_line_start(uint32_t cp);
 
 /* Where a full-width mark's blank half lies in a GB font (clreq §2: marks
  * sit at the bottom left; opening brackets hug the text on their right):
  * +1 blank on the right (pause and stop marks, closing brackets and quotes),
  * -1 blank on the left (opening brackets and quotes), 0 not such a mark. */
-int clreq_blank_side(uint32_t cp);
+int text_clreq_blank_side(uint32_t cp);
 
 /* 。？！: the marks the 开明 style keeps full width. */
-bool clreq_is_sentence_end(uint32_t cp);
+bool text_clreq_is_sentence_end(uint32_t cp);
 
 /* A Han character (an ideograph or 〇), as opposed to punctuation. */
-bool clreq_is_han(uint32_t cp);
+bool text_clreq_is_han(uint32_t cp);
 
 /* A Latin letter or a European digit. */
-bool clreq_is_latin_or_digit(uint32_t cp);
+bool text_clreq_is_latin_or_digit(uint32_t cp);
 
 #endif

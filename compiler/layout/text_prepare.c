@@ -3,22 +3,51 @@
 
 #include <string.h>
 
+#include "font/font_subset.h"
 #include "text_clreq.h"
 #include "base/utf8.h"
 
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
 
-/* Where character `index` of t sits in the source, as exactly as known. */
-static src_pos char_pos(const model_text *t, size_t index)
+/* Where a character of t sits in the source (`index` characters, `bytes`
+ * bytes into it), as exactly as known. */
+static src_pos char_pos(const model_text *t, size_t index, size_t bytes)
 {
-    src_pos p = t->pos;
-    if (t->exact_cols) p.col += (int)index;
-    return p;
+    return t->exact_cols ? diag_pos_advance(t->pos, (int)index, bytes) : t->pos;
+}
+
+text_face_usage *text_face_usage_new(arena *a, int n_faces)
+{
+    text_face_usage *u = arena_alloc(a, sizeof *u);
+    u->a = a;
+    u->seen = arena_alloc(a, (size_t)(n_faces + 1) * sizeof *u->seen);
+    u->count = arena_alloc(a, (size_t)(n_faces + 1) * sizeof *u->count);
+    u->n_faces = n_faces;
+    return u;
+}
+
+/* Counts cp as drawn by `face`; the first character past the limit is an
+ * error at its position. */
+static void count_char(const text_prep *tp, int face, uint32_t cp, src_pos pos)
+{
+    text_face_usage *u = tp->usage;
+    if (!u || face < 0 || face >= u->n_faces || cp > 0x10FFFF) return;
+    if (!u->seen[face]) u->seen[face] = arena_alloc(u->a, 0x110000 / 8);
+    uint8_t *bit = &u->seen[face][cp >> 3];
+    if (*bit & (1u << (cp & 7))) return;
+    *bit |= (uint8_t)(1u << (cp & 7));
+    if (++u->count[face] == FONT_MAX_CHARS + 1) {
+        int n;
+        font_face *const *faces = fontset_faces(tp->fonts, &n);
+        diag_error(tp->d, pos, "use fewer different characters in one font, or give part of the text another font",
+                   "more than %d different characters in one font (%s): a PDF font cannot hold more", FONT_MAX_CHARS,
+                   font_face_family(faces[face]));
+    }
 }
 
 static bool han_latin_pair(uint32_t a, uint32_t b)
 {
-    return (clreq_is_han(a) && clreq_is_latin_or_digit(b)) || (clreq_is_latin_or_digit(a) && clreq_is_han(b));
+    return (text_clreq_is_han(a) && text_clreq_is_latin_or_digit(b)) || (text_clreq_is_latin_or_digit(a) && text_clreq_is_han(b));
 }
 
 /* clreq §4: ¼ em between a Han character and an adjacent Latin letter or
@@ -35,7 +64,7 @@ static int space_han_latin(text_item *items, int n, int permille)
     }
     for (int j = 0; j + 1 < out; j++)
         if (!((items[j].flags | items[j + 1].flags) & RUN_LITERAL) && han_latin_pair(items[j].cp, items[j + 1].cp)) {
-            mpt_t size = clreq_is_han(items[j].cp) ? items[j].size : items[j + 1].size;
+            mpt_t size = text_clreq_is_han(items[j].cp) ? items[j].size : items[j + 1].size;
             items[j].gap_after = (mpt_t)((int64_t)size * permille / 1000);
         }
     return out;
@@ -58,10 +87,10 @@ static void compress_punctuation(arena *a, text_item *items, int n, int scheme, 
     int *side = arena_alloc(a, ((size_t)n + 1) * sizeof *side);
     for (int k = 0; k < n; k++)
         if (!(items[k].flags & RUN_LITERAL) && text_item_full_width(&items[k]))
-            side[k] = clreq_blank_side(items[k].cp);
+            side[k] = text_clreq_blank_side(items[k].cp);
     for (int k = 0; k < n; k++) {
         if (!side[k]) continue;
-        bool half = scheme == PUNCT_BANJIAO || (scheme == PUNCT_KAIMING && !clreq_is_sentence_end(items[k].cp));
+        bool half = scheme == PUNCT_BANJIAO || (scheme == PUNCT_KAIMING && !text_clreq_is_sentence_end(items[k].cp));
         if (half) {
             squeeze(items, k, side[k]);
             continue;
@@ -89,7 +118,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     font_face *const *faces = fontset_faces(tp->fonts, &faces_n);
     for (int s = 0; s < n_spans; s++) {
         const model_text *t = &spans[s].text;
-        model_run whole = { t->utf8, t->len, 0, 0 };
+        model_run whole = { t->utf8, t->len, 0, 0, 0 };
         const model_run *runs = t->runs ? t->runs : &whole;
         int n_runs = t->runs ? t->n_runs : 1;
         for (int r = 0; r < n_runs; r++) {
@@ -99,7 +128,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
                 uint32_t cp;
                 int k = utf8_decode(run->utf8 + i, run->len - i, &cp);
                 i += k ? (size_t)k : 1;
-                size_t char_index = index++;
+                size_t char_index = index++, byte_index = run->src_bytes + i - (k ? (size_t)k : 1);
                 if (is_space(cp)) {
                     /* Collapse: one space, none at the start, none between wide
                        characters (decided when the next character arrives). */
@@ -118,7 +147,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
                 mpt_t size = spans[s].size;
                 mpt_t advance;
                 if (face < 0) {
-                    diag_warning(tp->d, char_pos(t, char_index), "install a font that has it, or pass --font-dir",
+                    diag_warning(tp->d, char_pos(t, char_index, byte_index), "install a font that has it, or pass --font-dir",
                                  "no font has the character '%.*s' (U+%04X); it will print as a blank box",
                                  k ? k : 1, run->utf8 + i - (k ? k : 1), (unsigned)cp);
                     face = fontset_face_for(tp->fonts, spans[s].role, 0x4E00);
@@ -127,6 +156,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
                 } else {
                     advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[face], cp) * size / 1000);
                 }
+                count_char(tp, face, cp, char_pos(t, char_index, byte_index));
                 items[n++] = (text_item){ .cp = cp, .face = face, .size = size, .advance = advance,
                                           .flags = (uint8_t)run->flags };
             }
@@ -143,10 +173,13 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
     for (int j = 0; j < n; j++) cps[j] = items[j].cp;
-    if (!text_breaker_run(tp->breaker, cps, n, brk)) return -1;
+    if (!text_breaker_run(tp->breaker, cps, n, brk)) {
+        diag_internal(tp->d, "layout", "ICU's line breaker failed on a text of %d characters", n);
+        return -1;
+    }
     uint8_t *icu = arena_alloc(tp->a, (size_t)(n + 1));
     memcpy(icu, brk, (size_t)n);
-    clreq_restrict_breaks(cps, n, brk);
+    text_clreq_restrict_breaks(cps, n, brk);
     /* Literal text keeps ICU's opportunities: the Chinese rules leave it alone. */
     for (int j = 1; j < n; j++)
         if ((items[j - 1].flags | items[j].flags) & RUN_LITERAL) brk[j] = icu[j];

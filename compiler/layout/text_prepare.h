@@ -39,15 +39,30 @@ typedef struct text_span {
     mpt_t size;
 } text_span;
 
+/* The distinct characters each face draws, counted as text is prepared:
+ * a face can embed at most FONT_MAX_CHARS (font/font_subset.h), and the
+ * character that goes past that is an error at its position. */
+typedef struct text_face_usage {
+    arena *a;                     /* for the bitmaps: lives as long as the layout */
+    uint8_t **seen;               /* per face: a bit per code point, allocated on first use */
+    int *count;
+    int n_faces;
+} text_face_usage;
+
 typedef struct text_prep {
     arena *a;
     diag *d;
     const fontset *fonts;
     text_breaker *breaker;
+    text_face_usage *usage;       /* shared by every copy of the text_prep */
     int cjk_latin_space_permille; /* Han–Latin gap in 1/1000 em; 0 = keep the source's spaces */
     int punctuation;              /* punct_style */
     bool line_end_squeeze;        /* a line-end mark may be set half width to fit */
+    int bold_stroke_permille;     /* **bold**: the outline's stroke, 1/1000 em */
 } text_prep;
+
+/* Counting of the distinct characters per face, for tp->usage (in a). */
+text_face_usage *text_face_usage_new(arena *a, int n_faces);
 
 /* Builds the items of spans[0..n_spans) as one paragraph.  Whitespace runs
  * collapse to one space, and vanish between two wide characters (a YAML line

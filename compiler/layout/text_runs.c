@@ -13,8 +13,8 @@ static mpt_t after(const text_item *items, int k, int start, int end, mpt_t extr
     return k > start ? after(items, k - 1, start, end, extra) : 0;
 }
 
-int text_runs_build(arena *a, const text_item *items, int start, int end, mpt_t x, mpt_t extra, frame_text **out,
-                    mpt_t *max_size)
+int text_runs_build(arena *a, const text_prep *tp, const text_item *items, int start, int end, mpt_t x, mpt_t extra,
+                    frame_text **out, mpt_t *max_size)
 {
     int n_runs = 0;
     for (int i = start; i < end; i++)
@@ -35,8 +35,10 @@ int text_runs_build(arena *a, const text_item *items, int start, int end, mpt_t 
         uint32_t *text = arena_alloc(a, (size_t)(j - i) * sizeof *text);
         for (int k = i; k < j; k++) text[k - i] = items[k].cp;
         mpt_t tracking = after(items, i, start, end, extra);
+        bool bold = (items[i].flags & RUN_BOLD) != 0;
+        mpt_t stroke = bold ? (mpt_t)((int64_t)items[i].size * tp->bold_stroke_permille / 1000) : 0;
         runs[count++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x, .tracking = tracking,
-                                      .bold = (items[i].flags & RUN_BOLD) != 0, .text = text, .len = j - i };
+                                      .stroke = bold && stroke < 1 ? 1 : stroke, .text = text, .len = j - i };
         for (int k = i; k < j; k++) x += items[k].advance + tracking;
         x += items[j - 1].gap_after;
         if (items[i].size > *max_size) *max_size = items[i].size;

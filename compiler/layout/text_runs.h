@@ -15,9 +15,10 @@
 enum { EM_BOX_ASCENT_PER_MILLE = 880 };
 
 /* Turns items[start,end) into runs starting at x, baseline y = 0; every
- * stretchable gap (linebreak_gap_stretches) gets `extra`.  Returns the
- * number of runs (*out in a); *max_size is the largest type size. */
-int text_runs_build(arena *a, const text_item *items, int start, int end, mpt_t x, mpt_t extra, frame_text **out,
-                    mpt_t *max_size);
+ * stretchable gap (linebreak_gap_stretches) gets `extra`; bold runs get
+ * tp's stroke width.  Returns the number of runs (*out in a); *max_size is
+ * the largest type size. */
+int text_runs_build(arena *a, const text_prep *tp, const text_item *items, int start, int end, mpt_t x, mpt_t extra,
+                    frame_text **out, mpt_t *max_size);
 
 #endif

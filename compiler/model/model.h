@@ -1,7 +1,11 @@
 /* model.h — the document model: what the report says, bound and checked.
  *
- * Built from the YAML tree by model_build; the layout stage reads it and
- * never sees YAML.  Every block and text keeps its source position. */
+ * The second stage.  Built from the parse stage's plain structs (the
+ * report's syntax, its layout's style and template) by model_build: heading
+ * numbers given, signature dates formatted, tables resolved to grids, a
+ * template filled from the report's numbers and every rule checked.  The
+ * layout stage reads it; it holds no YAML.  Every block and text keeps its
+ * source position. */
 #ifndef REPORTC_MODEL_H
 #define REPORTC_MODEL_H
 
@@ -11,9 +15,11 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "model_table.h"
+#include "parse/image.h"
 #include "parse/style.h"
-#include "table_model.h"
-#include "parse/yaml_tree.h"
+
+struct parsed_report;
 
 /* Inline markup of a text: **bold** and `literal` (see model_markup.c). */
 enum { RUN_BOLD = 1, RUN_LITERAL = 2 };
@@ -24,6 +30,7 @@ typedef struct model_run {
     size_t len;
     int flags;          /* RUN_BOLD, RUN_LITERAL */
     int src_chars;      /* characters of the source text before it, markup included */
+    size_t src_bytes;   /* the same in bytes */
 } model_run;
 
 /* A piece of text from the report, UTF-8, with where it came from. */
@@ -31,7 +38,7 @@ typedef struct model_text {
     const char *utf8;   /* NULL when absent; the source text, markup included */
     size_t len;
     src_pos pos;        /* of the first character */
-    bool exact_cols;    /* character i is at column pos.col + i on pos.line */
+    bool exact_cols;    /* character i is i characters (and bytes) after pos */
     const model_run *runs; /* NULL: the whole text is one plain run */
     int n_runs;
 } model_text;
@@ -51,12 +58,13 @@ typedef struct model_block {
     block_kind kind;
     src_pos pos;
     int level;            /* headings: 1–4 */
-    const char *number;   /* headings: the numbering label ("一、"), or NULL */
+    const char *number;   /* headings: the numbering label ("一、"), or NULL;
+                             attachments: "1", "2" … or "" for a single one */
     model_text text;      /* title, heading or paragraph text; signature issuer */
     model_text run_in;    /* heading: paragraph text on the heading's line */
     model_text date;      /* signature: the formatted date */
     const model_table *table; /* tables */
-    const char *seal;     /* signature: the seal image's path, or NULL */
+    const image_data *seal;   /* signature: the seal's image, or NULL */
     src_pos seal_pos;
     const model_text *items; /* attachment note: the attachments' titles */
     int n_items;
@@ -65,6 +73,7 @@ typedef struct model_block {
 typedef struct model_meta {
     const char *title, *author, *subject, *keywords, *language;
     int year, month, day;   /* meta.date; year 0 when absent */
+    int utc_offset_minutes; /* the layout's time zone for dates */
 } model_meta;
 
 typedef struct model_doc {
@@ -74,16 +83,9 @@ typedef struct model_doc {
     int n_blocks;
 } model_doc;
 
-/* Where the model stage looks for things. */
-typedef struct model_paths {
-    const char *base_dir;            /* the report's directory: relative layout paths start here */
-    const char *const *layout_dirs;
-    int n_layout_dirs;
-} model_paths;
-
-/* Binds the report tree `root` into a model allocated in `a`.  Records every
- * mistake in d; returns NULL when there was any error. */
-model_doc *model_build(arena *a, diag *d, const ynode *root, const model_paths *paths);
+/* Binds the report into a model allocated in `a`.  Records every mistake in
+ * d; returns NULL when there was any error. */
+model_doc *model_build(arena *a, diag *d, const struct parsed_report *in);
 
 /* Splits t into runs at its inline markup: **bold**, `literal` (left alone
  * by the typographic rules), and \* \` \\ for the characters themselves.

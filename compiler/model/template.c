@@ -1,289 +1,153 @@
-/* template.c — a layout's document template filled from a report (template.h).
+/* template.c — a layout's document template filled from a report
+ * (model_internal.h).
  *
  * Three steps: read the numbers of every template table from the report's
  * `data:` (each number has a name: table.row.column), compute the `sum`
- * cells and check stated ones, check the `rules`; then build the body the
- * model stage reads: title, the sections' headings (the template's words),
- * the report's prose, the tables with the numbers in place, the signature.
- * The numbers and rules are template_numbers.c's, the prose
- * template_prose.c's. */
-#include "template.h"
-#include "template_internal.h"
-
-#include <math.h>
-#include <stdlib.h>
+ * cells and check stated ones, check the rules (template_numbers.c,
+ * template_rules.c); then add the body: the title, the sections' headings
+ * in the template's words, the report's prose (template_prose.c), the
+ * tables with the numbers in place.  The 落款 follows (model_build.c).
+ * No C code knows any particular template. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/fill.h"
-#include "names.h"
-#include "parse/schema.h"
-#include "parse/source.h"
+#include "base/suggest.h"
+#include "template_internal.h"
 
-const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
-                                             "previous", "missing-numbers", "attachments", NULL };
-
-/* ---- synthetic YAML ------------------------------------------------------ */
-
-ynode *y_new(arena *a, ynode_kind kind, src_pos pos, int cap)
+/* The value of a grid's data hole (model_table.h's callback). */
+static const table_value *hole_value(void *ctx, const syn_cell *cell)
 {
-    ynode *n = arena_alloc(a, sizeof *n);
-    n->kind = kind;
-    n->pos = pos;
-    n->text_col = pos.col;
-    if (kind == YNODE_SEQ) n->items = arena_alloc(a, (size_t)(cap ? cap : 1) * sizeof *n->items);
-    if (kind == YNODE_MAP) n->pairs = arena_alloc(a, (size_t)(cap ? cap : 1) * sizeof *n->pairs);
-    return n;
+    const ttable *t = ctx;
+    for (int i = 0; i < t->n_holes; i++)
+        if (t->hole_cells[i] == cell) return &t->holes[i].shown;
+    return NULL;
 }
 
-ynode *y_scalar(arena *a, const char *s, src_pos pos)
+/* The table of template table i, with its numbers. */
+static void add_table(expander *e, model_builder *b, int i)
 {
-    ynode *n = y_new(a, YNODE_SCALAR, pos, 0);
-    n->str = s;
-    n->len = strlen(s);
-    n->plain = true;
-    return n;
-}
-
-void y_put(arena *a, ynode *map, const char *key, ynode *value)
-{
-    map->pairs[map->n++] = (ypair){ y_scalar(a, key, value->pos), value };
-}
-
-/* A leaf row's values node for table_model: the numbers, computed ones included. */
-static ynode *values_of(expander *e, const ttable *t, int leaf, src_pos pos)
-{
-    ynode *seq = y_new(e->a, YNODE_SEQ, pos, t->n_cols);
-    for (int j = 0; j < t->n_cols; j++) {
-        const cell *c = &t->cells[leaf * t->n_cols + j];
-        seq->items[seq->n++] = c->stated ? (ynode *)c->stated : y_scalar(e->a, number_text(e->a, c->v), pos);
-    }
-    return seq;
-}
-
-/* A copy of a template tree node without the template's own keys. */
-static const char *const template_only[] = { "key", "sum", "rule", "message", "type", "data", NULL };
-
-static bool template_key(const char *k)
-{
-    for (int i = 0; template_only[i]; i++)
-        if (strcmp(k, template_only[i]) == 0) return true;
-    return false;
-}
-
-static ynode *strip(expander *e, const ynode *n)
-{
-    if (n->kind == YNODE_SCALAR) return (ynode *)n;
-    ynode *c = y_new(e->a, n->kind, n->pos, n->n);
-    if (n->kind == YNODE_SEQ) {
-        for (int i = 0; i < n->n; i++) c->items[c->n++] = strip(e, n->items[i]);
-        return c;
-    }
-    for (int i = 0; i < n->n; i++)
-        if (!template_key(n->pairs[i].key->str)) c->pairs[c->n++] = (ypair){ n->pairs[i].key, strip(e, n->pairs[i].value) };
-    return c;
-}
-
-/* Row nodes with values for the leaves (in order of t->leaves). */
-static ynode *rows_with_values(expander *e, const ttable *t, const ynode *n, int *leaf)
-{
-    ynode *c = y_new(e->a, YNODE_MAP, n->pos, n->n + 1);
-    const ynode *children = ynode_lookup(n, "children");
-    for (int i = 0; i < n->n; i++) {
-        const char *k = n->pairs[i].key->str;
-        if (template_key(k) || strcmp(k, "children") == 0) continue;
-        c->pairs[c->n++] = n->pairs[i];
-    }
-    if (children && children->kind == YNODE_SEQ) {
-        ynode *kids = y_new(e->a, YNODE_SEQ, children->pos, children->n);
-        for (int i = 0; i < children->n; i++) kids->items[kids->n++] = rows_with_values(e, t, children->items[i], leaf);
-        y_put(e->a, c, "children", kids);
+    ttable *t = &e->tables[i];
+    table_values values = { 0 };
+    table_value *leaf = NULL;
+    if (t->spec->is_grid) {
+        values.hole = hole_value;
+        values.ctx = t;
     } else {
-        y_put(e->a, c, "values", values_of(e, t, (*leaf)++, n->pos));
+        leaf = arena_alloc(e->a, (size_t)(t->n_leaves * t->n_cols + 1) * sizeof *leaf);
+        for (int k = 0; k < t->n_leaves * t->n_cols; k++) leaf[k] = t->cells[k].shown;
+        values.leaf = leaf;
+        values.n_leaf_cols = t->n_cols;
     }
-    return c;
+    const model_table *mt = model_table_build(b->a, b->d, t->spec, &values);
+    if (!mt) {
+        b->ok = false;
+        return;
+    }
+    model_new_block(b, BLOCK_TABLE, t->spec->pos)->table = mt;
 }
 
-/* The table node for table_model: a tree table with its values, or a grid
- * with its {data: name} holes filled. */
-static ynode *table_node(expander *e, const ttable *t, const char *name, const ynode *spec)
+/* The template's title, the issuer and the 落款's date into meta, unless
+ * the report's meta gives them. */
+static void set_meta(expander *e, model_builder *b, const syn_report *r)
 {
-    const ynode *grid = ynode_lookup(spec, "grid");
-    if (!grid) {
-        ynode *c = strip(e, spec);
-        const ynode *rows = ynode_lookup(spec, "rows");
-        ynode *seq = y_new(e->a, YNODE_SEQ, rows->pos, rows->n);
-        int leaf = 0;
-        for (int i = 0; i < rows->n; i++) seq->items[seq->n++] = rows_with_values(e, t, rows->items[i], &leaf);
-        for (int i = 0; i < c->n; i++)
-            if (strcmp(c->pairs[i].key->str, "rows") == 0) c->pairs[i].value = seq;
-        return c;
-    }
-    ynode *c = strip(e, spec);
-    ynode *g = y_new(e->a, YNODE_SEQ, grid->pos, grid->n);
-    const ynode *data = ynode_lookup(e->data, name);
-    for (int r = 0; r < grid->n; r++) {
-        const ynode *row = grid->items[r];
-        ynode *nr = y_new(e->a, YNODE_SEQ, row->pos, row->n);
-        for (int k = 0; row->kind == YNODE_SEQ && k < row->n; k++) {
-            const ynode *cellnode = row->items[k], *hole = ynode_lookup(cellnode, "data");
-            if (!hole) {
-                nr->items[nr->n++] = (ynode *)cellnode;
-                continue;
-            }
-            const ynode *type = ynode_lookup(cellnode, "type");
-            const char *full = names_join(e->a, name, hole->str);
-            cell v = { 0 };
-            const ynode *n = data ? lookup_path(e->a, data, hole->str) : NULL;
-            read_number(e, n, full, type && strcmp(type->str, "amount") == 0, &v);
-            ynode *m = strip(e, cellnode);
-            y_put(e->a, m, "value", v.stated ? (ynode *)v.stated : y_scalar(e->a, number_text(e->a, v.v), hole->pos));
-            nr->items[nr->n++] = m;
-        }
-        g->items[g->n++] = nr;
-    }
-    for (int i = 0; i < c->n; i++)
-        if (strcmp(c->pairs[i].key->str, "grid") == 0) c->pairs[i].value = g;
-    return c;
-}
-
-static ynode *block(expander *e, const char *kind, ynode *value)
-{
-    ynode *m = y_new(e->a, YNODE_MAP, value->pos, 1);
-    y_put(e->a, m, kind, value);
-    return m;
-}
-
-bool template_expand(arena *a, diag *d, const ynode *tmpl, const ynode *report, const char *base_dir,
-                     template_doc *out)
-{
-    expander e = { .a = a, .d = d, .ok = true };
-    memset(out, 0, sizeof *out);
-    const ynode *v;
-    if (!schema_check_keys(d, report, "a report on this template", template_report_keys)) e.ok = false;
-    const ynode *issuer = ynode_lookup(report, "issuer"), *year = ynode_lookup(report, "year");
-    long year_n = 0;
-    if (!issuer || !year) {
-        diag_error(d, report->pos, "e.g. issuer: 某某局 and year: 2024", "a report on this template needs %s",
-                   !issuer && !year ? "'issuer' and 'year'" : !issuer ? "'issuer'" : "'year'");
-        e.ok = false;
-    }
-    if (issuer && !schema_string(d, issuer, "issuer", &out->issuer)) e.ok = false;
-    if (year && !schema_int(d, year, "year", 1990, 2999, &year_n)) e.ok = false;
+    model_meta *m = &b->doc->meta;
+    const template_spec *spec = e->spec;
+    char year[16], next[16];
+    snprintf(year, sizeof year, "%d", r->year);
+    snprintf(next, sizeof next, "%d", r->year + 1);
     /* The date of the 落款 when the report gives none: the template's
        `deadline` ("{year}"/"{next-year}" and month-day), else none at all. */
-    const ynode *deadline = ynode_lookup(tmpl, "deadline");
-    if (deadline && deadline->kind == YNODE_SCALAR && year_n) {
-        const char *pairs[] = { "year", number_text(a, (double)year_n), "next-year", number_text(a, (double)year_n + 1), NULL };
-        const char *date = fill_placeholders(a, deadline->str, pairs);
-        if (sscanf(date, "%d-%d-%d", &out->year, &out->month, &out->day) != 3) out->year = 0;
+    int y = 0, mo = 0, d = 0;
+    if (spec->deadline.s && r->year) {
+        const char *pairs[] = { "year", year, "next-year", next, NULL };
+        const char *date = fill_placeholders(e->a, spec->deadline.s, pairs);
+        if (!date || sscanf(date, "%d-%d-%d", &y, &mo, &d) != 3) y = 0;
     }
-    if ((v = ynode_lookup(report, "date")) && !schema_date(d, v, "date", &out->year, &out->month, &out->day)) e.ok = false;
-    if ((v = ynode_lookup(report, "missing-numbers"))) {
-        static const char *const choices[] = { "error", "zero", NULL };
-        int k;
-        if (schema_enum(d, v, "missing-numbers", choices, &k)) e.default_zero = k == 1;
-        else e.ok = false;
-    }
-    if (!e.ok) return false;
-    const ynode *data = ynode_lookup(report, "data");
-    e.data = data;
-    const ynode *tables = ynode_lookup(tmpl, "tables"), *sections = ynode_lookup(tmpl, "sections");
-    int n_tables = tables && tables->kind == YNODE_MAP ? tables->n : 0;
-    ttable *tt = arena_alloc(a, (size_t)(n_tables + 1) * sizeof *tt);
-    for (int i = 0; i < n_tables; i++)
-        if (!ynode_lookup(tables->pairs[i].value, "grid")) build_table(&e, &tt[i], tables->pairs[i].key->str, tables->pairs[i].value);
-    /* Last year's report, for rules over `previous` (R6): read quietly. */
-    ttable *prev = NULL;
-    if ((v = ynode_lookup(report, "previous"))) {
-        const ynode *root = load_previous(&e, v, base_dir);
-        const ynode *pdata = root ? ynode_lookup(root, "data") : NULL;
-        if (pdata) {
-            expander pe = { .a = a, .d = d, .ok = true, .quiet = true, .data = pdata };
-            prev = arena_alloc(a, (size_t)(n_tables + 1) * sizeof *prev);
-            for (int i = 0; i < n_tables; i++)
-                if (!ynode_lookup(tables->pairs[i].value, "grid"))
-                    build_table(&pe, &prev[i], tables->pairs[i].key->str, tables->pairs[i].value);
+    if (r->has_date) y = r->date_year, mo = r->month, d = r->day;
+    if (!m->year) m->year = y, m->month = mo, m->day = d;
+    if (!m->author) m->author = r->issuer.s;
+    if (r->issuer.s && spec->title.s) {
+        const char *pairs[] = { "issuer", r->issuer.s, "year", year, NULL };
+        const char *title = fill_placeholders(e->a, spec->title.s, pairs);
+        if (!title) {
+            diag_error(e->d, r->issuer.pos, "shorten the issuer", "the title is longer than %d bytes", FILL_MAX_BYTES);
+            e->ok = false;
+        } else {
+            model_new_block(b, BLOCK_TITLE, spec->title.pos)->text = model_text_from(e->a, title, spec->title.pos);
+            if (!m->title) m->title = title;
         }
     }
-    if (n_tables) check_rules(&e, ynode_lookup(tmpl, "rules"), tt, tables, prev);
-    e.tables = tt;
-    e.n_tables = n_tables;
-    e.prose_checks = ynode_lookup(tmpl, "prose-checks");
-    if (e.prose_checks && e.prose_checks->kind != YNODE_SEQ) e.prose_checks = NULL;
-    /* Grid holes are read while building the body (below); keys are checked after. */
+}
 
-    /* The body: title, sections in the template's order, signature. */
-    const ynode *prose = ynode_lookup(report, "sections");
-    if (prose && prose->kind != YNODE_MAP) {
-        diag_error(d, prose->pos, "sections: {overview: [...], problems: [...]}", "sections must be a mapping by section key");
-        return false;
-    }
-    int cap = 4;
-    for (int i = 0; prose && i < prose->n; i++) {
-        const ynode *p = prose->pairs[i].value;
-        cap += p->kind == YNODE_SEQ ? p->n : p->kind == YNODE_MAP && ynode_lookup(p, "body") ? ynode_lookup(p, "body")->n + 1 : 1;
-    }
-    cap += sections && sections->kind == YNODE_SEQ ? 2 * sections->n : 0;
-    ynode *body = y_new(a, YNODE_SEQ, report->pos, cap);
-    const ynode *title = ynode_lookup(tmpl, "title");
-    if (title && out->issuer) {
-        const char *pairs[] = { "issuer", out->issuer, "year", number_text(a, (double)year_n), NULL };
-        out->title = fill_placeholders(a, title->str, pairs);
-        body->items[body->n++] = block(&e, "title", y_scalar(a, out->title, title->pos));
-    }
-    const char **keys = arena_alloc(a, (size_t)(sections ? sections->n + 1 : 1) * sizeof *keys);
-    for (int i = 0; sections && i < sections->n; i++) {
-        const ynode *s = sections->items[i], *key = ynode_lookup(s, "key"), *heading = ynode_lookup(s, "heading"),
-                    *table = ynode_lookup(s, "table");
-        keys[i] = key ? key->str : "";
-        if (heading) body->items[body->n++] = block(&e, "h1", (ynode *)heading);
-        const ynode *p = prose && key ? ynode_lookup(prose, key->str) : NULL;
-        if (p && heading) add_prose(&e, p, heading, body);
-        else if (!table && heading)
-            diag_warning(d, prose ? prose->pos : report->pos, "the format asks for every section (不能遗漏)",
-                         "section 「%s」 has no text (sections.%s)", heading->str, keys[i]);
-        if (table) {
-            for (int k = 0; k < n_tables; k++)
-                if (strcmp(tables->pairs[k].key->str, table->str) == 0)
-                    body->items[body->n++] = block(&e, "table", table_node(&e, &tt[k], table->str, tables->pairs[k].value));
+/* The sections in the template's order; a section key of the report that
+ * the template does not have is an error at it. */
+static void add_sections(expander *e, model_builder *b, const syn_report *r)
+{
+    const template_spec *spec = e->spec;
+    for (int i = 0; i < spec->n_sections; i++) {
+        const tmpl_section *ts = &spec->sections[i];
+        /* The section's heading in the template's words, numbered as any. */
+        syn_block heading = { .kind = SYN_HEADING, .pos = ts->heading.pos, .text = ts->heading, .level = 1 };
+        model_add_block(b, &heading);
+        const syn_section *s = NULL;
+        for (int k = 0; k < r->n_sections && !s; k++)
+            if (strcmp(r->sections[k].key.s, ts->key.s) == 0) s = &r->sections[k];
+        if (s) template_add_prose(e, b, s, ts);
+        else if (!ts->table.s)
+            diag_warning(e->d, r->has_sections ? r->sections_pos : r->pos, "the format asks for every section (不能遗漏)",
+                         "section 「%s」 has no text (sections.%s)", ts->heading.s, ts->key.s);
+        if (!ts->table.s) continue;
+        int t = -1;
+        for (int k = 0; k < e->n_tables; k++)
+            if (strcmp(e->tables[k].name, ts->table.s) == 0) t = k;
+        if (t < 0) {
+            diag_error(e->d, ts->table.pos, "a section's table is one of the template's tables", "the template has no table '%s'",
+                       ts->table.s);
+            e->ok = false;
+            continue;
         }
+        add_table(e, b, t);
     }
-    /* Section keys the template does not have. */
-    for (int i = 0; prose && i < prose->n; i++) {
+    const char **keys = arena_alloc(e->a, (size_t)(spec->n_sections + 1) * sizeof *keys);
+    for (int i = 0; i < spec->n_sections; i++) keys[i] = spec->sections[i].key.s ? spec->sections[i].key.s : "";
+    for (int k = 0; k < r->n_sections; k++) {
         bool known = false;
-        for (int k = 0; sections && k < sections->n && !known; k++) known = strcmp(keys[k], prose->pairs[i].key->str) == 0;
+        for (int i = 0; i < spec->n_sections && !known; i++) known = strcmp(keys[i], r->sections[k].key.s) == 0;
         if (known) continue;
-        keys[sections ? sections->n : 0] = NULL;
-        const char *near = schema_suggest(prose->pairs[i].key->str, keys);
-        diag_error(d, prose->pairs[i].key->pos, near ? arena_printf(a, "did you mean '%s'?", near) : NULL,
-                   "the template has no section '%s'", prose->pairs[i].key->str);
-        e.ok = false;
+        const char *near = suggest_word(r->sections[k].key.s, keys);
+        diag_error(e->d, r->sections[k].key.pos,
+                   near ? arena_printf(e->a, "did you mean '%s'?", near) : "reportc init writes every section the template has",
+                   "the template has no section '%.80s'", r->sections[k].key.s);
+        e->ok = false;
     }
-    body->items[body->n++] = block(&e, "signature", y_scalar(a, "", report->pos));
-    if (data && data->kind != YNODE_MAP) {
-        diag_error(d, data->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
-        e.ok = false;
-    } else if (data) {
-        qsort(e.names, (size_t)e.n_names, sizeof *e.names, compare_names);
-        check_data_keys(&e, data, "");
+}
+
+bool template_build(model_builder *b, const parsed_report *in)
+{
+    const syn_report *r = in->report;
+    const template_spec *spec = in->tmpl;
+    if (!r->issuer.s || !r->year) return false;   /* the parse stage said so */
+    expander e = { .a = b->a, .d = b->d, .ok = true, .default_zero = r->missing_as_zero, .data = r->data, .spec = spec };
+    e.n_tables = spec->n_tables;
+    e.tables = arena_alloc(b->a, (size_t)(spec->n_tables + 1) * sizeof *e.tables);
+    /* Header-tree tables first, then grids: the order of the missing list. */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < spec->n_tables; i++)
+            if (spec->tables[i].table->is_grid == (pass == 1)) template_build_table(&e, &e.tables[i], &spec->tables[i]);
+    /* Last year's numbers, for rules over `previous` (R6): read quietly. */
+    ttable *prev = NULL;
+    if (r->previous) {
+        expander pe = { .a = b->a, .d = b->d, .ok = true, .quiet = true, .data = r->previous, .spec = spec };
+        prev = arena_alloc(b->a, (size_t)(spec->n_tables + 1) * sizeof *prev);
+        for (int i = 0; i < spec->n_tables; i++)
+            if (!spec->tables[i].table->is_grid) template_build_table(&pe, &prev[i], &spec->tables[i]);
     }
-    if (e.n_missing) {
-        size_t len = 0;
-        for (int i = 0; i < e.n_missing; i++) len += strlen(e.missing[i]) + 2;
-        char *list = arena_alloc(a, len + 1);
-        for (int i = 0; i < e.n_missing; i++) {
-            if (i) strcat(list, ", ");
-            strcat(list, e.missing[i]);
-        }
-        diag_error(d, data ? data->pos : report->pos, "give them under data:, or write missing-numbers: zero to count them as 0",
-                   "%d number%s missing: %s", e.n_missing, e.n_missing == 1 ? " is" : "s are", list);
-        e.ok = false;
-    }
-    if (e.defaulted)
-        diag_warning(d, ynode_lookup(report, "missing-numbers")->pos, NULL,
-                     "%d number%s not given and counted as 0 (missing-numbers: zero)", e.defaulted,
-                     e.defaulted == 1 ? " was" : "s were");
-    report_broken(&e, data ? data->pos : report->pos);
-    out->body = body;
-    return e.ok;
+    template_check_rules(&e, prev);
+    set_meta(&e, b, r);
+    add_sections(&e, b, r);
+    template_check_data_keys(&e);
+    template_report_missing(&e, r);
+    template_report_broken(&e);
+    return e.ok && b->ok;
 }

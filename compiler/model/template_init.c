@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "base/fill.h"
 #include "names.h"
 
 /* A number's name and the words of the template for its prefixes. */
@@ -40,40 +41,31 @@ static const char *label_of(const skeleton *s, const char *path)
     return NULL;
 }
 
-static const char *str_of(const ynode *n, const char *key)
-{
-    const ynode *v = n && n->kind == YNODE_MAP ? ynode_lookup(n, key) : NULL;
-    return v && v->kind == YNODE_SCALAR ? v->str : NULL;
-}
-
-/* Leaf column paths (not computed) of a column tree, in order. */
-static void column_paths(skeleton *s, const ynode *n, const char *prefix, const char ***out, int *count, int *cap,
+/* Leaf column paths of a column tree, in order. */
+static void column_paths(skeleton *s, const syn_column *n, const char *prefix, const char ***out, int *count, int *cap,
                          const char *row)
 {
-    const char *path = names_join(s->a, prefix, str_of(n, "key"));
-    const ynode *children = n->kind == YNODE_MAP ? ynode_lookup(n, "children") : NULL;
-    if (children && children->kind == YNODE_SEQ) {
-        add_label(s, names_join(s->a, row, path), str_of(n, "title"));
-        for (int i = 0; i < children->n; i++) column_paths(s, children->items[i], path, out, count, cap, row);
+    const char *path = names_join(s->a, prefix, n->key.s);
+    if (n->children) {
+        add_label(s, names_join(s->a, row, path), n->title.s);
+        for (int i = 0; i < n->n_children; i++) column_paths(s, &n->children[i], path, out, count, cap, row);
         return;
     }
     arena_grow(s->a, (void **)out, cap, *count + 1, sizeof **out);
     (*out)[(*count)++] = path;
 }
 
-static void row_names(skeleton *s, const ynode *n, const char *prefix, const ynode *columns)
+static void row_names(skeleton *s, const syn_row *n, const char *prefix, const syn_table *t)
 {
-    if (n->kind != YNODE_MAP) return;
-    const char *path = names_join(s->a, prefix, str_of(n, "key"));
-    add_label(s, path, str_of(n, "head"));
-    const ynode *children = ynode_lookup(n, "children");
-    if (children && children->kind == YNODE_SEQ) {
-        for (int i = 0; i < children->n; i++) row_names(s, children->items[i], path, columns);
+    const char *path = names_join(s->a, prefix, n->key.s);
+    add_label(s, path, n->head.s);
+    if (n->children) {
+        for (int i = 0; i < n->n_children; i++) row_names(s, &n->children[i], path, t);
         return;
     }
     const char **cols = NULL;
     int count = 0, cap = 0;
-    for (int i = 0; i < columns->n; i++) column_paths(s, columns->items[i], "", &cols, &count, &cap, path);
+    for (int i = 0; i < t->n_columns; i++) column_paths(s, &t->columns[i], "", &cols, &count, &cap, path);
     for (int i = 0; i < count; i++) add_name(s, names_join(s->a, path, cols[i]));
 }
 
@@ -113,18 +105,17 @@ static void emit(const skeleton *s, const char *prefix, int indent, FILE *out)
     }
 }
 
-void template_write_skeleton(const ynode *tmpl, const char *layout, int year, FILE *out)
+void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, FILE *out)
 {
     arena a;
     arena_init(&a);
-    const char *title = str_of(tmpl, "title");
+    const char *title = tmpl->title.s;
     if (title) {
         /* The title pattern as this skeleton fills it. */
-        const char *at = strstr(title, "{issuer}");
-        const char *filled = at ? arena_printf(&a, "%.*s某某机关%s", (int)(at - title), title, at + 8) : title;
-        at = strstr(filled, "{year}");
-        if (at) filled = arena_printf(&a, "%.*s%d%s", (int)(at - filled), filled, year, at + 6);
-        title = filled;
+        char y[16];
+        snprintf(y, sizeof y, "%d", year);
+        const char *pairs[] = { "issuer", "某某机关", "year", y, NULL };
+        title = fill_placeholders(&a, title, pairs);
     }
     fprintf(out, "# %s\n", title ? title : layout);
     fprintf(out, "#\n# 由 reportc init 生成：填写发布机关、各部分正文和各项数字后编译\n"
@@ -135,33 +126,32 @@ void template_write_skeleton(const ynode *tmpl, const char *layout, int year, FI
     fprintf(out, "layout: %s\nissuer: 某某机关                  # 发布机关：标题和落款\nyear: %d\n", layout, year);
     fprintf(out, "date: %d-01-31                  # 成文日期（落款）；不写则为次年1月31日\n", year + 1);
     fprintf(out, "# previous: %d.yaml             # 上年报告：核对上年结转数字（R6，警告）\n\n", year - 1);
-    const ynode *sections = ynode_lookup(tmpl, "sections"), *tables = ynode_lookup(tmpl, "tables");
     fputs("sections:\n", out);
     static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
-    for (int i = 0; sections && sections->kind == YNODE_SEQ && i < sections->n; i++) {
-        const ynode *s = sections->items[i];
-        const char *hint = str_of(s, "hint"), *key = str_of(s, "key");
-        if (!key) continue;
-        fprintf(out, "  %s:%*s# %s、%s%s%s%s\n", key, 4, "", i < 10 ? numerals[i] : "",
-                str_of(s, "heading") ? str_of(s, "heading") : "", hint ? "（" : "", hint ? hint : "", hint ? "）" : "");
-        if (str_of(s, "table")) fprintf(out, "    []    # 表格数字见 data.%s；可在此写表前的说明文字\n", str_of(s, "table"));
+    for (int i = 0; i < tmpl->n_sections; i++) {
+        const tmpl_section *s = &tmpl->sections[i];
+        const char *hint = s->hint.s;
+        if (!s->key.s) continue;
+        fprintf(out, "  %s:%*s# %s、%s%s%s%s\n", s->key.s, 4, "", i < 10 ? numerals[i] : "", s->heading.s ? s->heading.s : "",
+                hint ? "（" : "", hint ? hint : "", hint ? "）" : "");
+        if (s->table.s) fprintf(out, "    []    # 表格数字见 data.%s；可在此写表前的说明文字\n", s->table.s);
         else fputs("    - 请在此填写本部分内容。\n", out);
     }
     fputs("\n# 各表数字：名称为 表.行.列。总计（total）照表填写，reportc 按勾稽关系核对；\n"
           "# 删去的总计由 reportc 计算。\ndata:\n", out);
-    for (int t = 0; tables && tables->kind == YNODE_MAP && t < tables->n; t++) {
-        const ynode *spec = tables->pairs[t].value, *grid = ynode_lookup(spec, "grid");
+    for (int t = 0; t < tmpl->n_tables; t++) {
+        const syn_table *spec = tmpl->tables[t].table;
+        const char *name = tmpl->tables[t].name.s;
         skeleton s = { .a = &a };
         const char *heading = NULL;
-        for (int i = 0; sections && i < sections->n; i++)
-            if (str_of(sections->items[i], "table") && strcmp(str_of(sections->items[i], "table"), tables->pairs[t].key->str) == 0)
-                heading = str_of(sections->items[i], "heading");
-        if (grid && grid->kind == YNODE_SEQ) {
-            for (int r = 0; r < grid->n; r++) {
-                const ynode *row = grid->items[r];
-                const char *row_label = row->kind == YNODE_SEQ && row->n && row->items[0]->kind == YNODE_SCALAR ? row->items[0]->str : NULL;
-                for (int k = 0; row->kind == YNODE_SEQ && k < row->n; k++) {
-                    const char *hole = str_of(row->items[k], "data");
+        for (int i = 0; i < tmpl->n_sections; i++)
+            if (tmpl->sections[i].table.s && strcmp(tmpl->sections[i].table.s, name) == 0) heading = tmpl->sections[i].heading.s;
+        if (spec->is_grid) {
+            for (int r = 0; r < spec->n_grid; r++) {
+                const syn_grid_row *row = &spec->grid[r];
+                const char *row_label = row->n_cells ? row->cells[0].content.s : NULL;
+                for (int k = 0; k < row->n_cells; k++) {
+                    const char *hole = row->cells[k].data.s;
                     if (!hole) continue;
                     add_name(&s, hole);
                     const char *dot = strchr(hole, '.');
@@ -169,10 +159,9 @@ void template_write_skeleton(const ynode *tmpl, const char *layout, int year, FI
                 }
             }
         } else {
-            const ynode *rows = ynode_lookup(spec, "rows"), *columns = ynode_lookup(spec, "columns");
-            for (int i = 0; rows && columns && i < rows->n; i++) row_names(&s, rows->items[i], "", columns);
+            for (int i = 0; i < spec->n_rows; i++) row_names(&s, &spec->rows[i], "", spec);
         }
-        fprintf(out, "  %s:%s%s\n", tables->pairs[t].key->str, heading ? "    # " : "", heading ? heading : "");
+        fprintf(out, "  %s:%s%s\n", name, heading ? "    # " : "", heading ? heading : "");
         emit(&s, "", 4, out);
     }
     arena_done(&a);

@@ -1,42 +1,44 @@
 /* template_numbers.c — a template's numbers: names, the report's values
- * (R5), computed sums (R2, R3, R4), rules (R1, R6), and where a broken rule
- * is reported (template_internal.h). */
-#include "template_internal.h"
-
-#include <math.h>
+ * (R5), computed sums (R2, R3, R4), and the list of broken rules with where
+ * each is reported (template_internal.h).  Exact arithmetic throughout: a
+ * sum that leaves 64 bits is an error, never a wrap. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/fill.h"
+#include "base/suggest.h"
 #include "names.h"
-#include "parse/schema.h"
-#include "parse/source.h"
+#include "template_internal.h"
 
-/* ---- names and numbers --------------------------------------------------- */
+/* ---- names and numbers ---------------------------------------------------------- */
 
-/* m.a.b.c for the dotted path "a.b.c"; NULL when any step is missing. */
-const ynode *lookup_path(arena *a, const ynode *m, const char *dotted)
+const char *template_number_text(arena *a, decimal v)
 {
-    char *copy = arena_strdup(a, dotted);
-    for (char *k = copy; k && m;) {
-        char *dot = strchr(k, '.');
-        if (dot) *dot = '\0';
-        m = ynode_lookup(m, k);
+    char text[DECIMAL_TEXT_MAX];
+    decimal_format_text(v, DECIMAL_AS_WRITTEN, text, NULL);
+    return arena_strdup(a, text);
+}
+
+/* The data item at the dotted path "a.b.c" under d; NULL when any step is missing. */
+static const syn_data *lookup_path(const syn_data *d, const char *dotted)
+{
+    const char *k = dotted;
+    while (d && k) {
+        const char *dot = strchr(k, '.');
+        size_t len = dot ? (size_t)(dot - k) : strlen(k);
+        const syn_data *next = NULL;
+        for (int i = 0; d->is_map && i < d->n_items && !next; i++)
+            if (d->items[i].key.len == len && memcmp(d->items[i].key.s, k, len) == 0) next = &d->items[i];
+        d = next;
         k = dot ? dot + 1 : NULL;
     }
-    return m;
+    return d;
 }
-
-const char *number_text(arena *a, double v)
-{
-    return v == floor(v) && fabs(v) < 1e15 ? arena_printf(a, "%.0f", v) : arena_printf(a, "%g", v);
-}
-
-
 
 static void add_name(expander *e, const char *name)
 {
+    if (e->quiet) return;
     arena_grow(e->a, (void **)&e->names, &e->cap_names, e->n_names + 1, sizeof *e->names);
     e->names[e->n_names++] = name;
 }
@@ -47,76 +49,154 @@ static void add_missing(expander *e, const char *name)
     e->missing[e->n_missing++] = name;
 }
 
-/* A number of the report at node n (absent: NULL).  R5: counts are whole
- * and not negative; amounts (万元) may have decimals. */
-bool read_number(expander *e, const ynode *n, const char *name, bool amount, cell *out)
+static void error_at(expander *e, src_pos pos, const char *hint, const char *fmt, const char *name, const char *what)
+{
+    if (e->quiet) return;
+    diag_error(e->d, pos, hint, fmt, name, what);
+    e->ok = false;
+}
+
+/* Reads the report's number at n (NULL: missing) into c.  R5: counts are
+ * whole and not negative; amounts (万元) may have decimals. */
+static void read_number(expander *e, const syn_data *n, const char *name, bool amount, tcell *c)
 {
     add_name(e, name);
-    if (!n || ynode_is_null(n)) {
+    c->name = name;
+    if (!n || (!n->is_map && !n->kind_name && n->value.null)) {
         if (e->default_zero) {
             e->defaulted++;
-            out->known = true;
-            return true;
+            c->known = true;
+            return;
         }
         if (!e->quiet) add_missing(e, name);
-        return false;
-    }
-    const char *s = n->kind == YNODE_SCALAR ? n->str : "";
-    char *end = NULL;
-    double v = n->kind == YNODE_SCALAR && n->plain ? strtod(s, &end) : 0;
-    if (e->quiet) {
-        out->v = v, out->stated = n, out->known = true;
-        return true;
-    }
-    if (!end || end == s || *end) {
-        diag_error(e->d, n->pos, "write the number itself, e.g. 0", "%s must be a number, not %s", name,
-                   n->kind == YNODE_SCALAR ? arena_printf(e->a, "'%s'", s) : ynode_kind_name(n));
-        e->ok = false;
-        return false;
-    }
-    if (v < 0) {
-        diag_error(e->d, n->pos, "counts and amounts are never negative (R5)", "%s is negative: %s", name, s);
-        e->ok = false;
-        return false;
-    }
-    if (!amount && v != floor(v)) {
-        diag_error(e->d, n->pos, "a count of items is a whole number (R5)", "%s must be a whole number, not %s", name, s);
-        e->ok = false;
-        return false;
-    }
-    out->v = v, out->stated = n, out->known = true;
-    return true;
-}
-
-/* ---- template tables ----------------------------------------------------- */
-
-static void collect_cols(expander *e, ttable *t, const ynode *n, const char *prefix, const char *group, int *cap)
-{
-    const ynode *key = n->kind == YNODE_MAP ? ynode_lookup(n, "key") : NULL;
-    const ynode *title = n->kind == YNODE_MAP ? ynode_lookup(n, "title") : n;
-    const ynode *children = n->kind == YNODE_MAP ? ynode_lookup(n, "children") : NULL;
-    const char *path = names_join(e->a, prefix, key ? key->str : NULL);
-    const char *title_s = title && title->kind == YNODE_SCALAR ? title->str : "";
-    if (children && children->kind == YNODE_SEQ) {
-        for (int i = 0; i < children->n; i++) collect_cols(e, t, children->items[i], path, title_s, cap);
         return;
     }
-    const ynode *type = n->kind == YNODE_MAP ? ynode_lookup(n, "type") : NULL;
-    arena_grow(e->a, (void **)&t->cols, cap, t->n_cols + 1, sizeof *t->cols);
-    t->cols[t->n_cols++] = (tcol){ path, title_s, group, prefix, n, n->kind == YNODE_MAP ? ynode_lookup(n, "sum") : NULL,
-                                   type && type->kind == YNODE_SCALAR && strcmp(type->str, "amount") == 0 };
+    const char *written = n->is_map ? "a mapping" : n->kind_name ? n->kind_name : NULL;
+    if (written) {
+        error_at(e, n->pos, "write the number itself, e.g. 0", "%s must be a number, not %s", name, written);
+        return;
+    }
+    const syn_scalar *s = &n->value;
+    char why[200], hint[200];
+    decimal v;
+    decimal_status st = decimal_parse(s->s, s->len, &v, why, sizeof why, hint, sizeof hint);
+    if (st == DECIMAL_OK && !s->plain) st = DECIMAL_NOT_A_NUMBER;   /* "12" quoted is text */
+    if (st == DECIMAL_NOT_A_NUMBER) {
+        const char *quoted = arena_printf(e->a, "'%.80s'", s->s);
+        error_at(e, s->pos, s->plain ? "write the number itself, e.g. 0" : "write the number without quotes",
+                 "%s must be a number, not %s", name, quoted);
+        return;
+    }
+    if (st != DECIMAL_OK) {
+        if (!e->quiet) diag_error(e->d, s->pos, hint, "%s: %s", name, why);
+        e->ok = e->quiet ? e->ok : false;
+        return;
+    }
+    if (decimal_is_negative(v)) {
+        error_at(e, s->pos, "counts and amounts are never negative (R5)", "%s is negative: %s", name, s->s);
+        return;
+    }
+    if (!amount && !decimal_is_integer(v)) {
+        error_at(e, s->pos, "a count of items is a whole number (R5)", "%s must be a whole number, not %s", name, s->s);
+        return;
+    }
+    c->v = v;
+    c->stated = s;
+    c->known = true;
 }
 
-static void collect_rows(expander *e, ttable *t, const ynode *n, const char *prefix, int *cap, int *cap_leaves)
+/* What the table prints for c: the report's number, or the computed one at pos. */
+static void show(tcell *c, src_pos pos)
 {
-    const ynode *key = ynode_lookup(n, "key"), *head = ynode_lookup(n, "head"), *children = ynode_lookup(n, "children");
-    const char *path = names_join(e->a, prefix, key ? key->str : NULL);
+    c->shown = (table_value){ c->known, c->v, c->stated ? c->stated->text_pos : pos, c->stated };
+}
+
+/* ---- broken rules --------------------------------------------------------------- */
+
+broken *template_broken(expander *e, const char *text, bool warning)
+{
+    arena_grow(e->a, (void **)&e->broken, &e->cap_broken, e->n_broken + 1, sizeof *e->broken);
+    broken *b = &e->broken[e->n_broken++];
+    memset(b, 0, sizeof *b);
+    b->text = text;
+    b->warning = warning;
+    return b;
+}
+
+void template_add_operand(expander *e, broken *b, const tcell *c)
+{
+    if (c->stated) {
+        arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
+        b->ops[b->n_ops++] = c->stated;
+        return;
+    }
+    for (int i = 0; i < c->n_terms; i++) template_add_operand(e, b, c->terms[i]);
+}
+
+static int compare_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const void *const *)a, y = (uintptr_t)*(const void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Each broken rule is reported at the stated number it shares with most
+ * other broken rules: one wrong number breaks every rule it takes part in,
+ * so that number is where the rules meet.  (Counted once over all rules:
+ * the work grows with the numbers involved, not with their square.) */
+void template_report_broken(expander *e)
+{
+    size_t total = 0;
+    for (int i = 0; i < e->n_broken; i++) total += (size_t)e->broken[i].n_ops;
+    const syn_scalar **all = arena_alloc(e->a, (total ? total : 1) * sizeof *all);
+    size_t k = 0;
+    for (int i = 0; i < e->n_broken; i++)
+        for (int m = 0; m < e->broken[i].n_ops; m++) all[k++] = e->broken[i].ops[m];
+    qsort(all, total, sizeof *all, compare_ptr);
+    for (int i = 0; i < e->n_broken; i++) {
+        const broken *b = &e->broken[i];
+        const syn_scalar *best = NULL;
+        size_t best_count = 0;
+        for (int m = 0; m < b->n_ops; m++) {
+            const syn_scalar **hit = bsearch(&b->ops[m], all, total, sizeof *all, compare_ptr);
+            size_t lo = (size_t)(hit - all), hi = lo;
+            while (lo > 0 && all[lo - 1] == b->ops[m]) lo--;
+            while (hi < total && all[hi] == b->ops[m]) hi++;
+            if (hi - lo > best_count) best = b->ops[m], best_count = hi - lo;
+        }
+        /* A rule broken only through computed numbers (the 总计 column)
+           follows from another broken rule, reported at a stated number. */
+        if (!best) continue;
+        if (b->warning) {
+            diag_warning(e->d, best->pos, "the template's checks (a warning: the report is still written)", "%s", b->text);
+        } else {
+            diag_error(e->d, best->pos, "the template's consistency rules (勾稽关系) must hold", "%s", b->text);
+            e->ok = false;
+        }
+    }
+}
+
+/* ---- template tables -------------------------------------------------------------- */
+
+static void collect_cols(expander *e, ttable *t, const syn_column *n, const char *prefix, const char *group, int *cap)
+{
+    const char *path = names_join(e->a, prefix, n->key.s);
+    const char *title = n->title.s ? n->title.s : "";
+    if (n->children) {
+        for (int i = 0; i < n->n_children; i++) collect_cols(e, t, &n->children[i], path, title, cap);
+        return;
+    }
+    arena_grow(e->a, (void **)&t->cols, cap, t->n_cols + 1, sizeof *t->cols);
+    t->cols[t->n_cols++] = (tcol){ path, title, group, prefix, n, n->amount };
+}
+
+static void collect_rows(expander *e, ttable *t, const syn_row *n, const char *prefix, int *cap, int *cap_leaves)
+{
+    const char *path = names_join(e->a, prefix, n->key.s);
     arena_grow(e->a, (void **)&t->rows, cap, t->n_rows + 1, sizeof *t->rows);
     int me = t->n_rows++;
-    t->rows[me] = (trow){ path, prefix, head && head->kind == YNODE_SCALAR ? head->str : "", n, ynode_lookup(n, "sum"),
-                          t->n_leaves, t->n_leaves };
-    if (children && children->kind == YNODE_SEQ) {
-        for (int i = 0; i < children->n; i++) collect_rows(e, t, children->items[i], path, cap, cap_leaves);
+    t->rows[me] = (trow){ path, prefix, n->head.s ? n->head.s : "", n, t->n_leaves, t->n_leaves };
+    if (n->children) {
+        for (int i = 0; i < n->n_children; i++) collect_rows(e, t, &n->children[i], path, cap, cap_leaves);
     } else {
         arena_grow(e->a, (void **)&t->leaves, cap_leaves, t->n_leaves + 1, sizeof *t->leaves);
         t->leaves[t->n_leaves++] = me;
@@ -131,52 +211,50 @@ static int find_col(const ttable *t, const char *path)
     return -1;
 }
 
-static int find_row(const ttable *t, const char *path)
+int template_find_row(const ttable *t, const char *path)
 {
     for (int i = 0; i < t->n_rows; i++)
         if (strcmp(t->rows[i].path, path) == 0) return i;
     return -1;
 }
 
-static broken *new_broken(expander *e, const char *text, bool warning)
+/* "a+b+c" of the terms' values. */
+static const char *terms_text(arena *a, const tcell *const *terms, int n)
 {
-    arena_grow(e->a, (void **)&e->broken, &e->cap_broken, e->n_broken + 1, sizeof *e->broken);
-    broken *b = &e->broken[e->n_broken++];
-    memset(b, 0, sizeof *b);
-    b->text = text;
-    b->warning = warning;
-    return b;
-}
-
-/* The stated numbers behind a cell: itself, or what a computed cell adds up. */
-static void add_op(broken *b, const cell *c)
-{
-    if (c->stated) {
-        if (b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
-        return;
-    }
-    for (int i = 0; i < c->n_terms; i++) add_op(b, c->terms[i]);
-}
-
-/* "a+b+c" of the values, into a; the total in *sum. */
-static const char *terms_text(arena *a, const double *v, int n, double *sum)
-{
-    const char *s = "";
-    *sum = 0;
+    size_t len = 1;
+    char **parts = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *parts);
     for (int i = 0; i < n; i++) {
-        s = i ? arena_printf(a, "%s+%s", s, number_text(a, v[i])) : number_text(a, v[i]);
-        *sum += v[i];
+        parts[i] = (char *)template_number_text(a, terms[i]->v);
+        len += strlen(parts[i]) + 1;
+    }
+    char *s = arena_alloc(a, len);
+    for (int i = 0; i < n; i++) {
+        if (i) strcat(s, "+");
+        strcat(s, parts[i]);
     }
     return s;
 }
 
-/* Checks a computed cell: the sum of `terms`; a stated value must agree. */
-static void settle_sum(expander *e, cell *c, const cell *const *terms, int n, const ynode *spec, const char *row,
-                       const char *column, const char *group)
+/* A computed cell: the sum of `terms`; a stated value must agree (else a
+ * broken rule worded by the spec's message). */
+static void settle_sum(expander *e, tcell *c, const tcell *const *terms, int n, const syn_scalar *message,
+                       const char *row, const char *column, const char *group)
 {
-    double sum = 0;
-    for (int i = 0; i < n; i++) sum += terms[i]->v;
-    const cell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
+    decimal sum = { 0, 0 };
+    for (int i = 0; i < n; i++)
+        if (!decimal_add(sum, terms[i]->v, &sum)) {
+            if (!e->quiet) {
+                /* At the stated total, else where the sum starts. */
+                const syn_scalar *first = NULL;
+                for (int k = 0; k < n && !first; k++) first = terms[k]->stated;
+                src_pos at = c->stated ? c->stated->pos : first ? first->pos : c->shown.pos;
+                diag_error(e->d, at, "check the numbers: no count reaches 9,223,372,036,854,775,807",
+                           "the sum for %s is larger than reportc can add exactly", c->name);
+                e->ok = false;
+            }
+            return;
+        }
+    const tcell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
     memcpy(kept, terms, (size_t)n * sizeof *kept);
     c->terms = kept;
     c->n_terms = n;
@@ -185,106 +263,154 @@ static void settle_sum(expander *e, cell *c, const cell *const *terms, int n, co
         c->known = true;
         return;
     }
-    if (fabs(c->v - sum) < 1e-9 || e->quiet) return;
-    double *v = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *v);
-    for (int i = 0; i < n; i++) v[i] = terms[i]->v;
-    const char *terms_s = terms_text(e->a, v, n, &sum);
-    const ynode *msg = ynode_lookup(spec, "message");
-    const char *pairs[] = { "stated", number_text(e->a, c->v), "terms", arena_printf(e->a, "%s=%s", terms_s, number_text(e->a, sum)),
-                            "sum", number_text(e->a, sum), "row", row, "column", column, "group", group, NULL };
-    broken *b = new_broken(e, fill_placeholders(e->a, msg && msg->kind == YNODE_SCALAR ? msg->str
-                                                                                    : "{stated} ≠ {terms}", pairs), false);
-    if (b->n_ops < 64) b->ops[b->n_ops++] = c->stated;
-    for (int i = 0; i < n; i++) add_op(b, terms[i]);
+    if (decimal_compare(c->v, sum) == 0 || e->quiet) return;
+    const char *sum_s = template_number_text(e->a, sum);
+    const char *pairs[] = { "stated", c->stated->s, "terms", arena_printf(e->a, "%s=%s", terms_text(e->a, terms, n), sum_s),
+                            "sum", sum_s, "row", row, "column", column, "group", group, NULL };
+    const char *text = fill_placeholders(e->a, message->s, pairs);
+    broken *b = template_broken(e, text ? text : message->s, false);
+    arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
+    b->ops[b->n_ops++] = c->stated;
+    for (int i = 0; i < n; i++) template_add_operand(e, b, terms[i]);
 }
 
-/* Reads and computes a header-tree table of the template. */
-bool build_table(expander *e, ttable *t, const char *name, const ynode *spec)
+/* The sums of a header-tree table: column sums (the 总计 of a row) first,
+ * then row sums (the （七）总计 of a column). */
+static void compute_sums(expander *e, ttable *t)
 {
-    memset(t, 0, sizeof *t);
-    t->name = name;
-    t->spec = spec;
-    const ynode *columns = ynode_lookup(spec, "columns"), *rows = ynode_lookup(spec, "rows");
-    if (!columns || !rows || columns->kind != YNODE_SEQ || rows->kind != YNODE_SEQ) return false;
-    int cap = 0, cap_rows = 0, cap_leaves = 0;
-    for (int i = 0; i < columns->n; i++) collect_cols(e, t, columns->items[i], "", "", &cap);
-    for (int i = 0; i < rows->n; i++)
-        if (rows->items[i]->kind == YNODE_MAP) collect_rows(e, t, rows->items[i], "", &cap_rows, &cap_leaves);
-    t->cells = arena_alloc(e->a, (size_t)(t->n_leaves * t->n_cols + 1) * sizeof *t->cells);
-    const ynode *data = ynode_lookup(e->data, name);
-    /* The numbers the report states (computed cells may be stated too). */
-    for (int l = 0; l < t->n_leaves; l++) {
-        const trow *r = &t->rows[t->leaves[l]];
-        for (int j = 0; j < t->n_cols; j++) {
-            const char *local = names_join(e->a, r->path, t->cols[j].path);
-            const ynode *n = data ? lookup_path(e->a, data, local) : NULL;
-            cell *c = &t->cells[l * t->n_cols + j];
-            c->name = names_join(e->a, name, local);
-            if (r->sum || t->cols[j].sum) {
-                if (n && !ynode_is_null(n)) read_number(e, n, c->name, t->cols[j].amount, c);
-                continue;
-            }
-            read_number(e, n, c->name, t->cols[j].amount, c);
-        }
-    }
-    /* Column sums (总计 of a row), then row sums (（七）总计 of a column). */
-    const cell **terms = arena_alloc(e->a, (size_t)(t->n_cols + t->n_leaves + 1) * sizeof *terms);
+    const tcell **terms = arena_alloc(e->a, (size_t)(t->n_cols + t->n_leaves + 1) * sizeof *terms);
     for (int pass = 0; pass < 2; pass++)
         for (int l = 0; l < t->n_leaves; l++) {
             const trow *r = &t->rows[t->leaves[l]];
-            if ((pass == 0) == (r->sum != NULL)) continue;
+            if ((pass == 0) == (r->spec->sum != NULL)) continue;
             for (int j = 0; j < t->n_cols; j++) {
                 const tcol *col = &t->cols[j];
+                const syn_scalar *sum = pass == 0 ? col->spec->sum : r->spec->sum;
+                int n_sum = pass == 0 ? col->spec->n_sum : r->spec->n_sum;
+                const syn_scalar *message = pass == 0 ? &col->spec->message : &r->spec->message;
+                if (!sum) continue;
                 int n = 0;
-                const ynode *sum = pass == 0 ? col->sum : r->sum;
-                if (!sum || sum->kind != YNODE_SEQ) continue;
-                for (int k = 0; k < sum->n; k++) {
+                for (int k = 0; k < n_sum; k++) {
                     if (pass == 0) {
-                        int c = find_col(t, names_join(e->a, col->parent, sum->items[k]->str));
+                        int c = find_col(t, names_join(e->a, col->parent, sum[k].s));
                         if (c >= 0) terms[n++] = &t->cells[l * t->n_cols + c];
                     } else {
-                        int row = find_row(t, names_join(e->a, r->parent, sum->items[k]->str));
-                        if (row < 0) continue;
-                        for (int m = t->rows[row].first_leaf; m < t->rows[row].end_leaf; m++) terms[n++] = &t->cells[m * t->n_cols + j];
+                        int row = template_find_row(t, names_join(e->a, r->parent, sum[k].s));
+                        for (int m = row < 0 ? 0 : t->rows[row].first_leaf; row >= 0 && m < t->rows[row].end_leaf; m++)
+                            terms[n++] = &t->cells[m * t->n_cols + j];
                     }
                 }
                 bool all = true;
                 for (int k = 0; k < n; k++) all &= terms[k]->known;
                 if (!all) continue;   /* a missing number is reported once, as missing */
-                settle_sum(e, &t->cells[l * t->n_cols + j], terms, n, pass == 0 ? col->spec : r->spec, r->label,
-                           col->title, col->group);
+                settle_sum(e, &t->cells[l * t->n_cols + j], terms, n, message, r->label, col->title, col->group);
             }
         }
-    return true;
 }
 
-/* Σ of rows `paths` (leaf or group rows) in column j; their cells into b. */
-static bool rows_sum(expander *e, const ttable *t, const ynode *paths, int j, double *v, int *n, broken *b)
+/* Every name a sum adds up must be a sibling column or row (the layout's
+ * mistake, reported once at the name). */
+static void check_sum_names(expander *e, const ttable *t)
 {
-    for (int k = 0; paths && k < paths->n; k++) {
-        int row = find_row(t, paths->items[k]->str);
-        if (row < 0) {
-            if (!e->quiet)
-                diag_error(e->d, paths->items[k]->pos, NULL, "the template's table %s has no row '%s'", t->name,
-                           paths->items[k]->str);
+    if (e->quiet) return;
+    for (int j = 0; j < t->n_cols; j++)
+        for (int k = 0; k < t->cols[j].spec->n_sum; k++) {
+            const syn_scalar *s = &t->cols[j].spec->sum[k];
+            if (find_col(t, names_join(e->a, t->cols[j].parent, s->s)) >= 0) continue;
+            diag_error(e->d, s->pos, "name a sibling column by its key", "the template's table %s has no column '%s' to add up",
+                       t->name, s->s);
             e->ok = false;
-            return false;
         }
-        double s = 0;
-        for (int m = t->rows[row].first_leaf; m < t->rows[row].end_leaf; m++) {
-            const cell *c = &t->cells[m * t->n_cols + j];
-            if (!c->known) return false;
-            s += c->v;
-            if (b) add_op(b, c);
+    for (int i = 0; i < t->n_rows; i++)
+        for (int k = 0; k < t->rows[i].spec->n_sum; k++) {
+            const syn_scalar *s = &t->rows[i].spec->sum[k];
+            if (template_find_row(t, names_join(e->a, t->rows[i].parent, s->s)) >= 0) continue;
+            diag_error(e->d, s->pos, "name a sibling row by its key", "the template's table %s has no row '%s' to add up",
+                       t->name, s->s);
+            e->ok = false;
         }
-        v[(*n)++] = s;
-    }
-    return true;
 }
 
-/* ---- the report ---------------------------------------------------------- */
+static void build_tree(expander *e, ttable *t)
+{
+    const syn_table *spec = t->spec;
+    int cap = 0, cap_rows = 0, cap_leaves = 0;
+    for (int i = 0; i < spec->n_columns; i++) collect_cols(e, t, &spec->columns[i], "", "", &cap);
+    for (int i = 0; i < spec->n_rows; i++) collect_rows(e, t, &spec->rows[i], "", &cap_rows, &cap_leaves);
+    t->cells = arena_alloc(e->a, (size_t)(t->n_leaves * t->n_cols + 1) * sizeof *t->cells);
+    const syn_data *data = e->data ? lookup_path(e->data, t->name) : NULL;
+    /* The numbers the report states (computed cells may be stated too). */
+    for (int l = 0; l < t->n_leaves; l++) {
+        const trow *r = &t->rows[t->leaves[l]];
+        for (int j = 0; j < t->n_cols; j++) {
+            const char *local = names_join(e->a, r->path, t->cols[j].path);
+            const syn_data *n = data ? lookup_path(data, local) : NULL;
+            tcell *c = &t->cells[l * t->n_cols + j];
+            const char *name = names_join(e->a, t->name, local);
+            c->name = name;
+            c->shown.pos = r->spec->pos;
+            if (r->spec->sum || t->cols[j].spec->sum) {
+                /* A computed number may be stated too (as published tables do). */
+                if (n && (n->is_map || n->kind_name || !n->value.null)) read_number(e, n, name, t->cols[j].amount, c);
+                continue;
+            }
+            read_number(e, n, name, t->cols[j].amount, c);
+        }
+    }
+    check_sum_names(e, t);
+    compute_sums(e, t);
+    for (int l = 0; l < t->n_leaves; l++)
+        for (int j = 0; j < t->n_cols; j++) show(&t->cells[l * t->n_cols + j], t->rows[t->leaves[l]].spec->pos);
+}
 
-int compare_names(const void *a, const void *b)
+/* A grid's data holes, in the grid's order. */
+static void build_grid(expander *e, ttable *t)
+{
+    const syn_table *spec = t->spec;
+    int n = 0;
+    for (int r = 0; r < spec->n_grid; r++)
+        for (int k = 0; k < spec->grid[r].n_cells; k++) n += spec->grid[r].cells[k].data.s != NULL;
+    t->holes = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *t->holes);
+    t->hole_cells = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *t->hole_cells);
+    const syn_data *data = e->data ? lookup_path(e->data, t->name) : NULL;
+    for (int r = 0; r < spec->n_grid; r++)
+        for (int k = 0; k < spec->grid[r].n_cells; k++) {
+            const syn_cell *cell = &spec->grid[r].cells[k];
+            if (!cell->data.s) continue;
+            tcell *c = &t->holes[t->n_holes];
+            t->hole_cells[t->n_holes++] = cell;
+            read_number(e, data ? lookup_path(data, cell->data.s) : NULL, names_join(e->a, t->name, cell->data.s),
+                        cell->amount, c);
+            show(c, cell->data.pos);
+        }
+}
+
+void template_build_table(expander *e, ttable *t, const tmpl_table *tt)
+{
+    memset(t, 0, sizeof *t);
+    t->name = tt->name.s;
+    t->spec = tt->table;
+    if (t->spec->is_grid) build_grid(e, t);
+    else build_tree(e, t);
+}
+
+const tcell *template_cell_named(const expander *e, const char *name)
+{
+    for (int i = 0; i < e->n_tables; i++) {
+        const ttable *t = &e->tables[i];
+        size_t n = strlen(t->name);
+        if (strncmp(name, t->name, n) != 0 || name[n] != '.') continue;
+        for (int k = 0; k < t->n_leaves * t->n_cols; k++)
+            if (strcmp(t->cells[k].name, name) == 0) return &t->cells[k];
+        for (int k = 0; k < t->n_holes; k++)
+            if (strcmp(t->holes[k].name, name) == 0) return &t->holes[k];
+    }
+    return NULL;
+}
+
+/* ---- the report's keys and what is missing -------------------------------------- */
+
+static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -305,121 +431,54 @@ static bool known_path(const expander *e, const char *path, bool *leaf)
     return *leaf || e->names[lo][n] == '.';
 }
 
-/* Every key under data: must name a number of the template, or lead to one. */
-void check_data_keys(expander *e, const ynode *m, const char *prefix)
+static void check_keys(expander *e, const syn_data *m, const char *prefix)
 {
-    if (m->kind != YNODE_MAP) return;
-    for (int i = 0; i < m->n; i++) {
-        const char *path = names_join(e->a, prefix, m->pairs[i].key->str);
+    for (int i = 0; i < m->n_items; i++) {
+        const syn_data *item = &m->items[i];
+        const char *path = names_join(e->a, prefix, item->key.s);
         bool leaf = false;
         if (!known_path(e, path, &leaf)) {
-            const char *near = schema_suggest(m->pairs[i].key->str, names_next_keys(e->a, e->names, e->n_names, prefix));
-            diag_error(e->d, m->pairs[i].key->pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
-                                                        : "reportc init writes every name the template has",
-                       "the template has no number '%s'", path);
+            const char *near = suggest_word(item->key.s, names_next_keys(e->a, e->names, e->n_names, prefix));
+            diag_error(e->d, item->key.pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
+                                                 : "reportc init writes every name the template has",
+                       "the template has no number '%.200s'", path);
             e->ok = false;
         } else if (!leaf) {
-            if (m->pairs[i].value->kind != YNODE_MAP) {
-                diag_error(e->d, m->pairs[i].value->pos, "e.g. {natural_person: 0, other: 0}",
-                           "'%s' holds several numbers: write a mapping", path);
+            if (!item->is_map) {
+                diag_error(e->d, item->pos, "e.g. {natural_person: 0, other: 0}", "'%s' holds several numbers: write a mapping", path);
                 e->ok = false;
             } else {
-                check_data_keys(e, m->pairs[i].value, path);
+                check_keys(e, item, path);
             }
         }
     }
 }
 
-const ynode *load_previous(expander *e, const ynode *prev, const char *base_dir)
+void template_check_data_keys(expander *e)
 {
-    const char *name;
-    if (!schema_string(e->d, prev, "previous", &name)) return NULL;
-    const char *path = name[0] == '/' || !base_dir ? name : arena_printf(e->a, "%s/%s", base_dir, name);
-    source *src = arena_alloc(e->a, sizeof *src);
-    const char *err;
-    yaml_limits limits = yaml_limits_default();
-    if (!source_read(e->a, path, arena_strdup(e->a, name), limits.max_input_bytes, src, &err)) {
-        diag_warning(e->d, prev->pos, "R6 (上年结转) is not checked", "cannot read last year's report %s: %s", path, err);
-        return NULL;
-    }
-    return yaml_tree_parse(e->a, e->d, src, &limits);
+    if (!e->data) return;
+    qsort(e->names, (size_t)e->n_names, sizeof *e->names, compare_names);
+    check_keys(e, e->data, "");
 }
 
-/* Checks the template's rules over the tables. */
-void check_rules(expander *e, const ynode *rules, ttable *tables, const ynode *table_names, ttable *prev_tables)
+void template_report_missing(expander *e, const syn_report *r)
 {
-    for (int i = 0; rules && i < rules->n; i++) {
-        const ynode *r = rules->items[i];
-        const ynode *tn = ynode_lookup(r, "table"), *left = ynode_lookup(r, "left"), *right = ynode_lookup(r, "right"),
-                    *prev = ynode_lookup(r, "previous"), *msg = ynode_lookup(r, "message"),
-                    *sev = ynode_lookup(r, "severity");
-        if (!tn || !msg) continue;
-        int ti = -1;
-        for (int k = 0; k < table_names->n; k++)
-            if (strcmp(table_names->pairs[k].key->str, tn->str) == 0) ti = k;
-        if (ti < 0 || !tables[ti].cols) continue;
-        ttable *t = &tables[ti], *other = prev ? (prev_tables && prev_tables[ti].cols ? &prev_tables[ti] : NULL) : t;
-        if (!other) continue;   /* no last year's report: R6 not checked */
-        bool warning = sev && strcmp(sev->str, "warning") == 0;
-        for (int j = 0; j < t->n_cols; j++) {
-            double lv[64], rv[64], ls, rs;
-            int ln = 0, rn = 0;
-            broken probe = { 0 };
-            if (!rows_sum(e, t, left, j, lv, &ln, &probe) || !rows_sum(e, other, prev ? prev : right, j, rv, &rn, prev ? NULL : &probe))
-                continue;
-            ls = rs = 0;
-            for (int k = 0; k < ln; k++) ls += lv[k];
-            for (int k = 0; k < rn; k++) rs += rv[k];
-            if (fabs(ls - rs) < 1e-9) continue;
-            const char *lt = terms_text(e->a, lv, ln, &ls), *rt = terms_text(e->a, rv, rn, &rs);
-            const char *pairs[] = { "left", lt, "right", rt, "column", t->cols[j].title, "group", t->cols[j].group, NULL };
-            broken *b = new_broken(e, fill_placeholders(e->a, msg->str, pairs), warning);
-            memcpy(b->ops, probe.ops, sizeof probe.ops);
-            b->n_ops = probe.n_ops;
+    enum { LISTED = 20 };
+    src_pos at = r->data ? r->data->pos : r->pos;
+    if (e->n_missing) {
+        size_t len = 64;
+        for (int i = 0; i < e->n_missing && i < LISTED; i++) len += strlen(e->missing[i]) + 2;
+        char *list = arena_alloc(e->a, len);
+        for (int i = 0; i < e->n_missing && i < LISTED; i++) {
+            if (i) strcat(list, ", ");
+            strcat(list, e->missing[i]);
         }
+        if (e->n_missing > LISTED) sprintf(list + strlen(list), " and %d more", e->n_missing - LISTED);
+        diag_error(e->d, at, "give them under data:, or write missing-numbers: zero to count them as 0",
+                   "%d number%s missing: %s", e->n_missing, e->n_missing == 1 ? " is" : "s are", list);
+        e->ok = false;
     }
-}
-
-/* Each broken rule is reported at the stated number it shares with most
- * other broken rules: one wrong number breaks every rule it takes part in,
- * so that number is where the rules meet. */
-void report_broken(expander *e, src_pos fallback)
-{
-    for (int i = 0; i < e->n_broken; i++) {
-        broken *b = &e->broken[i];
-        const ynode *best = NULL;
-        int best_count = 0;
-        for (int k = 0; k < b->n_ops; k++) {
-            int count = 0;
-            for (int j = 0; j < e->n_broken; j++)
-                for (int m = 0; m < e->broken[j].n_ops; m++) count += e->broken[j].ops[m] == b->ops[k];
-            if (count > best_count) best = b->ops[k], best_count = count;
-        }
-        /* A rule broken only through computed numbers (the 总计 column) follows
-           from another broken rule, reported at a stated number. */
-        if (!best) continue;
-        (void)fallback;
-        src_pos pos = best->pos;
-        if (b->warning) {
-            diag_warning(e->d, pos, NULL, "%s", b->text);
-        } else {
-            diag_error(e->d, pos, "the template's consistency rules (勾稽关系) must hold", "%s", b->text);
-            e->ok = false;
-        }
-    }
-}
-
-/* The value of the number called `name` (table.row.column), if any. */
-const cell *cell_named(expander *e, const char *name)
-{
-    for (int t = 0; t < e->n_tables; t++) {
-        const ttable *tt = &e->tables[t];
-        if (!tt->name) continue;   /* a grid table: its holes are read later */
-        size_t n = strlen(tt->name);
-        if (!tt->cols || strncmp(name, tt->name, n) != 0 || name[n] != '.') continue;
-        for (int l = 0; l < tt->n_leaves; l++)
-            for (int j = 0; j < tt->n_cols; j++)
-                if (strcmp(tt->cells[l * tt->n_cols + j].name, name) == 0) return &tt->cells[l * tt->n_cols + j];
-    }
-    return NULL;
+    if (e->defaulted)
+        diag_warning(e->d, r->missing_numbers_pos, "give every number under data: (reportc init writes them all)", "%d number%s not given and counted as 0 (missing-numbers: zero)",
+                     e->defaulted, e->defaulted == 1 ? " was" : "s were");
 }

@@ -1,70 +1,75 @@
-/* template_prose.c — a templated report's prose: numbers quoted by name,
- * numbers stated next to the template's words (R8), headings that must be
- * the template's (template_internal.h). */
-#include "template_internal.h"
-
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
+/* template_prose.c — a templated report's prose (template_internal.h):
+ * numbers quoted by name ({{applications.new.total}}) filled in, numbers
+ * stated after the template's words checked against the tables (R8), and
+ * headings that must be the template's. */
 #include <string.h>
 
 #include "base/fill.h"
-#include "parse/schema.h"
+#include "base/utf8.h"
+#include "template_internal.h"
 
-/* Position of byte `offset` of scalar n (exact when the scalar is on one line). */
-static src_pos pos_in(const ynode *n, size_t offset)
+/* Position of byte `offset` of scalar s (exact when its columns are). */
+static src_pos pos_in(const syn_scalar *s, size_t offset)
 {
-    src_pos p = { n->pos.src, n->pos.line, n->text_col };
-    if (!n->single_line) return n->pos;
-    for (size_t i = 0; i < offset; i++)
-        if (((unsigned char)n->str[i] & 0xC0) != 0x80) p.col++;
-    return p;
+    if (!s->exact_cols) return s->pos;
+    return diag_pos_advance(s->text_pos, (int)utf8_length(s->s, offset), offset);
 }
 
 /* Prose may quote a table's number by name — {{applications.new.total}} —
- * so that the two cannot disagree; returns n, or a copy with the numbers. */
-static ynode *fill_numbers(expander *e, ynode *n)
+ * so that the two cannot disagree; returns s with the numbers filled in. */
+static syn_scalar fill_numbers(expander *e, const syn_scalar *s)
 {
-    if (n->kind != YNODE_SCALAR || !strstr(n->str, "{{")) return n;
-    size_t cap = n->len + 1;
-    char *out = arena_alloc(e->a, cap * 2 + 64);
-    size_t used = 0;
-    for (const char *p = n->str; *p;) {
+    if (!s->s || !strstr(s->s, "{{")) return *s;
+    size_t cap = s->len + 64, used = 0;
+    char *out = arena_alloc(e->a, cap);
+    for (const char *p = s->s; *p;) {
         const char *end = strncmp(p, "{{", 2) == 0 ? strstr(p + 2, "}}") : NULL;
-        if (!end) {
-            out[used++] = *p++;
-            continue;
+        const char *v = NULL;
+        size_t n = 1;
+        if (end) {
+            const char *name = arena_strndup(e->a, p + 2, (size_t)(end - p - 2));
+            const tcell *c = template_cell_named(e, name);
+            if (!c || !c->known) {
+                diag_error(e->d, pos_in(s, (size_t)(p - s->s)), "write {{table.row.column}}, e.g. {{applications.new.total}}",
+                           c ? "the number %.200s is not known (missing)" : "the template has no number '%.200s'", name);
+                e->ok = false;
+                return *s;
+            }
+            v = template_number_text(e->a, c->v);
+            n = strlen(v);
         }
-        const char *name = arena_strndup(e->a, p + 2, (size_t)(end - p - 2));
-        const cell *c = cell_named(e, name);
-        if (!c || !c->known) {
-            diag_error(e->d, pos_in(n, (size_t)(p - n->str)), "write {{table.row.column}}, e.g. {{applications.new.total}}",
-                       c ? "the number %s is not known (missing)" : "the template has no number '%s'", name);
-            e->ok = false;
-            return n;
+        if (used + n + 1 > cap) {
+            char *bigger = arena_alloc(e->a, cap = 2 * (used + n + 1));
+            memcpy(bigger, out, used);
+            out = bigger;
         }
-        const char *v = number_text(e->a, c->v);
-        if (used + strlen(v) + (size_t)(n->str + n->len - end) + 1 > cap * 2 + 64) return n;
-        used += (size_t)sprintf(out + used, "%s", v);
-        p = end + 2;
+        if (v) {
+            memcpy(out + used, v, n);
+            p = end + 2;
+        } else {
+            out[used] = *p++;
+        }
+        used += n;
     }
     out[used] = '\0';
-    ynode *copy = arena_alloc(e->a, sizeof *copy);
-    *copy = *n;
-    copy->str = out;
-    copy->len = used;
-    copy->single_line = false;
-    return copy;
+    syn_scalar filled = *s;
+    filled.s = out;
+    filled.len = used;
+    filled.exact_cols = false;
+    return filled;
 }
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 /* The first number within `within` characters after `at`, followed (after
- * optional spaces) by `unit`; its start and length, or false. */
+ * optional spaces) by `unit`; its start and length, or false.  A sentence
+ * end (。；) stops the search. */
 static bool number_after(const char *at, int within, const char *unit, const char **num, size_t *len)
 {
     for (int chars = 0; *at && chars <= within; chars++) {
-        if (*at >= '0' && *at <= '9') {
+        if (is_digit(*at)) {
             const char *end = at;
-            while ((*end >= '0' && *end <= '9') || (*end == '.' && end[1] >= '0' && end[1] <= '9')) end++;
+            while (is_digit(*end) || (*end == '.' && is_digit(end[1]))) end++;
             const char *u = end;
             while (*u == ' ') u++;
             if (strncmp(u, unit, strlen(unit)) != 0) return false;
@@ -72,7 +77,6 @@ static bool number_after(const char *at, int within, const char *unit, const cha
             *len = (size_t)(end - at);
             return true;
         }
-        /* sentence ends stop the search: 。；！？ */
         if (strncmp(at, "。", 3) == 0 || strncmp(at, "；", 3) == 0) return false;
         at++;
         while (((unsigned char)*at & 0xC0) == 0x80) at++;
@@ -80,107 +84,70 @@ static bool number_after(const char *at, int within, const char *unit, const cha
     return false;
 }
 
-/* R8 and the like: a number the prose states after the template's words
- * (`after`, within `within` characters, before `unit`) must equal the
- * table's number (`equals`: a name, or a list to add up).  A warning at the
+/* R8 and the like: a number the prose states after a check's words must
+ * equal the table's number (or the sum of several).  A warning at the
  * number in the prose. */
-static void check_prose_numbers(expander *e, const ynode *n)
+static void check_prose_numbers(expander *e, const syn_scalar *s)
 {
-    if (n->kind != YNODE_SCALAR || !e->prose_checks) return;
-    for (int i = 0; i < e->prose_checks->n; i++) {
-        const ynode *chk = e->prose_checks->items[i];
-        const ynode *v, *eq = ynode_lookup(chk, "equals");
-        const char *after = (v = ynode_lookup(chk, "after")) ? v->str : NULL;
-        const char *unit = (v = ynode_lookup(chk, "unit")) ? v->str : "";
-        const char *message = (v = ynode_lookup(chk, "message")) ? v->str : "{found} ≠ {name} ({expected})";
-        int within = (v = ynode_lookup(chk, "within")) ? atoi(v->str) : 15;
-        if (!after || !*after || !strstr(n->str, after)) continue;
-        double expected = 0;
-        bool known = eq != NULL;
+    if (!s->s) return;
+    for (int i = 0; i < e->spec->n_checks; i++) {
+        const tmpl_prose_check *chk = &e->spec->checks[i];
+        const char *after = chk->after.s, *unit = chk->unit.s ? chk->unit.s : "";
+        if (!after || !*after || !strstr(s->s, after)) continue;
+        decimal expected = { 0, 0 };
+        bool known = true;
         const char *name = "";
-        for (int k = 0; eq && k < (eq->kind == YNODE_SEQ ? eq->n : 1); k++) {
-            const ynode *item = eq->kind == YNODE_SEQ ? eq->items[k] : eq;
-            const cell *c = item->kind == YNODE_SCALAR ? cell_named(e, item->str) : NULL;
-            if (!c || !c->known) known = false;
-            else expected += c->v;
-            name = k ? arena_printf(e->a, "%s+%s", name, item->str) : item->str;
+        for (int k = 0; k < chk->n_equals; k++) {
+            const tcell *c = template_cell_named(e, chk->equals[k].s);
+            if (!c || !c->known || !decimal_add(expected, c->v, &expected)) known = false;
+            name = k ? arena_printf(e->a, "%s+%s", name, chk->equals[k].s) : chk->equals[k].s;
         }
         if (!known) continue;
-        for (const char *at = strstr(n->str, after); at; at = strstr(at + 1, after)) {
+        size_t after_len = strlen(after);
+        for (const char *at = strstr(s->s, after); at; at = strstr(at + after_len, after)) {
             const char *num;
             size_t len;
-            if (!number_after(at + strlen(after), within, unit, &num, &len)) continue;
-            const char *found = arena_strndup(e->a, num, len);
-            if (fabs(strtod(found, NULL) - expected) < 1e-9) continue;
-            const char *pairs[] = { "found", found, "expected", number_text(e->a, expected), "name", name, NULL };
-            diag_warning(e->d, pos_in(n, (size_t)(num - n->str)), "the template's prose checks (R8)", "%s",
-                         fill_placeholders(e->a, message, pairs));
+            if (!number_after(at + after_len, chk->within, unit, &num, &len)) continue;
+            decimal found;
+            if (decimal_parse(num, len, &found, NULL, 0, NULL, 0) == DECIMAL_OK && decimal_compare(found, expected) == 0)
+                continue;
+            const char *found_s = arena_strndup(e->a, num, len);
+            const char *pairs[] = { "found", found_s, "expected", template_number_text(e->a, expected), "name", name, NULL };
+            const char *text = fill_placeholders(e->a, chk->message.s, pairs);
+            diag_warning(e->d, pos_in(s, (size_t)(num - s->s)), "the template's prose checks (R8)", "%s",
+                         text ? text : chk->message.s);
         }
     }
 }
 
-/* A prose block with its numbers filled in and checked. */
-static ynode *prose_block(expander *e, ynode *b)
+/* A prose scalar: checked as written, then its quoted numbers filled in. */
+static syn_scalar prose(expander *e, const syn_scalar *s)
 {
-    if (b->kind == YNODE_SCALAR) {
-        check_prose_numbers(e, b);
-        return fill_numbers(e, b);
-    }
-    if (b->kind != YNODE_MAP) return b;
-    ynode *copy = NULL;
-    for (int i = 0; i < b->n; i++) {
-        ynode *v = b->pairs[i].value;
-        if (v->kind != YNODE_SCALAR) continue;
-        check_prose_numbers(e, v);
-        ynode *f = fill_numbers(e, v);
-        if (f == v) continue;
-        if (!copy) {
-            copy = y_new(e->a, YNODE_MAP, b->pos, b->n);
-            memcpy(copy->pairs, b->pairs, (size_t)b->n * sizeof *b->pairs);
-            copy->n = b->n;
-        }
-        copy->pairs[i].value = f;
-    }
-    return copy ? copy : b;
+    check_prose_numbers(e, s);
+    return fill_numbers(e, s);
 }
 
-/* The prose of one section: a list of blocks, or {heading, body}.  A level-1
- * heading inside, or a heading that differs from the template's, is an error. */
-void add_prose(expander *e, const ynode *prose, const ynode *heading, ynode *body)
+void template_add_prose(expander *e, model_builder *b, const syn_section *s, const tmpl_section *ts)
 {
-    const ynode *list = prose;
-    if (prose->kind == YNODE_MAP) {
-        static const char *const keys[] = { "heading", "body", NULL };
-        if (!schema_check_keys(e->d, prose, "a section", keys)) e->ok = false;
-        const ynode *h = ynode_lookup(prose, "heading");
-        if (h && (h->kind != YNODE_SCALAR || strcmp(h->str, heading->str) != 0)) {
-            diag_error(e->d, h->pos, arena_printf(e->a, "the template's heading is 「%s」; leave 'heading' out to use it", heading->str),
-                       "this section's heading must be the template's wording 「%s」", heading->str);
-            e->ok = false;
-        }
-        list = ynode_lookup(prose, "body");
-        if (!list) return;
-    }
-    if (list->kind == YNODE_SCALAR) {
-        body->items[body->n++] = prose_block(e, (ynode *)list);
-        return;
-    }
-    if (list->kind != YNODE_SEQ) {
-        diag_error(e->d, list->pos, "write the section's paragraphs as a list", "a section must be a list of blocks");
+    if (s->heading.s && strcmp(s->heading.s, ts->heading.s) != 0) {
+        diag_error(e->d, s->heading.pos,
+                   arena_printf(e->a, "the template's heading is 「%s」; leave 'heading' out to use it", ts->heading.s),
+                   "this section's heading must be the template's wording 「%s」", ts->heading.s);
         e->ok = false;
-        return;
     }
-    for (int i = 0; i < list->n; i++) {
-        const ynode *b = list->items[i];
-        const ynode *h1 = ynode_lookup(b, "h1");
-        if (!h1) h1 = ynode_lookup(b, "heading");
-        if (h1 && !ynode_lookup(b, "level")) {
-            diag_error(e->d, h1->pos,
-                       arena_printf(e->a, "the section heading 「%s」 comes from the template; use h2 for a sub-heading such as （一）", heading->str),
+    for (int i = 0; i < s->body.n; i++) {
+        const syn_block *sb = &s->body.items[i];
+        if (sb->kind == SYN_HEADING && sb->level == 1 && sb->level_implied) {
+            diag_error(e->d, sb->text.pos,
+                       arena_printf(e->a, "the section heading 「%s」 comes from the template; use h2 for a sub-heading such as （一）",
+                                    ts->heading.s),
                        "a level-1 heading inside a section");
             e->ok = false;
             continue;
         }
-        body->items[body->n++] = prose_block(e, (ynode *)b);
+        syn_block filled = *sb;
+        filled.text = prose(e, &sb->text);
+        filled.run_in = prose(e, &sb->run_in);
+        model_add_block(b, &filled);
     }
 }

@@ -1,47 +1,13 @@
 /* schema.c — see schema.h. */
 #include "schema.h"
 
-#include <errno.h>
+#include "base/suggest.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int min3(int a, int b, int c) { return a < b ? (a < c ? a : c) : (b < c ? b : c); }
-
-/* Levenshtein distance, bounded to short keys (longer ones are never close). */
-static int edit_distance(const char *a, const char *b)
-{
-    enum { MAXLEN = 64 };
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= MAXLEN || lb >= MAXLEN) return MAXLEN;
-    int row[MAXLEN + 1];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag_prev = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            row[j] = min3(row[j] + 1, row[j - 1] + 1, diag_prev + (a[i - 1] != b[j - 1]));
-            diag_prev = up;
-        }
-    }
-    return row[lb];
-}
-
-const char *schema_suggest(const char *word, const char *const *choices)
-{
-    const char *best = NULL;
-    int best_d = 1 << 30;
-    for (int i = 0; choices[i]; i++) {
-        int dist = edit_distance(word, choices[i]);
-        if (dist < best_d) {
-            best_d = dist;
-            best = choices[i];
-        }
-    }
-    int len = (int)strlen(word);
-    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
-    return best_d <= limit ? best : NULL;
-}
+const char *schema_suggest(const char *word, const char *const *choices) { return suggest_word(word, choices); }
 
 /* "a, b or c" into buf. */
 static void join_choices(const char *const *choices, char *buf, size_t size)
@@ -62,7 +28,7 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
 {
     if (n->kind != YNODE_MAP) {
         diag_error(d, n->pos, "write it as 'key: value' lines", "%s must be a mapping, not %s", what,
-                   ynode_kind_name(n));
+                   yaml_kind_name(n));
         return false;
     }
     bool ok = true;
@@ -81,16 +47,16 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
             join_choices(allowed, list, sizeof list);
             snprintf(hint, sizeof hint, "the keys of %s are %s", what, list);
         }
-        diag_error(d, n->pairs[i].key->pos, hint, "unknown key '%s' in %s", key, what);
+        diag_error(d, n->pairs[i].key->pos, hint, "unknown key '%.80s' in %s", key, what);
     }
     return ok;
 }
 
 bool schema_string(diag *d, const ynode *n, const char *what, const char **out)
 {
-    if (n->kind != YNODE_SCALAR || ynode_is_null(n)) {
+    if (n->kind != YNODE_SCALAR || yaml_is_null(n)) {
         diag_error(d, n->pos, "write the text after the colon", "%s must be text, not %s", what,
-                   ynode_kind_name(n));
+                   yaml_kind_name(n));
         return false;
     }
     *out = n->str;
@@ -101,37 +67,109 @@ bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, l
 {
     const char *s;
     if (!schema_string(d, n, what, &s)) return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end || errno) {
-        diag_error(d, n->pos, NULL, "%s must be a whole number, not '%s'", what, s);
+    decimal v;
+    char why[200], hint[200];
+    decimal_status st = decimal_parse(s, n->len, &v, why, sizeof why, hint, sizeof hint);
+    if (st == DECIMAL_REFUSED) {
+        diag_error(d, n->pos, hint, "%s: %s", what, why);
         return false;
     }
-    if (v < min || v > max) {
-        diag_error(d, n->pos, NULL, "%s must be between %ld and %ld, not %ld", what, min, max, v);
+    if (st == DECIMAL_NOT_A_NUMBER || (st == DECIMAL_OK && v.scale > 0)) {
+        diag_error(d, n->pos, "write digits only, e.g. 2", "%s must be a whole number, not '%.80s'", what, s);
         return false;
     }
-    *out = v;
+    if (st != DECIMAL_OK || v.units < min || v.units > max) {
+        snprintf(hint, sizeof hint, "give a whole number from %ld to %ld", min, max);
+        diag_error(d, n->pos, hint, "%s must be between %ld and %ld, not %.80s", what, min, max, s);
+        return false;
+    }
+    *out = (long)v.units;
     return true;
 }
 
-bool schema_number(diag *d, const ynode *n, const char *what, double min, double max, double *out)
+/* Reads n as an exact decimal; an error at n names what is wrong and what
+ * to write instead. */
+bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *out)
 {
     const char *s;
     if (!schema_string(d, n, what, &s)) return false;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end) {
-        diag_error(d, n->pos, NULL, "%s must be a number, not '%s'", what, s);
+    char why[200], hint[200];
+    switch (decimal_parse(s, n->len, out, why, sizeof why, hint, sizeof hint)) {
+    case DECIMAL_OK:
+        if (n->plain) return true;
+        diag_error(d, n->pos, "write the number without quotes", "%s must be a number, not the text '%.80s'", what, s);
+        return false;
+    case DECIMAL_NOT_A_NUMBER:
+        diag_error(d, n->pos, "write the number itself, e.g. 0 or 1.5", "%s must be a number, not '%.80s'", what, s);
+        return false;
+    default:
+        diag_error(d, n->pos, hint, "%s: %s", what, why);
         return false;
     }
-    if (v < min || v > max) {
-        diag_error(d, n->pos, NULL, "%s must be between %g and %g, not %g", what, min, max, v);
-        return false;
-    }
-    *out = v;
+}
+
+/* v × num / den, rounded half away from zero; false when it leaves int32. */
+static bool scaled(decimal v, int64_t num, int64_t den, int32_t *out)
+{
+    __int128 p = (__int128)v.units * num, q = den;
+    for (int i = 0; i < v.scale; i++) q *= 10;
+    __int128 r = (p < 0 ? p - q / 2 : p + q / 2) / q;
+    if (r > INT32_MAX || r < INT32_MIN) return false;
+    *out = (int32_t)r;
     return true;
+}
+
+bool schema_permille(diag *d, const ynode *n, const char *what, int min, int max, int *out)
+{
+    decimal v;
+    if (!schema_decimal(d, n, what, &v)) return false;
+    int32_t m;
+    if (!scaled(v, 1000, 1, &m) || m < min || m > max) {
+        diag_error(d, n->pos, "give a number in that range, e.g. 1.5", "%s must be between %d.%03d and %d.%03d, not %.80s", what, min / 1000, min % 1000,
+                   max / 1000, max % 1000, n->str);
+        return false;
+    }
+    *out = m;
+    return true;
+}
+
+bool schema_em(diag *d, const ynode *n, const char *what, int min_permille, int max_permille, int *out)
+{
+    const char *s;
+    if (!schema_string(d, n, what, &s)) return false;
+    if (n->len < 3 || strcmp(s + n->len - 2, "em") != 0) {
+        diag_error(d, n->pos, "write a number of em, e.g. 0.5em", "%s must be a length in em, not '%.80s'", what, s);
+        return false;
+    }
+    decimal v;
+    char why[200], hint[200];
+    int32_t m;
+    if (decimal_parse(s, n->len - 2, &v, why, sizeof why, hint, sizeof hint) != DECIMAL_OK || !scaled(v, 1000, 1, &m) ||
+        m < min_permille || m > max_permille) {
+        diag_error(d, n->pos, "give a length in em in that range, e.g. 0.05em", "%s must be between %d.%03dem and %d.%03dem, not '%.80s'", what,
+                   min_permille / 1000, min_permille % 1000, max_permille / 1000, max_permille % 1000, s);
+        return false;
+    }
+    *out = m;
+    return true;
+}
+
+bool schema_scalar_list(diag *d, const ynode *n, const char *what, const ynode *const **out, int *count)
+{
+    if (n->kind != YNODE_SEQ) {
+        diag_error(d, n->pos, "e.g. [a, b]", "%s must be a list, not %s", what, yaml_kind_name(n));
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind != YNODE_SCALAR || yaml_is_null(n->items[i])) {
+            diag_error(d, n->items[i]->pos, "write each item as a word, e.g. [a, b]", "an item of %s must be text, not %s", what,
+                       yaml_kind_name(n->items[i]));
+            ok = false;
+        }
+    *out = (const ynode *const *)n->items;
+    *count = n->n;
+    return ok;
 }
 
 bool schema_bool(diag *d, const ynode *n, const char *what, bool *out)
@@ -147,19 +185,26 @@ bool schema_length(diag *d, const ynode *n, const char *what, mpt_t *out)
 {
     const char *s;
     if (!schema_string(d, n, what, &s)) return false;
-    char *end;
-    double v = strtod(s, &end);
-    static const struct { const char *unit; double pt; } units[] = {
-        { "mm", 72.0 / 25.4 }, { "cm", 720.0 / 25.4 }, { "pt", 1.0 }, { "in", 72.0 },
+    /* 1 pt = 1000 mpt; 1 in = 72 pt; 1 mm = 72/25.4 pt = 360000/127 mpt. */
+    static const struct { const char *unit; int64_t num, den; } units[] = {
+        { "mm", 360000, 127 }, { "cm", 3600000, 127 }, { "pt", 1000, 1 }, { "in", 72000, 1 },
     };
-    if (end != s && v >= 0 && v < 100000)
-        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-            if (strcmp(end, units[i].unit) == 0) {
-                *out = mpt_from_pt(v * units[i].pt);
-                return true;
-            }
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t ul = strlen(units[i].unit);
+        if (n->len <= ul || strcmp(s + n->len - ul, units[i].unit) != 0) continue;
+        decimal v;
+        int32_t m;
+        if (decimal_parse(s, n->len - ul, &v, NULL, 0, NULL, 0) != DECIMAL_OK) break;
+        if (decimal_is_negative(v) || !scaled(v, units[i].num, units[i].den, &m) || m > SCHEMA_MAX_LENGTH) {
+            diag_error(d, n->pos, "lengths run from 0 to 14400pt (200in, PDF's largest page)",
+                       "%s is out of range: %.80s", what, s);
+            return false;
+        }
+        *out = m;
+        return true;
+    }
     diag_error(d, n->pos, "write a number and a unit: mm, cm, pt or in, e.g. 37mm or 15.75pt",
-               "%s must be a length, not '%s'", what, s);
+               "%s must be a length, not '%.80s'", what, s);
     return false;
 }
 
@@ -179,7 +224,7 @@ bool schema_enum(diag *d, const ynode *n, const char *what, const char *const *c
         snprintf(hint, sizeof hint, "did you mean '%s'?", near);
     else
         snprintf(hint, sizeof hint, "choose %s", list);
-    diag_error(d, n->pos, hint, "%s must be one of %s, not '%s'", what, list, s);
+    diag_error(d, n->pos, hint, "%s must be one of %s, not '%.80s'", what, list, s);
     return false;
 }
 
@@ -198,7 +243,7 @@ bool schema_date(diag *d, const ynode *n, const char *what, int *year, int *mont
             return true;
         }
     }
-    diag_error(d, n->pos, "write the date as YYYY-MM-DD, e.g. 2024-01-31", "%s must be a date, not '%s'",
+    diag_error(d, n->pos, "write the date as YYYY-MM-DD, e.g. 2024-01-31", "%s must be a date, not '%.80s'",
                what, s);
     return false;
 }

@@ -1,20 +1,24 @@
-/* style.h — a layout (layouts/NAME.yaml) bound to numbers the layout stage uses.
+/* style.h — a layout (layouts/NAME.yaml) as the numbers the later stages use.
  *
+ * Plain data, the parse stage's reading of a layout file (parse_layout.c).
  * No style number lives in C code: every value here comes from the layout
- * file, or from the report's overrides of it.  Lengths are millipoints. */
+ * file, the layouts it extends (layouts/base.yaml gives every one), or the
+ * report's overrides.  Lengths are millipoints. */
 #ifndef REPORTC_STYLE_H
 #define REPORTC_STYLE_H
 
 #include <stdbool.h>
 
-#include "base/arena.h"
 #include "base/diag.h"
 #include "base/units.h"
-#include "yaml_tree.h"
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
 
-/* How one kind of line looks: a title, a heading level, body text. */
+/* The layout words for text_align, NULL-terminated. */
+extern const char *const style_align_names[];
+
+/* How one kind of line looks: a title, a heading level, body text.  A style
+ * that gives no font or size takes the body's. */
 typedef struct text_style {
     const char *font_role;     /* a role of fonts/fonts.yaml: "fangsong", "hei" … */
     src_pos font_role_pos;     /* where the role was named, for diagnostics */
@@ -34,6 +38,16 @@ typedef enum { SIDE_LEFT, SIDE_CENTER, SIDE_RIGHT } page_side;
  * ½ em), or none (no adjustment at all). */
 typedef enum { PUNCT_NONE, PUNCT_QUANJIAO, PUNCT_KAIMING, PUNCT_BANJIAO } punct_style;
 
+/* How the table width solver weighs a table's height against broken labels
+ * (layout/table_widths.c): cost = height × height_weight + line pitch ×
+ * (every extra line of a body label × body_break + of a header label ×
+ * head_break + a lone last character × lone_char). */
+typedef struct table_solver_style {
+    int short_label;                    /* labels of at most this many characters stay whole */
+    int label_line;                     /* longer labels get at least this many a line, where they can */
+    int height_weight, body_break, head_break, lone_char;
+} table_solver_style;
+
 /* How tables look (layout key `table`). */
 typedef struct table_style {
     text_style cell;                    /* font and size of every cell */
@@ -49,6 +63,8 @@ typedef struct table_style {
     text_align number_align;            /* a column's block of decimal-aligned numbers */
     const char *continued;              /* label over a continued table ("续表"), or NULL */
     text_align continued_align;
+    int continued_height_permille;      /* the band the label takes, of the caption size */
+    table_solver_style solver;
 } table_style;
 
 typedef struct style {
@@ -59,11 +75,15 @@ typedef struct style {
     int lines_per_page;                 /* the line grid: pitch = text_height / lines */
     mpt_t line_pitch;                   /* derived */
 
+    const char *language;               /* the document language when meta gives none */
+    int utc_offset_minutes;             /* the time zone of dates (PDF and XMP) */
+    const char *utc_offset;             /* as written: "+08:00" */
+
     text_style body, title;
     text_style heading[4];              /* levels 1–4 */
 
     text_style page_number;
-    const char *page_number_format;     /* "— {1} —" */
+    const char *page_number_format;     /* "— {1} —"; NULL: no page numbers */
     mpt_t page_number_below_text;       /* text block bottom to the number's centre line */
     page_side page_number_odd, page_number_even;
     int page_number_inset;              /* characters (of body size) in from the edge */
@@ -72,6 +92,7 @@ typedef struct style {
        page number: {title}, {author} and {1} (the page number) are filled in. */
     text_style running[2];              /* 0: header, 1: footer; align */
     const char *running_text[2];        /* NULL: none */
+    src_pos running_text_pos[2];
     mpt_t running_distance[2];          /* text block edge to the text's centre line */
 
     text_style signature;               /* lines_before; font; size */
@@ -79,33 +100,26 @@ typedef struct style {
     int signature_date_offset;          /* date starts this many chars right of the issuer */
     int signature_seal_right_inset;     /* with a seal: chars between the date and the right edge (§7.3.5.1) */
     mpt_t signature_seal_size;          /* width of the seal image; 0: none given */
+    int signature_seal_raise_permille;  /* the seal's centre above the middle of issuer and date, in characters */
     const char *date_format;            /* "{y}年{m}月{d}日" */
 
     table_style table;
 
     /* GB/T 9704 §7.3.4, §7.3.7: attachments. */
-    text_style attachment_label;        /* "附件1": flush left on the first line */
-    text_style attachment_title;        /* centred on the third line */
+    text_style attachment_label;        /* "附件1": on the attachment's first line */
+    text_style attachment_title;        /* centred under it */
     const char *attachment_label_format;/* "附件{1}" ({1}: the number; none for a single one) */
     const char *attachment_note;        /* "附件：", before the titles under the body */
-
-    const ynode *template_node;         /* a document template (template.c), or NULL */
+    int attachment_note_lines_before;   /* blank lines between the body and the note */
+    int attachment_note_indent;         /* characters before "附件：" */
+    const char *attachment_note_number; /* "{1}.": the titles' numbers when there are several */
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
     int punctuation;                    /* punct_style: how full-width marks are set */
     bool line_end_squeeze;              /* a line-end mark may be set half width to fit */
     int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
                                            several grid lines; 1/1000 */
+    int bold_stroke_permille;           /* synthetic bold: outline stroke, 1/1000 em */
 } style;
-
-/* Finds layout `name` (a file NAME.yaml in one of dirs, or a path when name
- * contains '/' or ends in .yaml; a relative path is taken from base_dir,
- * the report's directory), merges `overrides` (a mapping of the
- * report, may be NULL) over it and binds the result.  Diagnostics point into
- * the layout file or into the report, wherever the offending value is.
- * `name_pos` is where the report named the layout.  The layout file's text is
- * kept in `a` (diagnostics quote it).  Returns NULL on error. */
-style *style_load(arena *a, diag *d, const char *name, src_pos name_pos, const ynode *overrides,
-                  const char *base_dir, const char *const *dirs, int n_dirs);
 
 #endif

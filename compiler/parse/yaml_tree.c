@@ -4,10 +4,80 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/utf8.h"
+
 yaml_limits yaml_limits_default(void)
 {
     return (yaml_limits){ .max_input_bytes = 16u << 20, .max_depth = 64, .max_alias_nodes = 100000 };
 }
+
+/* ---- the text before libyaml sees it -------------------------------------- */
+
+/* YAML 1.2 §5.1: the characters a YAML stream may hold. */
+static bool printable(uint32_t cp)
+{
+    return cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85 ||
+           (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+/* Text saved in UTF-16 (Notepad's "Unicode") has a byte order mark or, for
+ * mostly-ASCII text, a NUL byte beside every other byte. */
+static const char *utf16_kind(const unsigned char *t, size_t n)
+{
+    if (n >= 2 && t[0] == 0xFF && t[1] == 0xFE) return "UTF-16 (little-endian, with a byte order mark)";
+    if (n >= 2 && t[0] == 0xFE && t[1] == 0xFF) return "UTF-16 (big-endian, with a byte order mark)";
+    if (n >= 4 && t[1] == 0 && t[3] == 0 && t[0] && t[2]) return "UTF-16 (little-endian)";
+    if (n >= 4 && t[0] == 0 && t[2] == 0 && t[1] && t[3]) return "UTF-16 (big-endian)";
+    return NULL;
+}
+
+/* Checks the encoding and the characters of src and records the byte
+ * offset of every SOURCE_CHAR_MARK-th character (counted as libyaml counts:
+ * from after a byte order mark).  The first problem is an error at its own
+ * line and column. */
+static bool check_text(arena *a, diag *d, source *src)
+{
+    const unsigned char *t = (const unsigned char *)src->text;
+    size_t n = src->len;
+    const char *u16 = utf16_kind(t, n);
+    if (u16) {
+        diag_error(d, (src_pos){ src, 1, 1, 0 }, "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
+                   "the file is in %s; reportc reads UTF-8", u16);
+        return false;
+    }
+    size_t start = n >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF ? 3 : 0;
+    size_t cap = (n - start) / SOURCE_CHAR_MARK + 2, count = 0;
+    uint32_t *marks = arena_alloc(a, cap * sizeof *marks);
+    int line = 1, col = 1;
+    for (size_t i = start, chars = 0; i < n; chars++) {
+        if (chars % SOURCE_CHAR_MARK == 0) marks[count++] = (uint32_t)i;
+        uint32_t cp;
+        int k = utf8_decode((const char *)t + i, n - i, &cp);
+        src_pos here = { src, line, col, i };
+        if (k == 0) {
+            diag_error(d, here, "save the file as UTF-8; a file from another program may be in GBK/GB18030",
+                       "byte 0x%02X is not UTF-8 (the input must be UTF-8 text)", t[i]);
+            return false;
+        }
+        if (cp == 0) {
+            diag_error(d, here, "remove it: a YAML text holds no NUL bytes", "a NUL byte in the text");
+            return false;
+        }
+        if (!printable(cp) && !(cp == 0xFEFF && i == 0)) {
+            diag_error(d, here, "remove it, or write it as an escape (\\u%04X) inside double quotes",
+                       "control character U+%04X in the text", (unsigned)cp);
+            return false;
+        }
+        if (cp == '\n') line++, col = 1;
+        else col++;
+        i += (size_t)k;
+    }
+    src->char_marks = marks;
+    src->n_char_marks = count;
+    return true;
+}
+
+/* ---- the tree ------------------------------------------------------------- */
 
 typedef struct anchor {
     const char *name;
@@ -27,9 +97,24 @@ typedef struct builder {
     bool failed;
 } builder;
 
+/* libyaml counts characters (mark.index); diagnostics want bytes too. */
+static size_t byte_offset(const source *src, size_t char_index)
+{
+    size_t k = char_index / SOURCE_CHAR_MARK;
+    if (!src->char_marks || src->n_char_marks == 0) return 0;
+    if (k >= src->n_char_marks) k = src->n_char_marks - 1;
+    size_t off = src->char_marks[k];
+    for (size_t c = k * SOURCE_CHAR_MARK; c < char_index && off < src->len; c++) {
+        uint32_t cp;
+        int w = utf8_decode(src->text + off, src->len - off, &cp);
+        off += w ? (size_t)w : 1;
+    }
+    return off;
+}
+
 static src_pos pos_of(const builder *b, yaml_mark_t m)
 {
-    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1 };
+    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b->src, m.index) };
 }
 
 /* Reads the next event; records a syntax diagnostic on failure. */
@@ -37,7 +122,7 @@ static bool next_event(builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev)) return true;
     yaml_parser_t *p = &b->parser;
-    src_pos pos = pos_of(b, p->problem_mark);
+    src_pos pos = p->error == YAML_READER_ERROR ? diag_pos_at_offset(b->src, p->problem_offset) : pos_of(b, p->problem_mark);
     /* An unterminated quote or bracket is found at the end of the input; the
        place to fix is where it was opened. */
     if (p->context && p->problem && strstr(p->problem, "end of stream")) pos = pos_of(b, p->context_mark);
@@ -47,6 +132,26 @@ static bool next_event(builder *b, yaml_event_t *ev)
     else
         diag_error(b->d, pos, "check indentation, quoting and ':' separators near this point",
                    "YAML syntax error: %s", p->problem ? p->problem : "invalid input");
+    b->failed = true;
+    return false;
+}
+
+/* A tag on a node: only the core ones that change nothing are taken
+ * (!!str makes a scalar text even when it looks like a number).  Anything
+ * else — !include, !!python/object, !!binary, a local !tag — is refused:
+ * reportc reads plain data. */
+static bool check_tag(builder *b, const unsigned char *tag, yaml_mark_t at, bool *is_str)
+{
+    if (!tag) return true;
+    const char *t = (const char *)tag;
+    if (strcmp(t, "!") == 0 || strcmp(t, YAML_STR_TAG) == 0) {
+        *is_str = true;
+        return true;
+    }
+    if (strcmp(t, YAML_SEQ_TAG) == 0 || strcmp(t, YAML_MAP_TAG) == 0) return true;
+    const char *shown = strncmp(t, "tag:yaml.org,2002:", 18) == 0 ? t + 18 : t;
+    diag_error(b->d, pos_of(b, at), "remove the tag: reportc reads plain YAML (no !include, no objects, no binary)",
+               "unsupported YAML tag '%s%.80s'", shown == t ? "" : "!!", shown);
     b->failed = true;
     return false;
 }
@@ -63,6 +168,7 @@ static ynode *new_node(builder *b, ynode_kind kind, yaml_mark_t m)
     ynode *n = arena_alloc(b->a, sizeof *n);
     n->kind = kind;
     n->pos = pos_of(b, m);
+    n->text_pos = n->pos;
     return n;
 }
 
@@ -72,7 +178,15 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight);
 static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *weight)
 {
     bool is_map = open->type == YAML_MAPPING_START_EVENT;
+    bool is_str = false;
+    if (!check_tag(b, is_map ? open->data.mapping_start.tag : open->data.sequence_start.tag, open->start_mark, &is_str))
+        return NULL;
     ynode *n = new_node(b, is_map ? YNODE_MAP : YNODE_SEQ, open->start_mark);
+    if (is_str) {
+        diag_error(b->d, n->pos, "remove the tag", "!!str on a %s", is_map ? "mapping" : "list");
+        b->failed = true;
+        return NULL;
+    }
     const unsigned char *anchor_name = is_map ? open->data.mapping_start.anchor
                                               : open->data.sequence_start.anchor;
     char *anchor_copy = anchor_name ? arena_strdup(b->a, (const char *)anchor_name) : NULL;
@@ -103,13 +217,13 @@ static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *
         }
         if (child->kind != YNODE_SCALAR) {
             diag_error(b->d, child->pos, "use a plain word as the key", "a mapping key must be a scalar, not %s",
-                       ynode_kind_name(child));
+                       yaml_kind_name(child));
             b->failed = true;
             return NULL;
         }
         for (int i = 0; i < n->n; i++)
             if (strcmp(n->pairs[i].key->str, child->str) == 0) {
-                diag_error(b->d, child->pos, NULL, "duplicate key '%s' (first given at line %d)",
+                diag_error(b->d, child->pos, "keep one of the two", "duplicate key '%.200s' (first given at line %d)",
                            child->str, n->pairs[i].key->pos.line);
                 break;
             }
@@ -130,21 +244,30 @@ static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *
 
 static ynode *parse_scalar(builder *b, yaml_event_t *ev, long *weight)
 {
+    bool is_str = false;
+    if (!check_tag(b, ev->data.scalar.tag, ev->start_mark, &is_str)) return NULL;
     ynode *n = new_node(b, YNODE_SCALAR, ev->start_mark);
-    n->str = arena_strndup(b->a, (const char *)ev->data.scalar.value, ev->data.scalar.length);
-    n->len = ev->data.scalar.length;
+    size_t len = ev->data.scalar.length;
+    if (memchr(ev->data.scalar.value, 0, len)) {
+        /* "\0" in a double-quoted string: C strings would end there. */
+        diag_error(b->d, n->pos, "remove the \\0 escape", "a NUL character in a string");
+        b->failed = true;
+        return NULL;
+    }
+    n->str = arena_strndup(b->a, (const char *)ev->data.scalar.value, len);
+    n->len = len;
     yaml_scalar_style_t style = ev->data.scalar.style;
-    n->plain = style == YAML_PLAIN_SCALAR_STYLE;
-    n->text_col = n->pos.col;
+    n->plain = style == YAML_PLAIN_SCALAR_STYLE && !is_str;
     bool quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-    if (quoted) n->text_col++;
-    /* Character i sits at text_col + i only if nothing was folded or unescaped:
-       one source line whose length in characters equals the value's. */
-    if ((n->plain || quoted) && ev->start_mark.line == ev->end_mark.line) {
-        size_t src_chars = ev->end_mark.column - ev->start_mark.column - (quoted ? 2 : 0);
-        size_t chars = 0;
-        for (size_t i = 0; i < n->len; i++) chars += ((unsigned char)n->str[i] & 0xC0) != 0x80;
-        n->single_line = src_chars == chars;
+    if (quoted) n->text_pos = diag_pos_advance(n->pos, 1, 1);
+    /* Character i sits at text_pos + i only if nothing was folded or unescaped:
+       one source line whose length in characters equals the value's (every
+       escape and fold shortens the text, so equal lengths mean none). */
+    if ((style == YAML_PLAIN_SCALAR_STYLE || quoted) && ev->start_mark.line == ev->end_mark.line) {
+        size_t src_chars = ev->end_mark.index - ev->start_mark.index - (quoted ? 2 : 0);
+        n->single_line = src_chars == utf8_length(n->str, n->len) &&
+                         n->text_pos.offset + n->len <= b->src->len &&
+                         memcmp(b->src->text + n->text_pos.offset, n->str, n->len) == 0;
     }
     *weight = 1;
     remember_anchor(b, ev->data.scalar.anchor, n, 1);
@@ -177,28 +300,29 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight)
             return b->anchors[i].node;
         }
         diag_error(b->d, pos_of(b, ev->start_mark), "define the anchor with &name before using *name",
-                   "unknown alias '*%s'", name);
+                   "unknown alias '*%.100s'", name);
         b->failed = true;
         return NULL;
     }
     default:
-        diag_error(b->d, pos_of(b, ev->start_mark), NULL, "unexpected YAML event");
+        diag_internal(b->d, "parse", "libyaml gave an unexpected event (%d)", (int)ev->type);
         b->failed = true;
         return NULL;
     }
 }
 
-ynode *yaml_tree_parse(arena *a, diag *d, const source *src, const yaml_limits *limits)
+ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits)
 {
     if (src->len > limits->max_input_bytes) {
-        diag_error(d, (src_pos){ src, 1, 1 }, "split the report or shorten it",
+        diag_error(d, (src_pos){ src, 1, 1, 0 }, "split the report or shorten it",
                    "input is %zu bytes, more than the input size limit of %zu bytes",
                    src->len, limits->max_input_bytes);
         return NULL;
     }
+    if (!check_text(a, d, src)) return NULL;
     builder b = { .a = a, .d = d, .src = src, .limits = limits };
     if (!yaml_parser_initialize(&b.parser)) {
-        diag_error(d, (src_pos){ src, 1, 1 }, NULL, "cannot initialise the YAML parser");
+        diag_internal(d, "parse", "cannot initialise the YAML parser (out of memory)");
         return NULL;
     }
     yaml_parser_set_input_string(&b.parser, (const unsigned char *)src->text, src->len);
@@ -228,21 +352,21 @@ ynode *yaml_tree_parse(arena *a, diag *d, const source *src, const yaml_limits *
     }
     yaml_parser_delete(&b.parser);
     if (b.failed) return NULL;
-    if (!root || ynode_is_null(root)) {
+    if (!root || yaml_is_null(root)) {
         root = arena_alloc(a, sizeof *root);
         root->kind = YNODE_MAP;
-        root->pos = (src_pos){ src, 1, 1 };
+        root->pos = root->text_pos = (src_pos){ src, 1, 1, 0 };
     }
     return root;
 }
 
-ynode *ynode_lookup(const ynode *m, const char *key)
+ynode *yaml_lookup(const ynode *m, const char *key)
 {
-    const ypair *p = ynode_lookup_pair(m, key);
+    const ypair *p = yaml_lookup_pair(m, key);
     return p ? p->value : NULL;
 }
 
-const ypair *ynode_lookup_pair(const ynode *m, const char *key)
+const ypair *yaml_lookup_pair(const ynode *m, const char *key)
 {
     if (!m || m->kind != YNODE_MAP) return NULL;
     for (int i = 0; i < m->n; i++)
@@ -250,19 +374,19 @@ const ypair *ynode_lookup_pair(const ynode *m, const char *key)
     return NULL;
 }
 
-bool ynode_is_null(const ynode *n)
+bool yaml_is_null(const ynode *n)
 {
     return n && n->kind == YNODE_SCALAR && n->plain &&
            (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
             strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
 }
 
-const char *ynode_kind_name(const ynode *n)
+const char *yaml_kind_name(const ynode *n)
 {
     if (!n) return "nothing";
     switch (n->kind) {
     case YNODE_MAP: return "a mapping";
     case YNODE_SEQ: return "a list";
-    default: return ynode_is_null(n) ? "null" : "a string";
+    default: return yaml_is_null(n) ? "null" : "a string";
     }
 }

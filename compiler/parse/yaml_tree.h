@@ -1,8 +1,13 @@
-/* yaml_tree.h — YAML text to a tree whose every node knows its line and column.
+/* yaml_tree.h — YAML text to a tree whose every node knows its position.
  *
- * The only file that includes <yaml.h> is yaml_tree.c.  Later stages read the
- * tree through the accessors below and never see libyaml.  Aliases share the
- * anchored node (no copy); hostile input is bounded by yaml_limits. */
+ * The only file that includes <yaml.h> is yaml_tree.c, and only the parse
+ * stage reads the tree: it binds it to the plain structs of syntax.h,
+ * style.h and the rest, which later stages use.  Aliases share the anchored
+ * node (no copy); hostile input is bounded by yaml_limits.  Before libyaml
+ * sees the text it is checked here, so that every problem is reported where
+ * it is: bytes that are not UTF-8, a NUL byte, control characters, a file in
+ * UTF-16.  Tags other than the core ones (!!str, !!seq, !!map) are refused —
+ * reportc has no !include and never builds objects from tags. */
 #ifndef REPORTC_YAML_TREE_H
 #define REPORTC_YAML_TREE_H
 
@@ -23,12 +28,13 @@ typedef struct ypair {
 
 struct ynode {
     ynode_kind kind;
-    src_pos pos;        /* where the node starts */
-    bool plain;         /* scalar written without quotes or block style */
+    src_pos pos;        /* where the node starts (its quote, bracket …) */
+    src_pos text_pos;   /* a scalar's first character of content */
+    bool plain;         /* scalar written without quotes, block style or !!str */
     bool single_line;   /* scalar's text is on one source line, escape-free:
-                           character i of str sits at column pos.col + offset + i */
-    int text_col;       /* column of the scalar's first character of content */
-    const char *str;    /* scalar value, NUL-terminated (arena) */
+                           character i of str sits i characters (and bytes)
+                           after text_pos */
+    const char *str;    /* scalar value, NUL-terminated (arena); never holds a NUL */
     size_t len;
     ynode **items;      /* sequence items */
     ypair *pairs;       /* mapping pairs, in source order */
@@ -46,20 +52,21 @@ yaml_limits yaml_limits_default(void);
 
 /* Parses the single document of src into a tree allocated in `a`.  Returns
  * NULL after recording diagnostics when the text is not valid YAML or breaks
- * a limit.  An empty document gives an empty mapping. */
-ynode *yaml_tree_parse(arena *a, diag *d, const source *src, const yaml_limits *limits);
+ * a limit.  An empty document gives an empty mapping.  Fills
+ * src->char_marks (src must be writable until then). */
+ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits);
 
 /* Value of key `key` in mapping m, or NULL (also when m is not a mapping). */
-ynode *ynode_lookup(const ynode *m, const char *key);
+ynode *yaml_lookup(const ynode *m, const char *key);
 /* The pair holding `key`, or NULL. */
-const ypair *ynode_lookup_pair(const ynode *m, const char *key);
+const ypair *yaml_lookup_pair(const ynode *m, const char *key);
 
 /* True for a plain scalar that YAML 1.2 core schema reads as null
  * ("", "~", "null"). */
-bool ynode_is_null(const ynode *n);
+bool yaml_is_null(const ynode *n);
 
 /* A short English name of the node's type for diagnostics: "a mapping",
  * "a list", "a string", "null". */
-const char *ynode_kind_name(const ynode *n);
+const char *yaml_kind_name(const ynode *n);
 
 #endif

@@ -1,21 +1,22 @@
 /* pdf_font.c — compact subset fonts with our own codes for libharu 2.3.0.
  *
- * The recipe and its measurements are ../shared/reference/font-pipeline.md
- * (cited below as "fp §n"); libharu's own defects are in libharu-2.3.md.
- * Per face used: hb-subset → our format-4 cmap (CODE_FIRST+i → i-th used glyph)
- * → libharu through a memfd → mark every glyph used → our ToUnicode → our
- * own FontDescriptor/FontFile2 and CIDToGIDMap, deflated by us at level 1.
+ * Per face used: the font service's subset (font/font_subset.h: hb-subset,
+ * our format-4 cmap CODE_FIRST+i → i-th used glyph) → libharu through a
+ * memfd → mark every glyph used → our ToUnicode → our own
+ * FontDescriptor/FontFile2 and CIDToGIDMap, deflated by us at level 1.
  * libharu never sees a real code point, only our codes, and its 65,536-code
  * loops in HPDF_GetFont are cut to the codes used (get_font).
  *
- * The libharu internals used (HPDF_FontAttr, HPDF_TTFontDefAttr, stream and
- * dict functions) are declared in its installed headers; pin 2.3.0. */
+ * libharu 2.3.0's own TrueType path embeds whole CJK faces (≈ 400 KB each),
+ * writes a ToUnicode CMap poppler rejects, and empties composite glyphs'
+ * components it never measured; hence all of the above.  The libharu
+ * internals used (HPDF_FontAttr, HPDF_TTFontDefAttr, stream and dict
+ * functions) are declared in its installed headers; pin 2.3.0. */
 #define _GNU_SOURCE /* memfd_create */
 #include "pdf_font.h"
 #include "pdf_deflate.h"
-#include "font/font_face_hb.h"
+#include "font/font_subset.h"
 
-#include <hb-subset.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -34,16 +35,18 @@
  * CIDToGIDMap) as short as the character list (see get_font). */
 #define CODE_FIRST 0x0100u
 
-typedef struct entry {
-    uint32_t cp;  /* the character */
-    uint32_t gid; /* its glyph in the subset (0: the face lacks it) */
-} entry;
+typedef font_glyph entry;
+
+/* A character and the code it is drawn with. */
+typedef struct code_of {
+    uint32_t cp, code;
+} code_of;
 
 typedef struct pf_face {
     HPDF_Font font;      /* NULL: face unused */
-    hb_map_t *code;      /* code point → our code */
-    hb_blob_t *file;     /* the subset font file */
-    entry *e;            /* its characters, in new-glyph order */
+    code_of *codes;      /* sorted by cp, for pdf_fonts_encode */
+    font_subset sub;     /* the subset font file and its characters */
+    const entry *e;      /* sub.glyphs: the characters, in new-glyph order */
     unsigned n_e;
     HPDF_Dict font_file; /* its FontFile2 stream, filled by pdf_fonts_finish */
     HPDF_Dict map;       /* its CIDToGIDMap stream, filled by pdf_fonts_finish */
@@ -76,143 +79,28 @@ static void fail_haru(char *err, size_t errlen, HPDF_Doc pdf, const char *step, 
     fail(err, errlen, what, f);
 }
 
-static int cmp_entry(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    if (x->gid != y->gid) return x->gid < y->gid ? -1 : 1;
-    return x->cp < y->cp ? -1 : x->cp > y->cp;
-}
-
 static void put16(uint8_t *p, unsigned v)
 {
     p[0] = (uint8_t)(v >> 8);
     p[1] = (uint8_t)v;
 }
 
-/* A cmap table with one (3,1) format-4 subtable of two segments:
- * CODE_FIRST..CODE_FIRST+n-1 and the 0xFFFF terminator (fp §1.4).  When the glyphs are
- * consecutive one idDelta does; otherwise (a character without a glyph, two
- * characters on one glyph, composite-only glyphs between them) the segment
- * goes through glyphIdArray. */
-static hb_blob_t *build_cmap(const entry *e, unsigned n)
-{
-    bool consecutive = e[0].gid != 0;
-    for (unsigned i = 1; i < n && consecutive; i++) consecutive = e[i].gid == e[0].gid + i;
-    unsigned sub_len = 32 + (consecutive ? 0 : 2 * n);
-    unsigned len = 12 + sub_len;
-    uint8_t *b = calloc(1, len);
-    if (!b) return NULL;
-    put16(b + 0, 0);      /* version */
-    put16(b + 2, 1);      /* numTables */
-    put16(b + 4, 3);      /* platform: Windows */
-    put16(b + 6, 1);      /* encoding: Unicode BMP (libharu reads only this) */
-    b[8] = b[9] = b[10] = 0;
-    b[11] = 12;           /* offset of the subtable */
-    uint8_t *s = b + 12;
-    put16(s + 0, 4);                                     /* format */
-    put16(s + 2, sub_len);                               /* length */
-    put16(s + 4, 0);                                     /* language */
-    put16(s + 6, 4);                                     /* segCountX2 */
-    put16(s + 8, 4);                                     /* searchRange */
-    put16(s + 10, 1);                                    /* entrySelector */
-    put16(s + 12, 0);                                    /* rangeShift */
-    put16(s + 14, CODE_FIRST + n - 1); put16(s + 16, 0xFFFF); /* endCode */
-    put16(s + 18, 0);                                    /* reservedPad */
-    put16(s + 20, CODE_FIRST); put16(s + 22, 0xFFFF);     /* startCode */
-    put16(s + 24, consecutive ? (e[0].gid - CODE_FIRST) & 0xFFFF : 0);
-    put16(s + 26, 1);                                    /* idDelta: FFFF → 0 */
-    put16(s + 28, consecutive ? 0 : 4);                  /* idRangeOffset → glyphIdArray */
-    put16(s + 30, 0);
-    if (!consecutive)
-        for (unsigned i = 0; i < n; i++) put16(s + 32 + 2 * i, e[i].gid);
-    return hb_blob_create((const char *)b, len, HB_MEMORY_MODE_WRITABLE, b, free);
-}
-
-/* Subsets `face` to the characters in `used` and returns the font file with
- * our cmap; fills e[0..n) (n = |used|) sorted by new glyph id. */
-static hb_blob_t *subset(const font_face *f, const hb_set_t *used, entry *e, unsigned n, unsigned *n_glyphs)
-{
-    hb_face_t *face = font_face_hb(f);
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) return NULL;
-    hb_set_union(hb_subset_input_unicode_set(in), used);
-    /* NOTDEF_OUTLINE: a missing character shows the font's .notdef box rather
-     * than a silent blank (fp §2). */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-    /* Keep only what libharu reads and embeds; drop cmap too, ours replaces
-     * it (the plan still maps through the source cmap; fp §1.3). */
-    static const hb_tag_t keep[] = {
-        HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
-        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('l', 'o', 'c', 'a'),
-        HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-    };
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    hb_tag_t tags[32];
-    unsigned start = 0, count;
-    do {
-        count = sizeof tags / sizeof tags[0];
-        hb_face_get_table_tags(face, start, &count, tags);
-        for (unsigned i = 0; i < count; i++) {
-            bool kept = false;
-            for (unsigned k = 0; k < sizeof keep / sizeof keep[0]; k++) kept |= tags[i] == keep[k];
-            if (!kept) hb_set_add(drop, tags[i]);
-        }
-        start += count;
-    } while (count == sizeof tags / sizeof tags[0]);
-    hb_set_add(drop, HB_TAG('c', 'm', 'a', 'p'));
-
-    hb_blob_t *out = NULL;
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
-    hb_subset_input_destroy(in);
-    if (!plan) return NULL;
-    const hb_map_t *uni_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
-    const hb_map_t *old_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    for (unsigned i = 0; hb_set_next(used, &cp); i++) {
-        hb_codepoint_t old = hb_map_get(uni_old, cp);
-        hb_codepoint_t gid = old == HB_MAP_VALUE_INVALID ? 0 : hb_map_get(old_new, old);
-        e[i].cp = cp;
-        e[i].gid = gid == HB_MAP_VALUE_INVALID ? 0 : gid;
-    }
-    /* hb-subset 6.0 keeps old-gid order, so codes are handed out in new-gid
-     * order to keep the cmap a single delta where possible (fp §5). */
-    qsort(e, n, sizeof *e, cmp_entry);
-
-    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
-    if (sub) {
-        *n_glyphs = hb_face_get_glyph_count(sub);
-        hb_blob_t *cmap = build_cmap(e, n);
-        /* The face hb-subset returns is a face builder, so add_table works
-         * (fp §1.4, §5). */
-        if (cmap && hb_face_builder_add_table(sub, HB_TAG('c', 'm', 'a', 'p'), cmap))
-            out = hb_face_reference_blob(sub);
-        hb_blob_destroy(cmap);
-        hb_face_destroy(sub);
-    }
-    hb_subset_plan_destroy(plan);
-    if (out && hb_blob_get_length(out) == 0) {
-        hb_blob_destroy(out);
-        out = NULL;
-    }
-    return out;
-}
-
 /* Hands the font file to libharu through an anonymous memory file: libharu
  * 2.3.0 loads TrueType only from a file name (fp §1.5), and keeps its own
  * handle, so ours is closed at once. */
-static const char *load_into_haru(HPDF_Doc pdf, hb_blob_t *font)
+static const char *load_into_haru(HPDF_Doc pdf, const font_subset *font)
 {
-    unsigned len;
-    const char *data = hb_blob_get_data(font, &len);
+    size_t len = font->len;
+    const uint8_t *data = font->file;
     int fd = memfd_create("reportc-font", MFD_CLOEXEC);
     if (fd < 0) return NULL;
-    for (unsigned done = 0; done < len;) {
+    for (size_t done = 0; done < len;) {
         ssize_t w = write(fd, data + done, len - done);
         if (w <= 0) {
             close(fd);
             return NULL;
         }
-        done += (unsigned)w;
+        done += (size_t)w;
     }
     char path[40];
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
@@ -382,18 +270,17 @@ static uint8_t *make_cid_set(const uint8_t *map, size_t map_len, size_t *len)
  * is NULL, so it then skips HPDF_TTFontDef_SaveFontData, which re-reads and
  * re-checksums the whole font 4 bytes at a time, and we choose the deflate
  * level.  Same keys as libharu's, plus CapHeight (ISO 32000-1 Table 122). */
-static bool own_descriptor(HPDF_Font font, hb_blob_t *file, const pf_face *face, HPDF_Dict *font_file)
+static bool own_descriptor(HPDF_Font font, const pf_face *face, HPDF_Dict *file_dict)
 {
     HPDF_FontAttr fa = font->attr;
     HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
-    unsigned len;
-    const char *bytes = hb_blob_get_data(file, &len);
+    size_t len = face->sub.len;
     HPDF_Dict d = HPDF_Dict_New(font->mmgr), data = NULL;
     HPDF_STATUS ret = HPDF_INVALID_OBJECT;
     /* Xref_Add frees d on error; DictStream_New adds itself to the xref. */
     if (d && HPDF_Xref_Add(fa->xref, d) == HPDF_OK && (data = HPDF_DictStream_New(font->mmgr, fa->xref))) {
-        (void)bytes; /* the deflated bytes arrive in pdf_fonts_finish */
+        /* the deflated bytes arrive in pdf_fonts_finish */
         ret = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)len);
         ret |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
         ret |= HPDF_Dict_AddName(d, "FontName", tt->base_font); /* with the HPDFAA+ tag */
@@ -414,12 +301,25 @@ static bool own_descriptor(HPDF_Font font, hb_blob_t *file, const pf_face *face,
     }
     if (ret != HPDF_OK) return false;
     def->descriptor = d;
-    *font_file = data;
+    *file_dict = data;
     return true;
 }
 
-/* Collects the characters each face draws: one set per face, NULL if unused. */
-static bool collect(const frame_doc *doc, hb_set_t **used)
+/* The characters each face draws. */
+typedef struct char_list {
+    uint32_t *cps;
+    size_t n, cap;
+} char_list;
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Collects the characters each face draws, sorted and distinct; false when a
+ * run names no valid face or memory runs out. */
+static bool collect(const frame_doc *doc, char_list *used)
 {
     for (int p = 0; p < doc->n_pages; p++)
         for (int i = 0; i < doc->pages[p].n_items; i++) {
@@ -427,36 +327,47 @@ static bool collect(const frame_doc *doc, hb_set_t **used)
             if (it->kind != FRAME_TEXT || it->u.text.len <= 0) continue;
             int f = it->u.text.face;
             if (f < 0 || f >= doc->n_faces) return false;
-            if (!used[f]) used[f] = hb_set_create();
-            for (int k = 0; k < it->u.text.len; k++) hb_set_add(used[f], it->u.text.text[k]);
+            char_list *l = &used[f];
+            if (l->n + (size_t)it->u.text.len > l->cap) {
+                size_t cap = 2 * (l->n + (size_t)it->u.text.len);
+                uint32_t *more = realloc(l->cps, cap * sizeof *more);
+                if (!more) return false;
+                l->cps = more;
+                l->cap = cap;
+            }
+            memcpy(l->cps + l->n, it->u.text.text, (size_t)it->u.text.len * sizeof *l->cps);
+            l->n += (size_t)it->u.text.len;
         }
-    for (int f = 0; f < doc->n_faces; f++)
-        if (used[f] && !hb_set_allocation_successful(used[f])) return false;
+    for (int f = 0; f < doc->n_faces; f++) {
+        char_list *l = &used[f];
+        if (l->n == 0) continue;
+        qsort(l->cps, l->n, sizeof *l->cps, compare_u32);
+        size_t k = 1;
+        for (size_t i = 1; i < l->n; i++)
+            if (l->cps[i] != l->cps[k - 1]) l->cps[k++] = l->cps[i];
+        l->n = k;
+    }
     return true;
 }
 
-/* Subsets one face (HarfBuzz only): fills out->file and out->e. */
-static bool subset_face(const font_face *f, const hb_set_t *used, bool pdfa, pf_face *out, char *err,
-                        size_t errlen)
+/* Subsets one face: fills out->sub, the CIDToGIDMap and the CIDSet. */
+static bool subset_face(const font_face *f, const char_list *used, bool pdfa, pf_face *out, char *err, size_t errlen)
 {
-    unsigned n = hb_set_get_population(used);
-    if (n > PDF_FONT_MAX_CHARS) {
+    if (used->n > FONT_MAX_CHARS) {
         char what[128];
-        snprintf(what, sizeof what, "%u distinct characters in one font; the limit is %d", n,
-                 PDF_FONT_MAX_CHARS);
+        snprintf(what, sizeof what, "%zu distinct characters in one font; the limit is %d", used->n, FONT_MAX_CHARS);
         fail(err, errlen, what, f);
         return false;
     }
-    if (!(out->e = malloc(n * sizeof *out->e))) {
-        fail(err, errlen, "out of memory", f);
+    const char *why;
+    if (!font_subset_make(f, used->cps, (unsigned)used->n, CODE_FIRST, &out->sub, &why)) {
+        fail(err, errlen, why, f);
         return false;
     }
-    out->n_e = n;
-    if (!(out->file = subset(f, used, out->e, n, &out->n_glyphs))) {
-        fail(err, errlen, "HarfBuzz could not subset the font", f);
-        return false;
-    }
-    if (!(out->map_bytes = cid_to_gid_bytes(out->e, n, out->n_glyphs, pdfa, &out->map_len)) ||
+    out->e = out->sub.glyphs;
+    out->n_e = out->sub.n;
+    out->n_glyphs = out->sub.n_glyphs;
+    if (!(out->map_bytes = cid_to_gid_bytes(out->e, out->n_e, out->n_glyphs, pdfa, &out->map_len)) ||
         (pdfa && !(out->cid_set = make_cid_set(out->map_bytes, out->map_len, &out->cid_set_len)))) {
         fail(err, errlen, "out of memory", f);
         return false;
@@ -505,7 +416,7 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
 {
     const entry *e = out->e;
     unsigned n = out->n_e;
-    const char *name = load_into_haru(pdf, out->file);
+    const char *name = load_into_haru(pdf, &out->sub);
     if (!name) {
         if (HPDF_GetError(pdf)) fail_haru(err, errlen, pdf, "loading the subset font", f);
         else fail(err, errlen, "cannot pass the subset font to libharu (memfd)", f);
@@ -534,19 +445,16 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
         fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
         return false;
     }
-    if (!own_descriptor(out->font, out->file, out, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
+    if (!own_descriptor(out->font, out, &out->font_file) || !own_cid_to_gid_map(out->font, &out->map)) {
         fail_haru(err, errlen, pdf, "writing the font descriptor or CIDToGIDMap", f);
         return false;
     }
-    if (!(out->code = hb_map_create())) {
+    if (!(out->codes = malloc((n ? n : 1) * sizeof *out->codes))) {
         fail(err, errlen, "out of memory", f);
         return false;
     }
-    for (unsigned i = 0; i < n; i++) hb_map_set(out->code, e[i].cp, CODE_FIRST + i);
-    if (!hb_map_allocation_successful(out->code)) {
-        fail(err, errlen, "out of memory", f);
-        return false;
-    }
+    for (unsigned i = 0; i < n; i++) out->codes[i] = (code_of){ e[i].cp, CODE_FIRST + i };
+    qsort(out->codes, n, sizeof *out->codes, compare_u32);   /* by cp: the first member */
     return true;
 }
 
@@ -562,10 +470,9 @@ static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
     }
     for (int f = 0; f < pf->n; f++) {
         pf_face *face = &pf->faces[f];
-        if (!face->file) continue;
-        unsigned len;
-        pf->inputs[pf->n_inputs] = (const uint8_t *)hb_blob_get_data(face->file, &len);
-        pf->lens[pf->n_inputs] = len;
+        if (!face->sub.file) continue;
+        pf->inputs[pf->n_inputs] = face->sub.file;
+        pf->lens[pf->n_inputs] = face->sub.len;
         pf->input_face[pf->n_inputs++] = f;
         pf->inputs[pf->n_inputs] = face->map_bytes;
         pf->lens[pf->n_inputs] = face->map_len;
@@ -581,7 +488,7 @@ static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
 pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen)
 {
     pdf_fonts *pf = calloc(1, sizeof *pf);
-    hb_set_t **used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
+    char_list *used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
     if (pf) pf->faces = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *pf->faces);
     bool ok = pf && used && pf->faces;
     if (!ok) snprintf(err, errlen, "out of memory");
@@ -591,12 +498,12 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *e
         if (!ok) snprintf(err, errlen, "a text run names no valid face, or out of memory");
     }
     for (int f = 0; ok && f < doc->n_faces; f++)
-        if (used[f]) ok = subset_face(doc->faces[f], used[f], pdfa, &pf->faces[f], err, errlen);
+        if (used[f].n) ok = subset_face(doc->faces[f], &used[f], pdfa, &pf->faces[f], err, errlen);
     /* Deflating the glyphs (the largest cost left) runs on the second core
      * while libharu builds the fonts and pages (pdf_deflate.h). */
     if (ok) ok = start_deflate(pf, err, errlen);
     for (int f = 0; ok && f < doc->n_faces; f++) {
-        if (!used[f]) continue;
+        if (!used[f].n) continue;
         ok = load_face(pdf, doc->faces[f], &pf->faces[f], err, errlen);
         /* libharu merges fonts by PostScript name (fp §5): two such faces in
          * one document would both draw with the first one's subset. */
@@ -607,7 +514,7 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *e
             }
     }
     if (used)
-        for (int f = 0; f < doc->n_faces; f++) hb_set_destroy(used[f]);
+        for (int f = 0; f < doc->n_faces; f++) free(used[f].cps);
     free(used);
     if (!ok) {
         pdf_fonts_free(pf);
@@ -643,11 +550,12 @@ HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face)
 
 bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out)
 {
-    if (face < 0 || face >= pf->n || !pf->faces[face].code) return false;
-    const hb_map_t *m = pf->faces[face].code;
+    if (face < 0 || face >= pf->n || !pf->faces[face].codes) return false;
+    const pf_face *pff = &pf->faces[face];
     for (int i = 0; i < len; i++) {
-        hb_codepoint_t c = hb_map_get(m, text[i]);
-        if (c == HB_MAP_VALUE_INVALID) return false;
+        const code_of *hit = bsearch(&text[i], pff->codes, pff->n_e, sizeof *pff->codes, compare_u32);
+        if (!hit) return false;
+        uint32_t c = hit->code;
         /* libharu's UTF-8 encoder turns the UTF-8 form of a code into CID = code. */
         if (c < 0x800) {
             *out++ = (char)(0xC0 | (c >> 6));
@@ -671,9 +579,8 @@ void pdf_fonts_free(pdf_fonts *pf)
     free(pf->input_face);
     if (pf->faces)
         for (int f = 0; f < pf->n; f++) {
-            hb_map_destroy(pf->faces[f].code);
-            hb_blob_destroy(pf->faces[f].file);
-            free(pf->faces[f].e);
+            free(pf->faces[f].codes);
+            font_subset_free(&pf->faces[f].sub);
             free(pf->faces[f].map_bytes);
             free(pf->faces[f].cid_set);
         }

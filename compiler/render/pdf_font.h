@@ -1,15 +1,12 @@
 /* pdf_font.h — the back end's fonts: one compact subset per face used.
  *
  * Internal to pdf_write.c.  For every face a frame_doc draws with, this
- * collects the characters used, subsets the face with hb-subset, gives the
- * i-th character (in new-glyph order) the code 0x100+i through a
- * cmap of our own, loads that font into libharu and replaces libharu's
- * ToUnicode CMap with one mapping those codes back to the text
- * (../shared/reference/font-pipeline.md §1).
- *
- * Limit: at most PDF_FONT_MAX_CHARS distinct characters per face and
- * document (kept at the size of the BMP private-use area, font-pipeline.md §5,
- * where the codes began; codes stay below the surrogates). */
+ * collects the characters used, has the font service subset the face
+ * (font/font_subset.h) with the i-th character (in new-glyph order) on the
+ * code 0x100+i, loads that font into libharu and replaces libharu's
+ * ToUnicode CMap with one mapping those codes back to the text.  At most
+ * FONT_MAX_CHARS distinct characters per face: layout reports more as an
+ * error at the character that goes past it. */
 #ifndef REPORTC_PDF_FONT_H
 #define REPORTC_PDF_FONT_H
 
@@ -18,8 +15,6 @@
 #include <stdint.h>
 #include <hpdf.h>
 #include "layout/frame.h"
-
-#define PDF_FONT_MAX_CHARS 6400
 
 typedef struct pdf_fonts pdf_fonts;
 

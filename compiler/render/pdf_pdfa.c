@@ -1,119 +1,18 @@
 /* pdf_pdfa.c — XMP metadata, output intent and /ID for PDF/A-1b (pdf_pdfa.h).
  *
- * Clauses cited are ISO 19005-1:2005 (= GB/T 23286.1-2009); "pdfa.md" is
- * ../shared/reference/pdfa.md. */
+ * Clauses cited are ISO 19005-1:2005 (= GB/T 23286.1-2009). */
 #include "pdf_pdfa.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const pdf_icc_default_paths[] = {
-    "/usr/share/color/icc/sRGB.icc",            /* icc-profiles-free: sRGB, ICC 2.3 */
-    "/usr/share/color/icc/ghostscript/srgb.icc", /* libgs-common */
-    "/usr/share/color/icc/colord/sRGB.icc",     /* colord-data */
-    NULL,
-};
-
-static uint32_t be32(const uint8_t *p)
+bool pdf_pdfa_add_output_intent(HPDF_Doc pdf, const uint8_t *icc, size_t len, char *err, size_t errlen)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Reads the whole file; NULL with errno set on failure. */
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    uint8_t *data = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n == cap) {
-            uint8_t *more = cap < (1u << 24) ? realloc(data, cap = cap ? 2 * cap : 16384) : NULL;
-            if (!more) {
-                free(data);
-                fclose(f);
-                errno = EFBIG;
-                return NULL;
-            }
-            data = more;
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(data);
-        errno = EIO;
-        return NULL;
-    }
-    *len = n;
-    return data;
-}
-
-/* ICC.1 §7.2: the 128-byte header.  PDF/A-1 allows profiles up to
- * version 2.x (§6.2.2, PDF 1.4); the DeviceGray and DeviceRGB that
- * libharu's content uses need an RGB intent (pdfa.md §2). */
-static bool icc_ok(const uint8_t *p, size_t len, char *why, size_t whylen)
-{
-    if (len < 128 || memcmp(p + 36, "acsp", 4) != 0) {
-        snprintf(why, whylen, "not an ICC profile");
-        return false;
-    }
-    if (be32(p) != len) {
-        snprintf(why, whylen, "ICC profile truncated (header says %u bytes, file has %zu)",
-                 (unsigned)be32(p), len);
-        return false;
-    }
-    if (p[8] != 2) {
-        snprintf(why, whylen, "ICC version %u.%u; PDF/A-1 needs version 2", p[8], p[9] >> 4);
-        return false;
-    }
-    if (memcmp(p + 16, "RGB ", 4) != 0) {
-        snprintf(why, whylen, "not an RGB profile");
-        return false;
-    }
-    if (memcmp(p + 12, "mntr", 4) != 0 && memcmp(p + 12, "prtr", 4) != 0) {
-        snprintf(why, whylen, "neither a display nor an output profile");
-        return false;
-    }
-    return true;
-}
-
-bool pdf_icc_check(const char *path, char *why, size_t whylen)
-{
-    size_t len;
-    uint8_t *p = read_file(path, &len);
-    if (!p) {
-        snprintf(why, whylen, "%s", strerror(errno));
-        return false;
-    }
-    bool ok = icc_ok(p, len, why, whylen);
-    free(p);
-    return ok;
-}
-
-bool pdfa_add_output_intent(HPDF_Doc pdf, const char *path, char *err, size_t errlen)
-{
-    size_t len;
-    uint8_t *icc = read_file(path, &len);
-    char why[128];
-    if (!icc) {
-        snprintf(err, errlen, "cannot read the ICC profile %s: %s", path, strerror(errno));
-        return false;
-    }
-    if (!icc_ok(icc, len, why, sizeof why)) {
-        snprintf(err, errlen, "%s: %s", path, why);
-        free(icc);
-        return false;
-    }
     /* PDF 1.4 §4.5.4 (ICCBased streams) and §9.10.4 (output intents); each
      * new object is attached at once, so the document owns it. */
     HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
@@ -134,7 +33,6 @@ bool pdfa_add_output_intent(HPDF_Doc pdf, const char *path, char *err, size_t er
     } else {
         ret = HPDF_FAILD_TO_ALLOC_MEM;
     }
-    free(icc);
     if (ret != HPDF_OK) snprintf(err, errlen, "libharu could not take the output intent");
     return ret == HPDF_OK;
 }
@@ -189,7 +87,7 @@ static void element(buf *b, const char *open, const char *value, const char *clo
     puts_(b, close);
 }
 
-bool pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
+bool pdf_pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
 {
     buf b = { 0 };
     /* §6.7.5: no 'bytes' or 'encoding' attribute in the packet header. */
@@ -235,9 +133,9 @@ bool pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
     return ret == HPDF_OK;
 }
 
-bool pdfa_reserve_id(HPDF_Doc pdf)
+bool pdf_pdfa_reserve_id(HPDF_Doc pdf)
 {
-    /* §6.1.3: the trailer has an /ID.  Zeros until pdfa_set_id. */
+    /* §6.1.3: the trailer has an /ID.  Zeros until pdf_pdfa_set_id. */
     static const HPDF_BYTE zero[HPDF_MD5_KEY_LEN] = { 0 };
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
     if (!id || HPDF_Dict_Add(pdf->trailer, "ID", id) != HPDF_OK) return false;
@@ -266,7 +164,7 @@ static uint8_t *zero_string(uint8_t *p, const uint8_t *end)
     return p + 1;
 }
 
-bool pdfa_set_id(uint8_t *file, size_t len)
+bool pdf_pdfa_set_id(uint8_t *file, size_t len)
 {
     const uint8_t *end = file + len;
     uint8_t *trailer = find_last(file, len, "\ntrailer");

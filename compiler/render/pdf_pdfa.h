@@ -5,7 +5,7 @@
  * Internal to pdf_write.c.  libharu 2.3.0's own PDF/A mode is not used: it
  * misspells /Subtype, puts the XMP values in unescaped, writes
  * /DestOutputProfile with a trailing blank in the key and derives /ID from
- * the clock (../shared/reference/libharu-2.3.md §6, pdfa.md §5).  The font
+ * the clock.  The font
  * entries (CIDSet, CapHeight) are pdf_font.c's. */
 #ifndef REPORTC_PDF_PDFA_H
 #define REPORTC_PDF_PDFA_H
@@ -27,20 +27,20 @@ typedef struct pdfa_meta {
  * values (dc:title, dc:creator, dc:description, pdf:Keywords,
  * xmp:CreatorTool, pdf:Producer, xmp:CreateDate and ModifyDate) escaped
  * for XML, and pdfaid:part 1, conformance B. */
-bool pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m);
+bool pdf_pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m);
 
 /* Adds /OutputIntents with one GTS_PDFA1 intent whose DestOutputProfile
- * embeds the ICC profile in the file `path` (checked by pdf_icc_check);
- * false with a reason in err. */
-bool pdfa_add_output_intent(HPDF_Doc pdf, const char *path, char *err, size_t errlen);
+ * embeds the ICC profile icc[0..len) (checked by the parse stage); false
+ * with a reason in err. */
+bool pdf_pdfa_add_output_intent(HPDF_Doc pdf, const uint8_t *icc, size_t len, char *err, size_t errlen);
 
-/* Puts a placeholder /ID into the trailer; pdfa_set_id fills it in. */
-bool pdfa_reserve_id(HPDF_Doc pdf);
+/* Puts a placeholder /ID into the trailer; pdf_pdfa_set_id fills it in. */
+bool pdf_pdfa_reserve_id(HPDF_Doc pdf);
 
 /* Fills the placeholder /ID of the saved file pdf[0..len) with the MD5 of
  * every byte before the trailer: the same content gives the same /ID
  * (ISO 32000-1 §14.4 asks for a digest of the file's contents).  False when
  * the placeholder is not found. */
-bool pdfa_set_id(uint8_t *file, size_t len);
+bool pdf_pdfa_set_id(uint8_t *file, size_t len);
 
 #endif

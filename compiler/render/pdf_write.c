@@ -1,9 +1,7 @@
 /* pdf_write.c — draws a frame_doc with libharu 2.3.0 (see pdf_write.h).
  *
- * Pitfalls of 2.3.0 this file works around are measured in
- * ../shared/reference/libharu-2.3.md (cited "lh §n"); fonts are pdf_font.c's
- * business.  After any error libharu refuses every further call (lh §6), so
- * the first failure ends the job. */
+ * Fonts are pdf_font.c's business.  After any error libharu refuses every
+ * further call, so the first failure ends the job. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_write.h"
 #include "pdf_font.h"
@@ -11,7 +9,6 @@
 #include "pdf_pdfa.h"
 #include "base/utf8.h"
 
-#include <errno.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -38,8 +35,8 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 typedef struct writer {
     HPDF_Doc pdf;
     haru_error herr;
-    struct { const char *path; HPDF_Image image; } images[8]; /* loaded once each */
-    int n_images;
+    struct { const image_data *data; HPDF_Image image; } *images; /* loaded once each */
+    int n_images, cap_images;
     char *err;
     size_t errlen;
 } writer;
@@ -107,14 +104,17 @@ static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, 
             return failed(w, "setting the document information");
     *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL };
     if (info->year == 0) return true;
-    /* A 'Z' offset puts libharu in an error state (lh §6): use +08'00'. */
+    /* The layout's time zone; a 'Z' offset would put libharu in an error
+       state, so UTC is written +00'00'. */
+    int off = info->utc_offset_minutes < 0 ? -info->utc_offset_minutes : info->utc_offset_minutes;
     HPDF_Date d = { .year = info->year, .month = info->month, .day = info->day,
-                    .ind = '+', .off_hour = 8, .off_minutes = 0 };
+                    .ind = info->utc_offset_minutes < 0 ? '-' : '+', .off_hour = off / 60, .off_minutes = off % 60 };
     if (HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d) != HPDF_OK ||
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d) != HPDF_OK)
         return failed(w, "HPDF_SetInfoDateAttr");
     /* The same instant for the XMP, time zone included (ISO 19005-1 §6.7.3). */
-    snprintf(date, datelen, "%04d-%02d-%02dT00:00:00+08:00", info->year, info->month, info->day);
+    snprintf(date, datelen, "%04d-%02d-%02dT00:00:00%c%02d:%02d", info->year, info->month, info->day, d.ind, off / 60,
+             off % 60);
     m->date = date;
     return true;
 }
@@ -125,14 +125,20 @@ static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float pag
     const frame_image *fi = t->image;
     HPDF_Image img = NULL;
     for (int i = 0; i < w->n_images && !img; i++)
-        if (strcmp(w->images[i].path, fi->path) == 0) img = w->images[i].image;
+        if (w->images[i].data == fi->image) img = w->images[i].image;
     if (!img) {
-        if (w->n_images == (int)(sizeof w->images / sizeof w->images[0])) {
-            snprintf(w->err, w->errlen, "more than %d different images", w->n_images);
-            return false;
+        if (!(img = pdf_image_load(w->pdf, fi->image, w->err, w->errlen))) return false;
+        if (w->n_images == w->cap_images) {
+            int cap = w->cap_images ? 2 * w->cap_images : 4;
+            void *more = realloc(w->images, (size_t)cap * sizeof *w->images);
+            if (!more) {
+                snprintf(w->err, w->errlen, "out of memory");
+                return false;
+            }
+            w->images = more;
+            w->cap_images = cap;
         }
-        if (!(img = pdf_image_load(w->pdf, fi->path, w->err, w->errlen))) return false;
-        w->images[w->n_images].path = fi->path;
+        w->images[w->n_images].data = fi->image;
         w->images[w->n_images++].image = img;
     }
     HPDF_UINT pw = HPDF_Image_GetWidth(img), ph = HPDF_Image_GetHeight(img);
@@ -152,8 +158,7 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
     const float H = pt(doc->page_height);
     bool in_text = false;
     HPDF_Font cur_font = NULL;
-    mpt_t cur_size = -1, cur_track = 0, cur_width = -1;
-    int cur_bold = 0;
+    mpt_t cur_size = -1, cur_track = 0, cur_width = -1, cur_stroke = 0;
     for (int i = 0; i < fp->n_items; i++) {
         const frame_item *it = &fp->items[i];
         if (it->kind == FRAME_TEXT) {
@@ -184,15 +189,16 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
                     return failed(w, "HPDF_Page_SetCharSpace");
                 cur_track = t->tracking;
             }
-            if (t->bold != cur_bold) {
+            if (t->stroke != cur_stroke) {
                 /* Synthetic bold for faces without a bold cut: the outline is
-                   stroked as well as filled, with a stroke of 1/30 em. */
-                if (t->bold && (HPDF_Page_SetLineWidth(page, pt(t->size) / 30) != HPDF_OK))
+                   stroked as well as filled, as wide as the layout said. */
+                if (t->stroke > 0 && (HPDF_Page_SetLineWidth(page, pt(t->stroke)) != HPDF_OK))
                     return failed(w, "HPDF_Page_SetLineWidth");
                 cur_width = -1;
-                if (HPDF_Page_SetTextRenderingMode(page, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL) != HPDF_OK)
+                if ((t->stroke > 0) != (cur_stroke > 0) &&
+                    HPDF_Page_SetTextRenderingMode(page, t->stroke > 0 ? HPDF_FILL_THEN_STROKE : HPDF_FILL) != HPDF_OK)
                     return failed(w, "HPDF_Page_SetTextRenderingMode");
-                cur_bold = t->bold;
+                cur_stroke = t->stroke;
             }
             if (HPDF_Page_TextOut(page, pt(t->x), H - pt(t->y), buf) != HPDF_OK)
                 return failed(w, "HPDF_Page_TextOut");
@@ -246,7 +252,7 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
          * outline root only (PDF 1.4 Table 8.4).  The destination is a
          * direct array: libharu's is an indirect object, which PDFBox
          * Preflight rejects ("can't convert to Destination").  A null
-         * zoom keeps the reader's (libharu's API refuses it, lh §7). */
+         * zoom keeps the reader's (libharu's API refuses it). */
         HPDF_Array dst = HPDF_Array_New(w->pdf->mmgr);
         if (HPDF_Dict_Add(ol, "Title", text_string(w->pdf->mmgr, o->title)) != HPDF_OK ||
             HPDF_Dict_RemoveElement(ol, "Type") != HPDF_OK || !dst ||
@@ -261,24 +267,10 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
     return true;
 }
 
-/* Writes file[0..len) to path. */
-static bool write_file(writer *w, const char *path, const uint8_t *file, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    bool ok = f && fwrite(file, 1, len, f) == len;
-    int e = errno;
-    if (f && fclose(f) != 0 && ok) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) snprintf(w->err, w->errlen, "cannot write %s: %s", path, strerror(e));
-    return ok;
-}
-
-/* libharu saves into memory; the bytes get their /ID (PDF/A), then go to
- * the file.  The memory stream's blocks are joined with memcpy:
+/* libharu saves into memory; the bytes get their /ID (PDF/A) and go to
+ * the caller.  The memory stream's blocks are joined with memcpy:
  * HPDF_ReadFromStream copies a byte at a time. */
-static bool save(writer *w, const char *path, bool pdfa)
+static bool save(writer *w, bool pdfa, uint8_t **out, size_t *out_len)
 {
     if (HPDF_SaveToStream(w->pdf) != HPDF_OK) return failed(w, "HPDF_SaveToStream");
     HPDF_Stream mem = w->pdf->stream;
@@ -298,15 +290,19 @@ static bool save(writer *w, const char *path, bool pdfa)
     }
     bool ok = at == len;
     if (!ok) snprintf(w->err, w->errlen, "internal: libharu's saved file is %zu bytes, not %zu", at, len);
-    if (ok && pdfa && !(ok = pdfa_set_id(file, len)))
+    if (ok && pdfa && !(ok = pdf_pdfa_set_id(file, len)))
         snprintf(w->err, w->errlen, "internal: the trailer's /ID placeholder was not found");
-    if (ok) ok = write_file(w, path, file, len);
-    free(file);
-    return ok;
+    if (!ok) {
+        free(file);
+        return false;
+    }
+    *out = file;
+    *out_len = len;
+    return true;
 }
 
 static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
-                      const char *path, pdf_fonts **fonts, HPDF_Page *pages, char **buf)
+                      pdf_fonts **fonts, HPDF_Page *pages, char **buf, uint8_t **out, size_t *len)
 {
     if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
     if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
@@ -316,11 +312,15 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
     char date[40];
     if (!set_info(w, info, &meta, date, sizeof date)) return false;
     if (opt->pdfa) {
+        if (!opt->icc || opt->icc_len < 128) {
+            snprintf(w->err, w->errlen, "PDF/A output without an ICC profile");
+            return false;
+        }
         /* ISO 19005-1 is based on PDF 1.4. */
         w->pdf->pdf_version = HPDF_VER_14;
-        if (!pdfa_add_metadata(w->pdf, &meta)) return failed(w, "writing the XMP metadata");
-        if (!pdfa_add_output_intent(w->pdf, opt->icc_profile, w->err, w->errlen)) return false;
-        if (!pdfa_reserve_id(w->pdf)) return failed(w, "adding the trailer /ID");
+        if (!pdf_pdfa_add_metadata(w->pdf, &meta)) return failed(w, "writing the XMP metadata");
+        if (!pdf_pdfa_add_output_intent(w->pdf, opt->icc, opt->icc_len, w->err, w->errlen)) return false;
+        if (!pdf_pdfa_reserve_id(w->pdf)) return failed(w, "adding the trailer /ID");
     }
     if (!(*fonts = pdf_fonts_load(w->pdf, doc, opt->pdfa, w->err, w->errlen))) return false;
 
@@ -346,26 +346,29 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         return failed(w, "HPDF_AddPageLabel");
     if (!add_outline(w, doc, pages)) return false;
     if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
-    return save(w, path, opt->pdfa);
+    return save(w, opt->pdfa, out, len);
 }
 
-bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, const char *path,
-               char *err, size_t errlen)
+bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, diag *d, uint8_t **out,
+               size_t *len)
 {
-    writer w = { .err = err, .errlen = errlen };
+    char err[512] = "";
+    writer w = { .err = err, .errlen = sizeof err };
     w.pdf = HPDF_New(on_error, &w.herr);
     if (!w.pdf) {
-        snprintf(err, errlen, "libharu could not create a document (out of memory)");
+        diag_internal(d, "render", "libharu could not create a document (out of memory)");
         return false;
     }
     pdf_fonts *fonts = NULL;
     char *buf = NULL;
     HPDF_Page *pages = calloc(doc->n_pages > 0 ? (size_t)doc->n_pages : 1, sizeof *pages);
     bool ok = pages != NULL;
-    if (!ok) snprintf(err, errlen, "out of memory");
-    if (ok) ok = write_doc(&w, doc, info, opt, path, &fonts, pages, &buf);
+    if (!ok) snprintf(err, sizeof err, "out of memory");
+    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, pages, &buf, out, len);
+    if (!ok) diag_internal(d, "render", "writing the PDF failed: %s", err);
     free(buf);
     free(pages);
+    free(w.images);
     pdf_fonts_free(fonts);
     HPDF_Free(w.pdf);
     return ok;

@@ -1,15 +1,19 @@
-/* pdf_write.h — the back end: a frame_doc becomes a PDF file through libharu.
+/* pdf_write.h — the fourth stage: frames become a PDF file through libharu.
  *
- * Fonts are subset with hb-subset and handed to libharu with a compact
- * private-use cmap; our own ToUnicode CMap maps them back (see
- * ../shared/reference/font-pipeline.md).  The writer never measures or breaks
- * text: it draws what the layout placed.  By default the file is PDF/A-1b
- * (pdf_pdfa.h) and the same input gives the same bytes. */
+ * Fonts are subset by the font service and handed to libharu with a
+ * compact cmap of our own; our own ToUnicode CMap maps them back
+ * (pdf_font.h).  The writer never measures or breaks text: it draws what the
+ * layout placed.  By default the file is PDF/A-1b (pdf_pdfa.h), and the same
+ * input gives the same bytes.  Writing the file to disk is the driver's
+ * (output.c). */
 #ifndef REPORTC_PDF_WRITE_H
 #define REPORTC_PDF_WRITE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "base/diag.h"
 #include "layout/frame.h"
 
 /* Document information, UTF-8; any field may be NULL. */
@@ -21,33 +25,21 @@ typedef struct pdf_info {
     const char *creator;   /* the tool, e.g. "reportc 0.1" */
     const char *language;  /* e.g. "zh-CN": the catalog's /Lang */
     int year, month, day;  /* creation/modification date; year 0 = none */
+    int utc_offset_minutes;/* the time zone of that date */
 } pdf_info;
 
 /* How to write. */
 typedef struct pdf_options {
     bool pdfa;               /* PDF/A-1b (ISO 19005-1, GB/T 23286.1) */
-    const char *icc_profile; /* with pdfa: an sRGB profile that pdf_icc_check accepts */
+    const uint8_t *icc;      /* with pdfa: the sRGB ICC profile (checked by the parse stage) */
+    size_t icc_len;
 } pdf_options;
 
-/* Where an sRGB profile is looked for when none is named: files of Debian
- * packages (icc-profiles-free first), NULL-terminated. */
-extern const char *const pdf_icc_default_paths[];
-
-/* Whether the file `path` is an ICC profile PDF/A-1 can use as its output
- * intent: version 2, RGB, display or output class.  False with a reason
- * in why. */
-bool pdf_icc_check(const char *path, char *why, size_t whylen);
-
-/* Whether the file `path` is an image the writer can draw (frame_image): a
- * PNG (of at most PDF_IMAGE_MAX_SIDE pixels a side) or a JPEG.  Reads only
- * the header.  False with a reason in why. */
-bool pdf_image_check(const char *path, char *why, size_t whylen);
-
-/* Writes `doc` to the file `path` (created or truncated).  Returns true on
- * success.  On failure writes a one-line English reason into err (size
- * errlen) — a library or I/O failure, never a user mistake — and may leave a
- * partial file at `path` (the caller writes to a temporary name). */
-bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
-               const char *path, char *err, size_t errlen);
+/* Renders `doc` as a PDF file in memory: *out (malloc'd; the caller frees
+ * it) holds *len bytes.  False after an internal error (a library failure)
+ * recorded in d: the frames are the layout's, so nothing here is the
+ * user's mistake. */
+bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, diag *d, uint8_t **out,
+               size_t *len);
 
 #endif

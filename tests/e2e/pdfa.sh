@@ -125,7 +125,7 @@ test_seal_that_cannot_serve_is_an_error() {
     printf 'not an image\n' > fake.png
     printf 'meta: {author: 某局, date: 2024-01-31}\nbody:\n  - 正文。\n  - signature: {seal: fake.png}\n' > s.yaml
     rc s.yaml -o out.pdf 2> err; [ $? = 1 ] || { cat err; fail "not 1"; } || return 1
-    grep -q "^s.yaml:4:23: error: cannot use fake.png as a seal: neither PNG nor JPEG" err || { cat err; fail "no diagnostic"; } || return 1
+    grep -q "^s.yaml:4:23: error: cannot use fake.png as a seal: not a PNG or JPEG file" err || { cat err; fail "no diagnostic"; } || return 1
     [ ! -e out.pdf ] || fail "a PDF was written"
 }
 

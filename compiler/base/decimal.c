@@ -1,0 +1,339 @@
+/* decimal.c — exact decimal numbers; see decimal.h. */
+#define _GNU_SOURCE /* memrchr */
+#include "decimal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef __int128 wide;   /* room for 64-bit units times 10^18 */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static void put(char *buf, size_t size, const char *fmt, const char *a, const char *b)
+{
+    if (buf && size) snprintf(buf, size, fmt, a, b ? b : "");
+}
+
+/* True when s[0..len) matches the form accepted: -?(0|[1-9][0-9]*)(.[0-9]+)? */
+static bool accepted_form(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (i < len && s[i] == '-') i++;
+    size_t int_start = i;
+    while (i < len && is_digit(s[i])) i++;
+    size_t int_len = i - int_start;
+    if (int_len == 0 || (int_len > 1 && s[int_start] == '0')) return false;
+    if (i < len && s[i] == '.') {
+        size_t frac_start = ++i;
+        while (i < len && is_digit(s[i])) i++;
+        if (i == frac_start) return false;
+    }
+    return i == len;
+}
+
+/* Case-insensitive comparison of s[0..len) with the lowercase word w. */
+static bool word_is(const char *s, size_t len, const char *w)
+{
+    if (strlen(w) != len) return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+        if (c != w[i]) return false;
+    }
+    return true;
+}
+
+/* All of s[0..len) in `set` (and at least one character). */
+static bool all_in(const char *s, size_t len, const char *set)
+{
+    if (len == 0) return false;
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(set, s[i])) return false;
+    return true;
+}
+
+/* Digits of s without the characters in `drop`, into out (size ≥ len + 1). */
+static void strip(const char *s, size_t len, const char *drop, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(drop, s[i])) out[n++] = s[i];
+    out[n] = '\0';
+}
+
+/* The value of the digits s[0..len) in `base`, when it fits in 63 bits. */
+static bool base_value(const char *s, size_t len, int base, long long *out)
+{
+    unsigned long long v = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        int d = is_digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0 || d >= base || v > (0x7FFFFFFFFFFFFFFFull - (unsigned)d) / (unsigned)base) return false;
+        v = v * (unsigned)base + (unsigned)d;
+    }
+    *out = (long long)v;
+    return len > 0;
+}
+
+/* The exponent form m e x as plain digits, when short enough to write out. */
+static bool expand_exponent(const char *s, size_t len, char *out, size_t size)
+{
+    const char *e = memchr(s, 'e', len);
+    if (!e) e = memchr(s, 'E', len);
+    if (!e) return false;
+    char mant[64], digits[64];
+    size_t mlen = (size_t)(e - s);
+    if (mlen == 0 || mlen >= sizeof mant) return false;
+    memcpy(mant, s, mlen);
+    mant[mlen] = '\0';
+    int exp;
+    if (sscanf(e + 1, "%d", &exp) != 1 || exp > 30 || exp < -30) return false;
+    bool neg = mant[0] == '-';
+    const char *m = mant + (mant[0] == '-' || mant[0] == '+');
+    const char *dot = strchr(m, '.');
+    int point = dot ? (int)(dot - m) : (int)strlen(m);
+    size_t n = 0;
+    for (const char *p = m; *p; p++)
+        if (is_digit(*p)) digits[n++] = *p;
+    if (n == 0) return false;
+    point += exp;
+    char buf[128];
+    size_t w = 0;
+    if (neg) buf[w++] = '-';
+    if (point <= 0) {
+        buf[w++] = '0';
+        buf[w++] = '.';
+        for (int i = 0; i < -point; i++) buf[w++] = '0';
+        for (size_t i = 0; i < n; i++) buf[w++] = digits[i];
+    } else {
+        for (int i = 0; i < point; i++) buf[w++] = (size_t)i < n ? digits[i] : '0';
+        if ((size_t)point < n) {
+            buf[w++] = '.';
+            for (size_t i = (size_t)point; i < n; i++) buf[w++] = digits[i];
+        }
+    }
+    buf[w] = '\0';
+    /* Tidy: no leading zeros in the integer part, no trailing zeros after a point. */
+    char *p = buf + (neg ? 1 : 0);
+    while (p[0] == '0' && is_digit(p[1])) memmove(p, p + 1, strlen(p));
+    if (strchr(buf, '.')) {
+        size_t l = strlen(buf);
+        while (buf[l - 1] == '0') buf[--l] = '\0';
+        if (buf[l - 1] == '.') buf[--l] = '\0';
+    }
+    snprintf(out, size, "%s", buf);
+    return true;
+}
+
+/* Recognises the forms a YAML 1.1 or 1.2 library reads as numbers but
+ * reportc does not take; fills why/hint and returns true. */
+static bool refusal(const char *s, size_t len, char *why, size_t whylen, char *hint, size_t hintlen)
+{
+    char quoted[80], buf[256];
+    snprintf(quoted, sizeof quoted, "'%.*s'", len > 60 ? 60 : (int)len, s);
+    const char *body = s;
+    size_t blen = len;
+    if (blen && (body[0] == '-' || body[0] == '+')) body++, blen--;
+    if (word_is(body, blen, ".inf") || word_is(body, blen, "inf") || word_is(body, blen, "infinity") ||
+        word_is(body, blen, ".nan") || word_is(body, blen, "nan")) {
+        put(why, whylen, "%s is not a finite number%s", quoted, "");
+        put(hint, hintlen, "write the number itself, e.g. 0%s%s", "", "");
+        return true;
+    }
+    if (blen > 2 && body[0] == '0' && strchr("xXoObB", body[1]) &&
+        all_in(body + 2, blen - 2, "0123456789abcdefABCDEF_")) {
+        int base = strchr("xX", body[1]) ? 16 : strchr("oO", body[1]) ? 8 : 2;
+        const char *names[] = { "a binary", "an octal", "a hexadecimal" };
+        put(why, whylen, "%s is %s number", quoted, names[base == 2 ? 0 : base == 8 ? 1 : 2]);
+        char digits[64];
+        long long v;
+        if (blen - 2 < sizeof digits) {
+            strip(body + 2, blen - 2, "_", digits);
+            if (base_value(digits, strlen(digits), base, &v)) {
+                snprintf(buf, sizeof buf, "write it in decimal: %s%lld", s[0] == '-' ? "-" : "", v);
+                put(hint, hintlen, "%s%s", buf, "");
+                return true;
+            }
+        }
+        put(hint, hintlen, "write it in decimal digits%s%s", "", "");
+        return true;
+    }
+    /* Exponent: 1e3, 2.5E-4 (YAML 1.2 and 1.1). */
+    const char *e = memchr(body, 'e', blen);
+    if (!e) e = memchr(body, 'E', blen);
+    if (e && e > body) {
+        size_t ml = (size_t)(e - body);
+        const char *x = e + 1;
+        size_t xl = blen - ml - 1;
+        if (xl && (x[0] == '-' || x[0] == '+')) x++, xl--;
+        if (all_in(body, ml, "0123456789.") && all_in(x, xl, "0123456789") && memchr(body, '.', ml) == memrchr(body, '.', ml)) {
+            put(why, whylen, "%s is written with an exponent%s", quoted, "");
+            if (expand_exponent(s, len, buf, sizeof buf) && strlen(buf) <= 40)
+                put(hint, hintlen, "write the number in full: %s%s", buf, "");
+            else
+                put(hint, hintlen, "write the number in full, without an exponent%s%s", "", "");
+            return true;
+        }
+    }
+    /* Sexagesimal (YAML 1.1): 1:30 is 90. */
+    if (memchr(body, ':', blen) && all_in(body, blen, "0123456789:_.") && is_digit(body[0])) {
+        put(why, whylen, "%s is a base-60 number in YAML 1.1 (1:30 is 90)%s", quoted, "");
+        put(hint, hintlen, "quote it if it is text, e.g. '1:30', or write the number it means%s%s", "", "");
+        return true;
+    }
+    if (!all_in(body, blen, "0123456789._")) return false;
+    if (memchr(body, '.', blen) != memrchr(body, '.', blen)) return false;   /* 1.2.3: text */
+    char digits[96];
+    if (len >= sizeof digits) return false;
+    strip(s, len, "_+", digits);
+    if (memchr(body, '_', blen)) {
+        put(why, whylen, "%s has digit separators%s", quoted, "");
+        snprintf(buf, sizeof buf, "write %.80s; a column's format \"#,##0\" prints separators", digits);
+        put(hint, hintlen, "%s%s", buf, "");
+        return true;
+    }
+    if (s[0] == '+') {
+        put(why, whylen, "%s has a plus sign%s", quoted, "");
+        put(hint, hintlen, "write %s%s", digits, "");
+        return true;
+    }
+    if (body[0] == '.' || body[blen - 1] == '.') {
+        put(why, whylen, "%s has no digit on one side of its point%s", quoted, "");
+        if (body[0] == '.') snprintf(buf, sizeof buf, "write %s0%.*s", s[0] == '-' ? "-" : "", (int)(blen > 60 ? 60 : blen), body);
+        else snprintf(buf, sizeof buf, "write %.*s", (int)(len - 1 > 60 ? 60 : len - 1), s);
+        put(hint, hintlen, "%s%s", buf, "");
+        return true;
+    }
+    if (blen > 1 && body[0] == '0' && is_digit(body[1])) {
+        size_t k = 0;
+        while (k + 1 < blen && body[k] == '0' && is_digit(body[k + 1])) k++;
+        long long octal;
+        bool is_octal = !memchr(body, '.', blen) && base_value(body, blen, 8, &octal);
+        if (is_octal) {
+            snprintf(buf, sizeof buf, "%s has a leading zero: YAML 1.1 reads it as octal (%lld), YAML 1.2 as %.*s",
+                     quoted, octal, (int)(blen - k > 60 ? 60 : blen - k), body + k);
+            put(why, whylen, "%s%s", buf, "");
+        } else {
+            put(why, whylen, "%s has a leading zero%s", quoted, "");
+        }
+        snprintf(buf, sizeof buf, "write %s%.*s without the leading zero", s[0] == '-' ? "-" : "", (int)(blen - k > 60 ? 60 : blen - k), body + k);
+        put(hint, hintlen, "%s%s", buf, "");
+        return true;
+    }
+    return false;
+}
+
+decimal_status decimal_parse(const char *s, size_t len, decimal *out, char *why, size_t whylen, char *hint,
+                             size_t hintlen)
+{
+    if (!accepted_form(s, len))
+        return refusal(s, len, why, whylen, hint, hintlen) ? DECIMAL_REFUSED : DECIMAL_NOT_A_NUMBER;
+    bool neg = s[0] == '-';
+    uint64_t v = 0;
+    int scale = 0;
+    bool point = false, zero = true;
+    /* Magnitude limit: |INT64_MIN| for a negative number, INT64_MAX else. */
+    uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    for (size_t i = neg; i < len; i++) {
+        if (s[i] == '.') {
+            point = true;
+            continue;
+        }
+        unsigned d = (unsigned)(s[i] - '0');
+        zero &= d == 0;
+        if (v > (limit - d) / 10 || (point && scale == DECIMAL_MAX_SCALE)) {
+            if (why) snprintf(why, whylen, "'%.*s%s' has more digits than reportc keeps exact (up to 18 digits, "
+                                           "or 9,223,372,036,854,775,807)", (int)(len > 60 ? 60 : len), s, len > 60 ? "…" : "");
+            if (hint) snprintf(hint, hintlen, "quote it if it is text, e.g. '%.*s'", (int)(len > 40 ? 40 : len), s);
+            return DECIMAL_TOO_LARGE;
+        }
+        v = v * 10 + d;
+        if (point) scale++;
+    }
+    if (neg && zero) {
+        if (why) snprintf(why, whylen, "'%.*s' is a negative zero", (int)(len > 60 ? 60 : len), s);
+        if (hint) snprintf(hint, hintlen, "write %.*s", (int)(len - 1 > 60 ? 60 : len - 1), s + 1);
+        return DECIMAL_REFUSED;
+    }
+    out->units = neg ? (int64_t)(0 - v) : (int64_t)v;
+    out->scale = scale;
+    return DECIMAL_OK;
+}
+
+static wide pow10w(int n)
+{
+    wide p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+}
+
+bool decimal_add(decimal a, decimal b, decimal *out)
+{
+    int scale = a.scale > b.scale ? a.scale : b.scale;
+    wide x = (wide)a.units * pow10w(scale - a.scale), y = (wide)b.units * pow10w(scale - b.scale), sum = x + y;
+    if (sum > INT64_MAX || sum < INT64_MIN) return false;
+    *out = (decimal){ (int64_t)sum, scale };
+    return true;
+}
+
+int decimal_compare(decimal a, decimal b)
+{
+    int scale = a.scale > b.scale ? a.scale : b.scale;
+    wide x = (wide)a.units * pow10w(scale - a.scale), y = (wide)b.units * pow10w(scale - b.scale);
+    return x < y ? -1 : x > y;
+}
+
+bool decimal_is_integer(decimal v)
+{
+    return v.scale == 0 || (wide)v.units % pow10w(v.scale) == 0;
+}
+
+bool decimal_is_negative(decimal v) { return v.units < 0; }
+
+size_t decimal_format_text(decimal v, decimal_format f, char *out, bool *rounded)
+{
+    /* The magnitude's digits, at least scale + 1 of them. */
+    uint64_t mag = v.units < 0 ? (uint64_t)0 - (uint64_t)v.units : (uint64_t)v.units;
+    char digits[48];
+    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag);
+    if (n <= v.scale) {
+        int pad = v.scale + 1 - n;
+        memmove(digits + pad, digits, (size_t)n + 1);
+        memset(digits, '0', (size_t)pad);
+        n += pad;
+    }
+    int int_len = n - v.scale;
+    int want = f.decimals < 0 ? v.scale : f.decimals;
+    bool dropped = false;
+    if (want < v.scale) {
+        /* Round half away from zero on the magnitude. */
+        for (int i = int_len + want; i < n; i++) dropped |= digits[i] != '0';
+        bool up = digits[int_len + want] >= '5';
+        n = int_len + want;
+        digits[n] = '\0';
+        for (int i = n - 1; up && i >= 0; i--) {
+            if (digits[i] == '9') digits[i] = '0';
+            else digits[i]++, up = false;
+        }
+        if (up) {   /* 9.99 → 10.0: one more integer digit */
+            memmove(digits + 1, digits, (size_t)n + 1);
+            digits[0] = '1';
+            n++;
+            int_len++;
+        }
+    }
+    if (rounded) *rounded = dropped;
+    bool all_zero = true;
+    for (int i = 0; i < n; i++) all_zero &= digits[i] == '0';
+    size_t w = 0;
+    if (v.units < 0 && !all_zero) out[w++] = '-';
+    for (int i = 0; i < int_len; i++) {
+        if (f.thousands && i > 0 && (int_len - i) % 3 == 0) out[w++] = ',';
+        out[w++] = digits[i];
+    }
+    if (want > 0) {
+        out[w++] = '.';
+        for (int i = 0; i < want; i++) out[w++] = int_len + i < n ? digits[int_len + i] : '0';
+    }
+    out[w] = '\0';
+    return w;
+}

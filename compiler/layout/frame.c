@@ -1,0 +1,53 @@
+/* frame.c — building frames, and printing them (frame.h). */
+#include "frame.h"
+
+#include "base/utf8.h"
+#include "font/font_face.h"
+
+void frame_sink_push(frame_sink *s, frame_item item)
+{
+    arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
+    item.tag = s->tag;
+    s->page->items[s->page->n_items++] = item;
+}
+
+void frame_sink_text(frame_sink *s, frame_text t)
+{
+    frame_sink_push(s, (frame_item){ .kind = FRAME_TEXT, .u.text = t });
+}
+
+void frame_sink_rule(frame_sink *s, frame_rule r)
+{
+    frame_sink_push(s, (frame_item){ .kind = FRAME_RULE, .u.rule = r });
+}
+
+void frame_dump(const frame_doc *doc, FILE *out)
+{
+    fprintf(out, "document %.3fx%.3f pages=%d\n", pt_from_mpt(doc->page_width), pt_from_mpt(doc->page_height),
+            doc->n_pages);
+    for (int i = 0; i < doc->n_faces; i++)
+        fprintf(out, "face %d %s#%u\n", i, font_face_path(doc->faces[i]), font_face_index(doc->faces[i]));
+    for (int i = 0; i < doc->n_outline; i++)
+        fprintf(out, "outline level=%d page=%d y=%.3f %s\n", doc->outline[i].level, doc->outline[i].page + 1,
+                pt_from_mpt(doc->outline[i].y), doc->outline[i].title);
+    for (int p = 0; p < doc->n_pages; p++) {
+        fprintf(out, "page %d\n", p + 1);
+        for (int k = 0; k < doc->pages[p].n_items; k++) {
+            const frame_item *it = &doc->pages[p].items[k];
+            if (it->kind == FRAME_RULE) {
+                const frame_rule *r = &it->u.rule;
+                fprintf(out, "  rule %.3f,%.3f %.3f,%.3f w=%.3f\n", pt_from_mpt(r->x0), pt_from_mpt(r->y0),
+                        pt_from_mpt(r->x1), pt_from_mpt(r->y1), pt_from_mpt(r->width));
+                continue;
+            }
+            const frame_text *t = &it->u.text;
+            fprintf(out, "  text face=%d size=%.3f x=%.3f y=%.3f tc=%.3f %s", t->face, pt_from_mpt(t->size),
+                    pt_from_mpt(t->x), pt_from_mpt(t->y), pt_from_mpt(t->tracking), t->stroke > 0 ? "bold " : "");
+            for (int c = 0; c < t->len; c++) {
+                char buf[4];
+                fwrite(buf, 1, (size_t)utf8_encode(t->text[c], buf), out);
+            }
+            fputc('\n', out);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+/* parse_report.c — the report's top level (parse.h): meta, the layout it
+ * names, its body and attachments, or a templated report's issuer, year,
+ * sections, data and last year's report. */
+#define _POSIX_C_SOURCE 200809L
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parse_internal.h"
+
+/* ---- meta ------------------------------------------------------------------ */
+
+static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
+{
+    static const char *const keys[] = { "title", "author", "issuer", "subject", "keywords", "date", "language", NULL };
+    if (!parse_keys(p, m, "meta", keys) && m->kind != YNODE_MAP) return;
+    const ynode *v;
+    if ((v = yaml_lookup(m, "title"))) parse_text(p, v, "meta.title", &meta->title);
+    const ynode *author = yaml_lookup(m, "author"), *issuer = yaml_lookup(m, "issuer");
+    if (author && issuer) parse_error(p, issuer->pos, "keep one of the two", "meta gives both 'author' and 'issuer' (the same field)");
+    if ((v = author ? author : issuer)) parse_text(p, v, "meta.author", &meta->author);
+    if ((v = yaml_lookup(m, "subject"))) parse_text(p, v, "meta.subject", &meta->subject);
+    if ((v = yaml_lookup(m, "keywords"))) {
+        if (v->kind == YNODE_SEQ) {
+            /* A list is joined with "; " as the PDF Keywords entry. */
+            size_t total = 0;
+            syn_scalar k;
+            for (int i = 0; i < v->n; i++)
+                if (parse_text(p, v->items[i], "a keyword", &k)) total += k.len + 2;
+            char *joined = arena_alloc(p->a, total + 1);
+            for (int i = 0; i < v->n; i++) {
+                if (v->items[i]->kind != YNODE_SCALAR) continue;
+                if (*joined) strcat(joined, "; ");
+                strcat(joined, v->items[i]->str);
+            }
+            meta->keywords = (syn_scalar){ joined, strlen(joined), v->pos, v->pos, false, false, false };
+        } else {
+            parse_text(p, v, "meta.keywords", &meta->keywords);
+        }
+    }
+    if ((v = yaml_lookup(m, "date"))) {
+        if (schema_date(p->d, v, "meta.date", &meta->year, &meta->month, &meta->day)) meta->has_date = true;
+        else p->ok = false;
+    }
+    if ((v = yaml_lookup(m, "language"))) parse_text(p, v, "meta.language", &meta->language);
+}
+
+/* ---- layout ---------------------------------------------------------------- */
+
+/* The layout the report names (or the default) with its overrides. */
+static bool parse_report_layout(parse_ctx *p, const ynode *root, const parse_options *opt, parsed_report *out)
+{
+    const ynode *v = yaml_lookup(root, "layout");
+    const char *name = "gbt9704";   /* the official-document layout is the default */
+    src_pos name_pos = root->pos;
+    const ynode *overrides = NULL;
+    if (v && v->kind == YNODE_MAP) {
+        const ynode *n = yaml_lookup(v, "name");
+        if (!n) {
+            parse_error(p, v->pos, "e.g. layout: {name: gbt9704, body: {size: 16pt}}",
+                        "layout overrides must say which layout they change with 'name'");
+            return false;
+        }
+        if (!schema_string(p->d, n, "layout.name", &name)) {
+            p->ok = false;
+            return false;
+        }
+        name_pos = n->pos;
+        overrides = v;
+    } else if (v) {
+        if (!schema_string(p->d, v, "layout", &name)) {
+            p->ok = false;
+            return false;
+        }
+        name_pos = v->pos;
+    }
+    return parse_layout(p, name, name_pos, overrides, opt->layout_dirs, opt->n_layout_dirs, &out->style, &out->tmpl);
+}
+
+/* ---- a templated report ---------------------------------------------------- */
+
+static syn_data *parse_data(parse_ctx *p, const ynode *key, const ynode *v)
+{
+    syn_data *d = arena_alloc(p->a, sizeof *d);
+    d->key = parse_scalar_of(key);
+    d->pos = v->pos;
+    if (v->kind == YNODE_SCALAR) {
+        d->value = parse_scalar_of(v);
+        return d;
+    }
+    if (v->kind != YNODE_MAP) {
+        d->kind_name = yaml_kind_name(v);
+        return d;
+    }
+    d->is_map = true;
+    d->items = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *d->items);
+    d->n_items = v->n;
+    for (int i = 0; i < v->n; i++) d->items[i] = *parse_data(p, v->pairs[i].key, v->pairs[i].value);
+    return d;
+}
+
+/* A section's prose: a list of blocks, a single paragraph, or {heading, body}. */
+static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
+{
+    s->key = parse_scalar_of(pair->key);
+    s->pos = pair->value->pos;
+    const ynode *list = pair->value;
+    if (list->kind == YNODE_MAP) {
+        static const char *const keys[] = { "heading", "body", NULL };
+        parse_keys(p, list, "a section", keys);
+        const ynode *h = yaml_lookup(list, "heading");
+        if (h && h->kind != YNODE_SCALAR)
+            parse_error(p, h->pos, "leave 'heading' out to use the template's", "a section's heading must be text, not %s",
+                        yaml_kind_name(h));
+        else if (h)
+            s->heading = parse_scalar_of(h);
+        list = yaml_lookup(list, "body");
+        if (!list) return;
+    }
+    if (list->kind == YNODE_SCALAR) {
+        s->body.items = arena_alloc(p->a, sizeof *s->body.items);
+        if (parse_block(p, list, &s->body.items[0])) s->body.n = 1;
+        return;
+    }
+    if (list->kind != YNODE_SEQ) {
+        parse_error(p, list->pos, "write the section's paragraphs as a list", "a section must be a list of blocks");
+        return;
+    }
+    parse_blocks(p, list, &s->body);
+}
+
+/* Last year's report, for the rules over `previous` (R6): the file must be
+ * a readable YAML report (an error at `previous:` otherwise, and its own
+ * syntax errors where they are); only its `data:` is read, and quietly — a
+ * number of it that cannot be read only leaves R6 unchecked there. */
+static const syn_data *parse_previous(parse_ctx *p, const ynode *v)
+{
+    syn_scalar name;
+    if (!parse_text(p, v, "previous", &name)) return NULL;
+    const char *path = parse_path(p, name.s);
+    yaml_limits limits = yaml_limits_default();
+    const char *text;
+    size_t len;
+    char why[200];
+    static const char hint[] = "name last year's report (a YAML file), or leave 'previous' out: R6 is then not checked";
+    if (source_read_file(p->a, p->files, path, limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
+        parse_error(p, v->pos, hint, "cannot read last year's report %.200s: %s", path, why);
+        return NULL;
+    }
+    source *src = arena_alloc(p->a, sizeof *src);
+    *src = (source){ arena_strdup(p->a, name.s), text, len, NULL, 0 };
+    const ynode *root = yaml_tree_parse(p->a, p->d, src, &limits);
+    const ynode *data = root ? yaml_lookup(root, "data") : NULL;
+    if (!root || !data || data->kind != YNODE_MAP) {
+        parse_error(p, v->pos, hint, "last year's report %.200s %s", path,
+                    !root ? "cannot be read as YAML" : "has no data: mapping of numbers");
+        return NULL;
+    }
+    return parse_data(p, NULL, data);
+}
+
+static const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
+                                                    "previous", "missing-numbers", "attachments", NULL };
+
+static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
+{
+    parse_keys(p, root, "a report on this template", template_report_keys);
+    const ynode *issuer = yaml_lookup(root, "issuer"), *year = yaml_lookup(root, "year"), *v;
+    if (!issuer || !year)
+        parse_error(p, root->pos, "e.g. issuer: 某某局 and year: 2024", "a report on this template needs %s",
+                    !issuer && !year ? "'issuer' and 'year'" : !issuer ? "'issuer'" : "'year'");
+    if (issuer) parse_text(p, issuer, "issuer", &r->issuer);
+    long year_n;
+    if (year) {
+        r->year_pos = year->pos;
+        if (schema_int(p->d, year, "year", 1990, 2999, &year_n)) r->year = (int)year_n;
+        else p->ok = false;
+    }
+    if ((v = yaml_lookup(root, "date"))) {
+        if (schema_date(p->d, v, "date", &r->date_year, &r->month, &r->day)) r->has_date = true;
+        else p->ok = false;
+    }
+    if ((v = yaml_lookup(root, "missing-numbers"))) {
+        static const char *const choices[] = { "error", "zero", NULL };
+        int k;
+        r->has_missing_numbers = true;
+        r->missing_numbers_pos = v->pos;
+        if (schema_enum(p->d, v, "missing-numbers", choices, &k)) r->missing_as_zero = k == 1;
+        else p->ok = false;
+    }
+    if ((v = yaml_lookup(root, "sections"))) {
+        r->has_sections = true;
+        r->sections_pos = v->pos;
+        if (v->kind != YNODE_MAP) {
+            parse_error(p, v->pos, "sections: {overview: [...], problems: [...]}", "sections must be a mapping by section key");
+        } else {
+            r->sections = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *r->sections);
+            r->n_sections = v->n;
+            for (int i = 0; i < v->n; i++) parse_section(p, &v->pairs[i], &r->sections[i]);
+        }
+    }
+    if ((v = yaml_lookup(root, "data"))) {
+        if (v->kind != YNODE_MAP)
+            parse_error(p, v->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
+        else
+            r->data = parse_data(p, NULL, v);
+    }
+    if ((v = yaml_lookup(root, "previous"))) r->previous = parse_previous(p, v);
+}
+
+/* ---- attachments (GB/T 9704 §7.3.4, §7.3.7) -------------------------------- */
+
+static void parse_attachments(parse_ctx *p, const ynode *atts, syn_report *r)
+{
+    r->attachments_pos = atts->pos;
+    if (atts->kind != YNODE_SEQ || atts->n == 0) {
+        parse_error(p, atts->pos, "attachments: [{title: …, body: [...]}]", "attachments must be a non-empty list");
+        return;
+    }
+    r->attachments = arena_alloc(p->a, (size_t)atts->n * sizeof *r->attachments);
+    for (int i = 0; i < atts->n; i++) {
+        const ynode *att = atts->items[i];
+        static const char *const keys[] = { "title", "body", NULL };
+        if (!parse_keys(p, att, "an attachment", keys)) continue;
+        const ynode *t = yaml_lookup(att, "title"), *body = yaml_lookup(att, "body");
+        syn_attachment *a = &r->attachments[r->n_attachments];
+        a->pos = att->pos;
+        if (!t) {
+            parse_error(p, att->pos, "e.g. - {title: 统计表, body: [...]}", "an attachment needs a 'title'");
+            continue;
+        }
+        if (!parse_text(p, t, "an attachment title", &a->title)) continue;
+        if (body && body->kind != YNODE_SEQ)
+            parse_error(p, body->pos, "write each block as a '- ' list item", "an attachment's body must be a list");
+        else if (body)
+            parse_blocks(p, body, &a->body);
+        r->n_attachments++;
+    }
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+/* The report's directory, for paths relative to it. */
+static const char *input_dir(arena *a, const char *input)
+{
+    if (strcmp(input, "-") == 0) return ".";
+    char *copy = arena_strdup(a, input);
+    return arena_strdup(a, dirname(copy));
+}
+
+bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *out)
+{
+    memset(out, 0, sizeof *out);
+    parse_ctx p = { a, d, opt->files, input_dir(a, opt->input), true };
+    yaml_limits limits = yaml_limits_default();
+    const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
+    const char *text;
+    size_t len;
+    char why[200];
+    source_status st = source_read_file(a, opt->files, opt->input, limits.max_input_bytes, true, &text, &len, why, sizeof why);
+    if (st == SOURCE_TOO_LARGE || st == SOURCE_NOT_FILE) {
+        /* The user's file, not reportc's failure. */
+        static const char empty[] = "";
+        source *named = arena_alloc(a, sizeof *named);
+        *named = (source){ name, empty, 0, NULL, 0 };
+        diag_error(d, (src_pos){ named, 1, 1, 0 }, st == SOURCE_TOO_LARGE ? "split the report or shorten it" : NULL,
+                   "the input %s", why);
+        return false;
+    }
+    if (st != SOURCE_OK) {
+        diag_failure(d, "cannot read %s: %s", name, why);
+        return false;
+    }
+    source *src = arena_alloc(a, sizeof *src);
+    *src = (source){ name, text, len, NULL, 0 };
+    const ynode *root = yaml_tree_parse(a, d, src, &limits);
+    if (!root) return false;
+    syn_report *r = arena_alloc(a, sizeof *r);
+    r->src = src;
+    r->pos = root->pos;
+    out->report = r;
+    if (root->kind != YNODE_MAP) {
+        static const char *const keys[] = { "meta", "layout", "body", NULL };
+        schema_check_keys(d, root, "the report", keys);
+        return false;
+    }
+    if (!parse_report_layout(&p, root, opt, out)) return false;
+    const ynode *v;
+    if ((v = yaml_lookup(root, "meta"))) parse_meta(&p, v, &r->meta);
+    if (out->tmpl) {
+        /* A templated report: the layout gives the document, the report its
+           issuer, prose and numbers. */
+        parse_templated(&p, root, r);
+    } else {
+        static const char *const keys[] = { "meta", "layout", "body", "attachments", NULL };
+        parse_keys(&p, root, "the report", keys);
+        const ynode *body = yaml_lookup(root, "body");
+        if (!body) {
+            parse_error(&p, root->pos, "add 'body:' with a list of headings and paragraphs", "the report has no body");
+            return false;
+        }
+        if (body->kind != YNODE_SEQ) {
+            parse_error(&p, body->pos, "write each block as a '- ' list item", "body must be a list, not %s",
+                        yaml_kind_name(body));
+            return false;
+        }
+        r->has_body = true;
+        parse_blocks(&p, body, &r->body);
+    }
+    if ((v = yaml_lookup(root, "attachments"))) parse_attachments(&p, v, r);
+    return true;
+}
+
+bool parse_layout_named(arena *a, diag *d, const parse_options *opt, const char *name, const style **st,
+                        const template_spec **tmpl)
+{
+    parse_ctx p = { a, d, opt->files, ".", true };
+    static source cmdline = { "reportc init", "", 0, NULL, 0 };
+    return parse_layout(&p, name, (src_pos){ &cmdline, 0, 0, 0 }, NULL, opt->layout_dirs, opt->n_layout_dirs, st, tmpl) &&
+           p.ok;
+}

@@ -1,0 +1,62 @@
+/* template_spec.h — a layout's document template, as the parse stage read it.
+ *
+ * A layout may carry `template:` (layouts/gov-info-disclosure-annual.yaml):
+ * a title pattern, sections in order with their exact headings, tables whose
+ * numbers have stable names (table.row.column), computed totals, and rules
+ * over the numbers.  Every key has been checked here, every message's
+ * {holes} too; the model (model/template*.c) fills the template from a
+ * report.  No C code knows any particular template. */
+#ifndef REPORTC_TEMPLATE_SPEC_H
+#define REPORTC_TEMPLATE_SPEC_H
+
+#include <stdbool.h>
+
+#include "syntax.h"
+
+typedef struct tmpl_section {
+    src_pos pos;
+    syn_scalar key, heading, hint;
+    syn_scalar table;               /* .s NULL: a section of prose only */
+} tmpl_section;
+
+typedef struct tmpl_table {
+    syn_scalar name;
+    const syn_table *table;         /* header trees with key/sum, or a grid with data holes */
+} tmpl_table;
+
+/* A rule over a table's rows, checked for each column: Σ left = Σ right,
+ * or Σ left = Σ previous in last year's report (R6). */
+typedef struct tmpl_rule {
+    src_pos pos;
+    syn_scalar id, table;
+    bool warning;
+    syn_scalar *left, *right, *previous;    /* row names; right or previous is NULL */
+    int n_left, n_right, n_previous;
+    syn_scalar message;
+} tmpl_rule;
+
+/* A number the prose states after some words (R8) that must equal a
+ * table's number, or the sum of several. */
+typedef struct tmpl_prose_check {
+    src_pos pos;
+    syn_scalar id, after, unit, message;
+    int within;                     /* characters between the words and the number */
+    syn_scalar *equals;
+    int n_equals;
+} tmpl_prose_check;
+
+typedef struct template_spec {
+    src_pos pos;
+    syn_scalar title;               /* "{issuer}{year}年…" */
+    syn_scalar deadline;            /* "{next-year}-01-31": the 落款's default date */
+    tmpl_section *sections;
+    int n_sections;
+    tmpl_table *tables;
+    int n_tables;
+    tmpl_rule *rules;
+    int n_rules;
+    tmpl_prose_check *checks;
+    int n_checks;
+} template_spec;
+
+#endif

@@ -1,0 +1,27 @@
+#!/bin/bash
+# bench.sh — the figures `make bench` prints: wall time (median of several
+# runs; ±20 % on these machines), peak RSS, instructions (callgrind:
+# repeatable) and output size, for data/2023.yaml and the generated tables.
+set -u
+cd "$(dirname "$0")/.."
+instructions() { # instructions COMMAND…: callgrind's total
+    command -v valgrind > /dev/null || { echo "instructions: (valgrind not installed)"; return; }
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
+        sed -n 's/.*Collected : *\([0-9]*\).*/instructions: \1/p'
+}
+mkdir -p build
+for mode in "" --no-pdfa; do
+    echo "data/2023.yaml ${mode:-(PDF/A-1b)}:"
+    build/bench 21 ./reportc $mode data/2023.yaml -o build/bench.pdf
+    echo "PDF size: $(wc -c < build/bench.pdf) bytes"
+    instructions ./reportc $mode data/2023.yaml -o build/bench.pdf
+done
+echo "reportc --check data/2023.yaml (bar: <= 10 ms):"
+build/bench 21 ./reportc --check data/2023.yaml
+instructions ./reportc --check data/2023.yaml
+python3 tests/gen-table.py 600 > build/bench-600.yaml
+python3 tests/gen-table.py 6000 > build/bench-6000.yaml
+echo "table, 600 rows (bar: <= 150 ms):"
+build/bench 11 ./reportc build/bench-600.yaml -o build/bench.pdf
+echo "table, 6000 rows (bar: <= 10 x the 600-row time):"
+build/bench 5 ./reportc build/bench-6000.yaml -o build/bench.pdf
