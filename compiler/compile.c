@@ -39,7 +39,7 @@ static void lap(stopwatch *w, const char *stage)
     w->last = now;
 }
 
-int compile_status(const diag *d, int status)
+static int compile_status(const diag *d, int status)
 {
     if (d->failures) return EXIT_INTERNAL;
     if (d->errors) return EXIT_INPUT;

@@ -42,8 +42,6 @@ typedef struct compile_options {
  * internal failure. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
-/* The exit status diagnostics d call for (status: what the run says so far). */
-int compile_status(const diag *d, int status);
 
 /* The pipeline in memory: parse, model, then (unless --check or --dump
  * model) fonts, layout and, unless --dump layout, the PDF into *pdf

@@ -16,6 +16,8 @@ The rules (README, "How the compiler is built"):
               the first word of STEM and _ (flow_blocks.c: flow_…); arena.c's
               x-allocators (malloc that ends the run when memory is out) keep
               the names C programmers know.
+  dead        every exported function is called from another file (the
+              fuzzers' entry compile_pipeline aside).
   exits       exit() and abort() only in main.c and base/arena.c (the one
               out-of-memory path).
   globals     no writable global data but output.c's signal-handler state.
@@ -181,6 +183,13 @@ def check_objects(syms):
                 continue
             problems.append(f"{rel}: exports {s}")
     report("prefixes (module prefix on every exported name)", problems)
+    # dead code
+    used = set()
+    for _, (_, undefined, _) in syms.items():
+        used |= undefined
+    problems = [f"{owner[s]}: {s} is exported and never called" for s in sorted(owner)
+                if s not in used and s not in ("main", "compile_pipeline")]
+    report("dead (no exported function left uncalled)", problems)
     # exits
     problems = []
     for rel, (_, undefined, _) in sorted(syms.items()):

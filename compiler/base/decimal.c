@@ -9,11 +9,6 @@ typedef __int128 wide;   /* room for 64-bit units times 10^18 */
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static void put(char *buf, size_t size, const char *fmt, const char *a, const char *b)
-{
-    if (buf && size) snprintf(buf, size, fmt, a, b ? b : "");
-}
-
 /* True when s[0..len) matches the form accepted: -?(0|[1-9][0-9]*)(.[0-9]+)? */
 static bool accepted_form(const char *s, size_t len)
 {
@@ -124,102 +119,129 @@ static bool expand_exponent(const char *s, size_t len, char *out, size_t size)
     return true;
 }
 
+/* A written form being classified, and what to say about it. */
+typedef struct form {
+    const char *s;       /* as written */
+    size_t len;
+    const char *body;    /* without a leading sign */
+    size_t blen;
+    const char *sign;    /* "-" or "" */
+    char quoted[80];     /* 's', shortened */
+    char why[200], hint[200];
+} form;
+
+/* .inf, inf, Infinity, .nan, nan (any case, any sign). */
+static bool not_finite(form *f)
+{
+    static const char *const words[] = { ".inf", "inf", "infinity", ".nan", "nan", NULL };
+    for (int i = 0; words[i]; i++)
+        if (word_is(f->body, f->blen, words[i])) {
+            snprintf(f->why, sizeof f->why, "%s is not a finite number", f->quoted);
+            snprintf(f->hint, sizeof f->hint, "write the number itself, e.g. 0");
+            return true;
+        }
+    return false;
+}
+
+/* 0x1A, 0o17, 0b101 (YAML 1.1 and 1.2). */
+static bool other_base(form *f)
+{
+    const char *b = f->body;
+    if (f->blen <= 2 || b[0] != '0' || !strchr("xXoObB", b[1]) || !all_in(b + 2, f->blen - 2, "0123456789abcdefABCDEF_"))
+        return false;
+    int base = strchr("xX", b[1]) ? 16 : strchr("oO", b[1]) ? 8 : 2;
+    snprintf(f->why, sizeof f->why, "%s is %s number", f->quoted, base == 16 ? "a hexadecimal" : base == 8 ? "an octal" : "a binary");
+    char digits[64];
+    long long v;
+    snprintf(f->hint, sizeof f->hint, "write it in decimal digits");
+    if (f->blen - 2 < sizeof digits) {
+        strip(b + 2, f->blen - 2, "_", digits);
+        if (base_value(digits, strlen(digits), base, &v)) snprintf(f->hint, sizeof f->hint, "write it in decimal: %s%lld", f->sign, v);
+    }
+    return true;
+}
+
+/* 1e3, 2.5E-4 (YAML 1.2 and 1.1). */
+static bool exponent(form *f)
+{
+    const char *e = memchr(f->body, 'e', f->blen);
+    if (!e) e = memchr(f->body, 'E', f->blen);
+    if (!e || e == f->body) return false;
+    size_t ml = (size_t)(e - f->body), xl = f->blen - ml - 1;
+    const char *x = e + 1;
+    if (xl && (x[0] == '-' || x[0] == '+')) x++, xl--;
+    if (!all_in(f->body, ml, "0123456789.") || !all_in(x, xl, "0123456789") ||
+        memchr(f->body, '.', ml) != memrchr(f->body, '.', ml))
+        return false;
+    snprintf(f->why, sizeof f->why, "%s is written with an exponent", f->quoted);
+    char full[128];
+    if (expand_exponent(f->s, f->len, full, sizeof full) && strlen(full) <= 40)
+        snprintf(f->hint, sizeof f->hint, "write the number in full: %s", full);
+    else
+        snprintf(f->hint, sizeof f->hint, "write the number in full, without an exponent");
+    return true;
+}
+
+/* 1:30 (YAML 1.1 reads it as 90). */
+static bool sexagesimal(form *f)
+{
+    if (!memchr(f->body, ':', f->blen) || !all_in(f->body, f->blen, "0123456789:_.") || !is_digit(f->body[0])) return false;
+    snprintf(f->why, sizeof f->why, "%s is a base-60 number in YAML 1.1 (1:30 is 90)", f->quoted);
+    snprintf(f->hint, sizeof f->hint, "quote it if it is text, e.g. '1:30', or write the number it means");
+    return true;
+}
+
+/* Digits written in a way the accepted form does not allow: 1_000, +3,
+ * .5, 5., 010. */
+static bool odd_digits(form *f)
+{
+    const char *b = f->body;
+    size_t n = f->blen;
+    if (!all_in(b, n, "0123456789._") || memchr(b, '.', n) != memrchr(b, '.', n) || f->len >= 96) return false;
+    int shown = n > 60 ? 60 : (int)n;
+    if (memchr(b, '_', n)) {
+        char digits[96];
+        strip(f->s, f->len, "_+", digits);
+        snprintf(f->why, sizeof f->why, "%s has digit separators", f->quoted);
+        snprintf(f->hint, sizeof f->hint, "write %.60s; a column's format \"#,##0\" prints separators", digits);
+    } else if (f->s[0] == '+') {
+        snprintf(f->why, sizeof f->why, "%s has a plus sign", f->quoted);
+        snprintf(f->hint, sizeof f->hint, "write %.*s", shown, b);
+    } else if (b[0] == '.' || b[n - 1] == '.') {
+        snprintf(f->why, sizeof f->why, "%s has no digit on one side of its point", f->quoted);
+        if (b[0] == '.') snprintf(f->hint, sizeof f->hint, "write %s0%.*s", f->sign, shown, b);
+        else snprintf(f->hint, sizeof f->hint, "write %s%.*s", f->sign, shown - 1, b);
+    } else if (n > 1 && b[0] == '0' && is_digit(b[1])) {
+        size_t k = 0;
+        while (k + 1 < n && b[k] == '0' && is_digit(b[k + 1])) k++;
+        int rest = n - k > 60 ? 60 : (int)(n - k);
+        long long octal;
+        if (!memchr(b, '.', n) && base_value(b, n, 8, &octal))
+            snprintf(f->why, sizeof f->why, "%s has a leading zero: YAML 1.1 reads it as octal (%lld), YAML 1.2 as %.*s",
+                     f->quoted, octal, rest, b + k);
+        else
+            snprintf(f->why, sizeof f->why, "%s has a leading zero", f->quoted);
+        snprintf(f->hint, sizeof f->hint, "write %s%.*s without the leading zero", f->sign, rest, b + k);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* Recognises the forms a YAML 1.1 or 1.2 library reads as numbers but
  * reportc does not take; fills why/hint and returns true. */
 static bool refusal(const char *s, size_t len, char *why, size_t whylen, char *hint, size_t hintlen)
 {
-    char quoted[80], buf[256];
-    snprintf(quoted, sizeof quoted, "'%.*s'", len > 60 ? 60 : (int)len, s);
-    const char *body = s;
-    size_t blen = len;
-    if (blen && (body[0] == '-' || body[0] == '+')) body++, blen--;
-    if (word_is(body, blen, ".inf") || word_is(body, blen, "inf") || word_is(body, blen, "infinity") ||
-        word_is(body, blen, ".nan") || word_is(body, blen, "nan")) {
-        put(why, whylen, "%s is not a finite number%s", quoted, "");
-        put(hint, hintlen, "write the number itself, e.g. 0%s%s", "", "");
-        return true;
+    form f = { .s = s, .len = len, .body = s, .blen = len, .sign = "" };
+    snprintf(f.quoted, sizeof f.quoted, "'%.*s'", len > 60 ? 60 : (int)len, s);
+    if (len && (s[0] == '-' || s[0] == '+')) {
+        f.body++, f.blen--;
+        f.sign = s[0] == '-' ? "-" : "";
     }
-    if (blen > 2 && body[0] == '0' && strchr("xXoObB", body[1]) &&
-        all_in(body + 2, blen - 2, "0123456789abcdefABCDEF_")) {
-        int base = strchr("xX", body[1]) ? 16 : strchr("oO", body[1]) ? 8 : 2;
-        const char *names[] = { "a binary", "an octal", "a hexadecimal" };
-        put(why, whylen, "%s is %s number", quoted, names[base == 2 ? 0 : base == 8 ? 1 : 2]);
-        char digits[64];
-        long long v;
-        if (blen - 2 < sizeof digits) {
-            strip(body + 2, blen - 2, "_", digits);
-            if (base_value(digits, strlen(digits), base, &v)) {
-                snprintf(buf, sizeof buf, "write it in decimal: %s%lld", s[0] == '-' ? "-" : "", v);
-                put(hint, hintlen, "%s%s", buf, "");
-                return true;
-            }
-        }
-        put(hint, hintlen, "write it in decimal digits%s%s", "", "");
-        return true;
-    }
-    /* Exponent: 1e3, 2.5E-4 (YAML 1.2 and 1.1). */
-    const char *e = memchr(body, 'e', blen);
-    if (!e) e = memchr(body, 'E', blen);
-    if (e && e > body) {
-        size_t ml = (size_t)(e - body);
-        const char *x = e + 1;
-        size_t xl = blen - ml - 1;
-        if (xl && (x[0] == '-' || x[0] == '+')) x++, xl--;
-        if (all_in(body, ml, "0123456789.") && all_in(x, xl, "0123456789") && memchr(body, '.', ml) == memrchr(body, '.', ml)) {
-            put(why, whylen, "%s is written with an exponent%s", quoted, "");
-            if (expand_exponent(s, len, buf, sizeof buf) && strlen(buf) <= 40)
-                put(hint, hintlen, "write the number in full: %s%s", buf, "");
-            else
-                put(hint, hintlen, "write the number in full, without an exponent%s%s", "", "");
-            return true;
-        }
-    }
-    /* Sexagesimal (YAML 1.1): 1:30 is 90. */
-    if (memchr(body, ':', blen) && all_in(body, blen, "0123456789:_.") && is_digit(body[0])) {
-        put(why, whylen, "%s is a base-60 number in YAML 1.1 (1:30 is 90)%s", quoted, "");
-        put(hint, hintlen, "quote it if it is text, e.g. '1:30', or write the number it means%s%s", "", "");
-        return true;
-    }
-    if (!all_in(body, blen, "0123456789._")) return false;
-    if (memchr(body, '.', blen) != memrchr(body, '.', blen)) return false;   /* 1.2.3: text */
-    char digits[96];
-    if (len >= sizeof digits) return false;
-    strip(s, len, "_+", digits);
-    if (memchr(body, '_', blen)) {
-        put(why, whylen, "%s has digit separators%s", quoted, "");
-        snprintf(buf, sizeof buf, "write %.80s; a column's format \"#,##0\" prints separators", digits);
-        put(hint, hintlen, "%s%s", buf, "");
-        return true;
-    }
-    if (s[0] == '+') {
-        put(why, whylen, "%s has a plus sign%s", quoted, "");
-        put(hint, hintlen, "write %s%s", digits, "");
-        return true;
-    }
-    if (body[0] == '.' || body[blen - 1] == '.') {
-        put(why, whylen, "%s has no digit on one side of its point%s", quoted, "");
-        if (body[0] == '.') snprintf(buf, sizeof buf, "write %s0%.*s", s[0] == '-' ? "-" : "", (int)(blen > 60 ? 60 : blen), body);
-        else snprintf(buf, sizeof buf, "write %.*s", (int)(len - 1 > 60 ? 60 : len - 1), s);
-        put(hint, hintlen, "%s%s", buf, "");
-        return true;
-    }
-    if (blen > 1 && body[0] == '0' && is_digit(body[1])) {
-        size_t k = 0;
-        while (k + 1 < blen && body[k] == '0' && is_digit(body[k + 1])) k++;
-        long long octal;
-        bool is_octal = !memchr(body, '.', blen) && base_value(body, blen, 8, &octal);
-        if (is_octal) {
-            snprintf(buf, sizeof buf, "%s has a leading zero: YAML 1.1 reads it as octal (%lld), YAML 1.2 as %.*s",
-                     quoted, octal, (int)(blen - k > 60 ? 60 : blen - k), body + k);
-            put(why, whylen, "%s%s", buf, "");
-        } else {
-            put(why, whylen, "%s has a leading zero%s", quoted, "");
-        }
-        snprintf(buf, sizeof buf, "write %s%.*s without the leading zero", s[0] == '-' ? "-" : "", (int)(blen - k > 60 ? 60 : blen - k), body + k);
-        put(hint, hintlen, "%s%s", buf, "");
-        return true;
-    }
-    return false;
+    if (!not_finite(&f) && !other_base(&f) && !exponent(&f) && !sexagesimal(&f) && !odd_digits(&f)) return false;
+    if (why) snprintf(why, whylen, "%s", f.why);
+    if (hint) snprintf(hint, hintlen, "%s", f.hint);
+    return true;
 }
 
 decimal_status decimal_parse(const char *s, size_t len, decimal *out, char *why, size_t whylen, char *hint,

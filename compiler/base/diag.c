@@ -133,7 +133,7 @@ static int compare_entries(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-int diag_display_width(const char *s, size_t n)
+static int diag_display_width(const char *s, size_t n)
 {
     int w = 0;
     size_t i = 0;

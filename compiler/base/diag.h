@@ -90,8 +90,5 @@ bool diag_full(const diag *d);
  * summary line for each kind that was capped. */
 void diag_print(const diag *d, FILE *out);
 
-/* Display width of a UTF-8 character sequence as a terminal shows it (East
- * Asian wide characters count 2), for placing the caret. */
-int diag_display_width(const char *s, size_t n);
 
 #endif

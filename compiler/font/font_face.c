@@ -93,7 +93,7 @@ font_face *font_face_open(const font_file *file, unsigned index, const char **wh
         bool cff = table_length(face, HB_TAG('C', 'F', 'F', ' ')) || table_length(face, HB_TAG('C', 'F', 'F', '2'));
         hb_face_destroy(face);
         hb_blob_destroy(blob);
-        /* libharu-2.3.md §10: 2.3.0 embeds only glyf outlines, not CFF. */
+        /* libharu 2.3.0 embeds only glyf outlines, not CFF. */
         *why = cff ? "the font has CFF (PostScript) outlines; only TrueType (glyf) fonts can be embedded"
                    : "the font has no TrueType (glyf) outlines";
         return NULL;
@@ -146,7 +146,7 @@ int font_face_advance_milli_em(const font_face *f, uint32_t cp)
     hb_codepoint_t g = 0;
     if (!hb_font_get_nominal_glyph(f->font, cp, &g) || g == 0) return 0;
     hb_position_t adv = hb_font_get_glyph_h_advance(f->font, g);
-    /* libharu-2.3.md §4: libharu truncates adv*1000/upem for /W; so do we. */
+    /* libharu truncates adv*1000/upem for /W; so do we (what layout measures is what viewers advance). */
     return (int)((int64_t)adv * 1000 / (int64_t)f->upem);
 }
 

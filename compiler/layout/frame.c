@@ -4,7 +4,7 @@
 #include "base/utf8.h"
 #include "font/font_face.h"
 
-void frame_sink_push(frame_sink *s, frame_item item)
+static void frame_sink_push(frame_sink *s, frame_item item)
 {
     arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
     item.tag = s->tag;

@@ -96,7 +96,6 @@ typedef struct frame_sink {
     frame_tag tag;         /* given to every item pushed */
 } frame_sink;
 
-void frame_sink_push(frame_sink *s, frame_item item);
 void frame_sink_text(frame_sink *s, frame_text t);
 void frame_sink_rule(frame_sink *s, frame_rule r);
 

@@ -189,20 +189,18 @@ static mpt_t minimise_height(solver *s, const bool *grow, const mpt_t *max_w, mp
     return room;
 }
 
-bool table_solve_widths(const table_env *env, table_plan *p)
+/* The content limits of every column: min_w (the least each may get) and
+ * max_w (all its text on one line), spans spread over their columns.  First
+ * with the label minimums; when even those are too wide, with plain
+ * min-content widths. */
+static void content_limits(const table_plan *p, mpt_t *min_w, mpt_t *max_w)
 {
     const table_grid *t = p->g;
     const model_column *columns = t->model->columns;
     const table_style *ts = p->ts;
-    arena *a = env->scratch;
-    int n_cols = t->n_cols;
-    mpt_t pad2 = 2 * ts->padding_x;
-    mpt_t *min_w = arena_alloc(a, (size_t)n_cols * sizeof *min_w), *max_w = arena_alloc(a, (size_t)n_cols * sizeof *max_w);
-    mpt_t floor_w = pad2 + ts->cell.size;   /* room for one character */
-    /* First with the label minimums above; when even that is too wide, with
-       plain min-content widths. */
+    mpt_t pad2 = 2 * ts->padding_x, floor_w = pad2 + ts->cell.size;   /* room for one character */
     for (int whole = 1; whole >= 0; whole--) {
-        for (int c = 0; c < n_cols; c++) min_w[c] = max_w[c] = floor_w;
+        for (int c = 0; c < t->n_cols; c++) min_w[c] = max_w[c] = floor_w;
         for (int pass = 0; pass < 2; pass++)     /* single columns first, then spans */
             for (int i = 0; i < t->n_cells; i++) {
                 const grid_cell *c = &t->cells[i];
@@ -221,19 +219,91 @@ bool table_solve_widths(const table_env *env, table_plan *p)
                 spread(max_w, max_w, c->col, c->col + c->colspan, ct->max_width + pad2);
             }
         mpt_t least = 0;
-        for (int c = 0; c < n_cols; c++)
+        for (int c = 0; c < t->n_cols; c++)
             least += columns[c].width == WIDTH_FIXED     ? columns[c].fixed
                    : columns[c].width == WIDTH_PERCENT ? (mpt_t)((int64_t)p->width * columns[c].permille / 1000)
                                                           : min_w[c];
         if (least <= p->width) break;
     }
+    for (int c = 0; c < t->n_cols; c++)
+        if (max_w[c] < min_w[c]) max_w[c] = min_w[c];
+}
+
+/* The search's working memory: the cells covering each column, lines and
+ * heights per cell and row. */
+static void solver_init(solver *s, arena *a)
+{
+    const table_grid *t = s->p->g;
+    int n_cols = t->n_cols;
+    s->col_first = arena_alloc(a, (size_t)(n_cols + 1) * sizeof *s->col_first);
+    for (int i = 0; i < t->n_cells; i++)
+        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++) s->col_first[c + 1]++;
+    for (int c = 0; c < n_cols; c++) s->col_first[c + 1] += s->col_first[c];
+    s->col_cells = arena_alloc(a, (size_t)(s->col_first[n_cols] + 1) * sizeof *s->col_cells);
+    int *fill = arena_alloc(a, (size_t)n_cols * sizeof *fill);
+    for (int i = 0; i < t->n_cells; i++)
+        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++)
+            s->col_cells[s->col_first[c] + fill[c]++] = i;
+    size_t n = (size_t)(t->n_cells ? t->n_cells : 1);
+    s->lines = arena_alloc(a, n * sizeof *s->lines);
+    s->trial = arena_alloc(a, n * sizeof *s->trial);
+    s->lone = arena_alloc(a, n * sizeof *s->lone);
+    s->trial_lone = arena_alloc(a, n * sizeof *s->trial_lone);
+    s->cell_h = arena_alloc(a, n * sizeof *s->cell_h);
+    s->row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *s->row_h);
+}
+
+/* Hands out the room left after the search: to fraction columns by
+ * weight; else to the auto columns, to their max-content first, then in
+ * proportion to their widths. */
+static void share_room(const table_plan *p, mpt_t *w, const bool *grow, const mpt_t *max_w, mpt_t room, mpt_t weights)
+{
+    const model_column *columns = p->g->model->columns;
+    int n_cols = p->g->n_cols;
+    mpt_t given = 0;
+    int last = -1;
+    if (weights > 0) {
+        for (int c = 0; c < n_cols; c++)
+            if (columns[c].width == WIDTH_FRACTION) {
+                mpt_t share = (mpt_t)((int64_t)room * columns[c].permille / weights);
+                w[c] += share;
+                given += share;
+                last = c;
+            }
+        w[last] += room - given;
+        return;
+    }
+    if (room <= 0) return;
+    mpt_t deficit = 0, total = 0;
+    for (int c = 0; c < n_cols; c++)
+        if (grow[c]) deficit += max_w[c] > w[c] ? max_w[c] - w[c] : 0, total += w[c];
+    for (int c = 0; c < n_cols; c++) {
+        if (!grow[c]) continue;
+        mpt_t share = deficit > 0 ? (mpt_t)((int64_t)room * (max_w[c] > w[c] ? max_w[c] - w[c] : 0) / deficit)
+                                  : (mpt_t)((int64_t)room * w[c] / total);
+        w[c] += share;
+        given += share;
+        last = c;
+    }
+    if (last >= 0) w[last] += room - given;
+}
+
+bool table_solve_widths(const table_env *env, table_plan *p)
+{
+    const table_grid *t = p->g;
+    const model_column *columns = t->model->columns;
+    arena *a = env->scratch;
+    int n_cols = t->n_cols;
+    mpt_t *min_w = arena_alloc(a, (size_t)n_cols * sizeof *min_w), *max_w = arena_alloc(a, (size_t)n_cols * sizeof *max_w);
+    content_limits(p, min_w, max_w);
+    /* Fixed and percentage columns take their widths; the others start at
+       their minimum. */
     mpt_t fixed = 0, need = 0, weights = 0;
     bool *grow = arena_alloc(a, (size_t)n_cols * sizeof *grow);
-    solver s = { .env = env, .p = p, .pad2 = pad2 };
+    solver s = { .env = env, .p = p, .pad2 = 2 * p->ts->padding_x };
     s.w = arena_alloc(a, (size_t)n_cols * sizeof *s.w);
     for (int c = 0; c < n_cols; c++) {
         const model_column *mc = &columns[c];
-        if (max_w[c] < min_w[c]) max_w[c] = min_w[c];
         switch (mc->width) {
         case WIDTH_FIXED: s.w[c] = mc->fixed; break;
         case WIDTH_PERCENT: s.w[c] = (mpt_t)((int64_t)p->width * mc->permille / 1000); break;
@@ -242,69 +312,27 @@ bool table_solve_widths(const table_env *env, table_plan *p)
         }
         if (mc->width == WIDTH_FIXED || mc->width == WIDTH_PERCENT) fixed += s.w[c];
     }
-    if (fixed + need > p->width) {
+    if ((int64_t)fixed + need > p->width) {
         diag_error(env->d, t->model->pos,
                    "give fewer columns, narrower explicit widths, or a smaller table font (layout table.size)",
                    "this table needs at least %.1f mm, but the text block is %.1f mm wide", mm_from_mpt(fixed + need),
                    mm_from_mpt(p->width));
         return false;
     }
-    mpt_t room = p->width - fixed - need;
-    /* Cells covering each column, for the search's local updates. */
-    s.col_first = arena_alloc(a, (size_t)(n_cols + 1) * sizeof *s.col_first);
-    for (int i = 0; i < t->n_cells; i++)
-        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++) s.col_first[c + 1]++;
-    for (int c = 0; c < n_cols; c++) s.col_first[c + 1] += s.col_first[c];
-    s.col_cells = arena_alloc(a, (size_t)(s.col_first[n_cols] + 1) * sizeof *s.col_cells);
-    int *fill = arena_alloc(a, (size_t)n_cols * sizeof *fill);
-    for (int i = 0; i < t->n_cells; i++)
-        for (int c = t->cells[i].col; c < t->cells[i].col + t->cells[i].colspan; c++)
-            s.col_cells[s.col_first[c] + fill[c]++] = i;
-    size_t n = (size_t)(t->n_cells ? t->n_cells : 1);
-    s.lines = arena_alloc(a, n * sizeof *s.lines);
-    s.trial = arena_alloc(a, n * sizeof *s.trial);
-    s.lone = arena_alloc(a, n * sizeof *s.lone);
-    s.trial_lone = arena_alloc(a, n * sizeof *s.trial_lone);
-    s.cell_h = arena_alloc(a, n * sizeof *s.cell_h);
-    s.row_h = arena_alloc(a, (size_t)t->n_rows * sizeof *s.row_h);
-
-    mpt_t want = 0;
-    for (int c = 0; c < n_cols; c++) if (grow[c]) want += max_w[c] - s.w[c];
+    mpt_t room = p->width - fixed - need, want = 0;
+    solver_init(&s, a);
+    /* The auto columns all at max-content when they fit; else the room goes
+       where it lowers the table's cost most. */
+    for (int c = 0; c < n_cols; c++)
+        if (grow[c]) want += max_w[c] - s.w[c];
     if (want <= room) {
-        for (int c = 0; c < n_cols; c++) if (grow[c]) s.w[c] = max_w[c];
+        for (int c = 0; c < n_cols; c++)
+            if (grow[c]) s.w[c] = max_w[c];
         room -= want;
     } else {
         room = minimise_height(&s, grow, max_w, room);
     }
-    /* What is left: fraction columns by weight; else the auto columns, to
-       their max-content first, then in proportion to their widths. */
-    if (weights > 0) {
-        mpt_t given = 0;
-        int last = -1;
-        for (int c = 0; c < n_cols; c++)
-            if (columns[c].width == WIDTH_FRACTION) {
-                mpt_t share = (mpt_t)((int64_t)room * columns[c].permille / weights);
-                s.w[c] += share;
-                given += share;
-                last = c;
-            }
-        s.w[last] += room - given;
-    } else if (room > 0) {
-        mpt_t deficit = 0, total = 0;
-        for (int c = 0; c < n_cols; c++)
-            if (grow[c]) deficit += max_w[c] > s.w[c] ? max_w[c] - s.w[c] : 0, total += s.w[c];
-        mpt_t given = 0;
-        int last = -1;
-        for (int c = 0; c < n_cols; c++) {
-            if (!grow[c]) continue;
-            mpt_t share = deficit > 0 ? (mpt_t)((int64_t)room * (max_w[c] > s.w[c] ? max_w[c] - s.w[c] : 0) / deficit)
-                                      : (mpt_t)((int64_t)room * s.w[c] / total);
-            s.w[c] += share;
-            given += share;
-            last = c;
-        }
-        if (last >= 0) s.w[last] += room - given;
-    }
+    share_room(p, s.w, grow, max_w, room, weights);
     p->col_x = arena_alloc(env->a, (size_t)(n_cols + 1) * sizeof *p->col_x);
     p->col_x[0] = p->left;
     for (int c = 0; c < n_cols; c++) p->col_x[c + 1] = p->col_x[c] + s.w[c];

@@ -1,9 +1,8 @@
 /* text_break.h — line-break opportunities from ICU (UAX #14, `zh` tailoring).
  *
  * The only place that includes ICU.  ICU's `zh` line rules already forbid a
- * break before 。，、；：？！）》” and after （《“ (measured on ICU 72,
- * ../shared/reference/libharu-2.3.md §9); the further Chinese rules are the
- * layout's. */
+ * break before 。，、；：？！）》” and after （《“ (measured on ICU 72);
+ * the further Chinese rules are text_clreq.c's. */
 #ifndef REPORTC_TEXT_BREAK_H
 #define REPORTC_TEXT_BREAK_H
 

@@ -2,7 +2,7 @@
  *
  * ICU's `zh` tailoring of UAX #14 already keeps most closing marks off a
  * line start and opening marks off a line end; these rules add what it
- * still allows (../shared/reference/clreq.md §1, §4, §8). */
+ * still allows (clreq: W3C, Requirements for Chinese Text Layout, §3). */
 #ifndef REPORTC_TEXT_CLREQ_H
 #define REPORTC_TEXT_CLREQ_H
 

@@ -47,7 +47,7 @@ static void set_text(model_cell *c, const syn_scalar *s)
 
 /* ---- numbers ---------------------------------------------------------------- */
 
-bool model_table_number(diag *d, const syn_scalar *v, bool *is_number, decimal *number)
+static bool model_table_number(diag *d, const syn_scalar *v, bool *is_number, decimal *number)
 {
     *is_number = false;
     if (!v->plain || v->null) return true;   /* quoted: text, as written */

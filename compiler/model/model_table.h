@@ -86,10 +86,6 @@ typedef struct table_values {
  * column cannot print — at its position and returns NULL. */
 model_table *model_table_build(arena *a, diag *d, const syn_table *t, const table_values *values);
 
-/* Reads a report's table value: *number set when it is a number.  A plain
- * value in a form reportc refuses (1e3, 0x1A, .inf …) is an error at it;
- * false then. */
-bool model_table_number(diag *d, const syn_scalar *v, bool *is_number, decimal *number);
 
 /* Prints the table as stable text for reportc --dump model. */
 void model_table_dump(const model_table *t, FILE *out);

@@ -58,8 +58,6 @@ bool parse_block(parse_ctx *p, const ynode *item, syn_block *out);
 /* A `table:` value; `template_keys` allows the template's key, sum, rule,
  * message, type and data.  NULL after an error that leaves no table. */
 const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys);
-/* A column width: auto, a length, N% or Nfr. */
-bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out);
 
 /* ---- parse_style.c ---- */
 /* Binds a merged layout tree to a style; NULL after errors. */

@@ -20,12 +20,10 @@ typedef struct tparser {
     bool tmpl;              /* a template's table: key, sum, rule, message, type, data allowed */
 } tparser;
 
-static const char *const align_names[] = { "left", "center", "right", "justify", NULL };
-
 static bool parse_align(parse_ctx *p, const ynode *v, bool *has, text_align *align)
 {
     int e;
-    if (!schema_enum(p->d, v, "align", align_names, &e)) {
+    if (!schema_enum(p->d, v, "align", style_align_names, &e)) {
         p->ok = false;
         return false;
     }
@@ -50,7 +48,7 @@ static bool share(const char *s, size_t len, const char *unit, int scale, long m
     return true;
 }
 
-bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out)
+static bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out)
 {
     const char *s;
     if (!schema_string(p->d, v, "width", &s)) {

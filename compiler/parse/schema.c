@@ -89,7 +89,7 @@ bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, l
 
 /* Reads n as an exact decimal; an error at n names what is wrong and what
  * to write instead. */
-bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *out)
+static bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *out)
 {
     const char *s;
     if (!schema_string(d, n, what, &s)) return false;

@@ -31,8 +31,6 @@ bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, l
 /* A plain decimal number in thousandths, in [min, max] thousandths ("0.25" →
  * 250); more than three decimals round half away from zero. */
 bool schema_permille(diag *d, const ynode *n, const char *what, int min, int max, int *out);
-/* A plain decimal number, exactly (refused forms get their hint). */
-bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *out);
 /* true/false, yes/no. */
 bool schema_bool(diag *d, const ynode *n, const char *what, bool *out);
 /* A length with a unit: mm, cm, pt, in (e.g. "37mm", "15.75pt"), from 0 to

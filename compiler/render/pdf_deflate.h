@@ -1,6 +1,6 @@
 /* pdf_deflate.h — zlib streams deflated on two cores.
  *
- * Deflating the glyphs is the largest cost of writing a PDF (fp §4).  Each
+ * Deflating the glyphs is the largest cost of writing a PDF.  Each
  * input is cut into pieces of PDF_DEFLATE_PIECE bytes; a worker thread takes
  * pieces from the front of the queue while the main thread does libharu's
  * work, and the main thread takes pieces from the back when it calls

@@ -31,7 +31,7 @@
 
 /* The codes libharu sees: CODE_FIRST + i for the i-th character in new-glyph
  * order.  Any BMP non-surrogate codes would do, since our ToUnicode says what
- * each one is (fp §5); low codes keep libharu's per-CID tables (/W,
+ * each one is; low codes keep libharu's per-CID tables (/W,
  * CIDToGIDMap) as short as the character list (see get_font). */
 #define CODE_FIRST 0x0100u
 
@@ -86,7 +86,7 @@ static void put16(uint8_t *p, unsigned v)
 }
 
 /* Hands the font file to libharu through an anonymous memory file: libharu
- * 2.3.0 loads TrueType only from a file name (fp §1.5), and keeps its own
+ * 2.3.0 loads TrueType only from a file name, and keeps its own
  * handle, so ours is closed at once. */
 static const char *load_into_haru(HPDF_Doc pdf, const font_subset *font)
 {
@@ -118,10 +118,10 @@ static int utf16_hex(char *p, uint32_t cp)
 }
 
 /* libharu writes its encoder's CID CMap as ToUnicode, which poppler rejects
- * (libharu-2.3.md §3); we rewrite that stream object in place with a real
+ * (it declares a CMap resource); we rewrite that stream object in place with a real
  * ToUnicode: bfrange for runs of consecutive BMP characters that stay inside
  * one low-byte block on both sides, bfchar for the rest, ≤ 100 per block
- * (ISO 32000-1 §9.10.3; fp §1.6). */
+ * (ISO 32000-1 §9.10.3). */
 static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
 {
     HPDF_Dict cm = ((HPDF_FontAttr)font->attr)->cmap_stream;
@@ -176,7 +176,7 @@ static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
     p += sprintf(p, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 
     /* The keys libharu set for a CMap resource do not belong in a ToUnicode
-     * stream (libharu-2.3.md §3). */
+     * stream. */
     HPDF_MemStream_FreeData(cm->stream);
     HPDF_STATUS ok = HPDF_Dict_RemoveElement(cm, "Type");
     ok |= HPDF_Dict_RemoveElement(cm, "CMapName");
@@ -205,7 +205,7 @@ static HPDF_STATUS put_precompressed(HPDF_Dict obj, const uint8_t *z, size_t zle
     return HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
 }
 
-/* libharu's CIDToGIDMap covers all 65,535 CIDs (fp §3) and gets deflated
+/* libharu's CIDToGIDMap covers all 65,535 CIDs and gets deflated
  * at level 6 on every save; ours stops after the last of our codes, which
  * is all a CID font with those codes can reach. */
 static bool own_cid_to_gid_map(HPDF_Font font, HPDF_Dict *map_out)
@@ -252,7 +252,7 @@ static uint8_t *cid_to_gid_bytes(const entry *e, unsigned n, unsigned n_glyphs, 
  * font file in a CIDSet, one bit per CID, the high bit first.  Present
  * are the CIDs whose glyph the subset holds: CID 0 (.notdef) and every CID
  * the CIDToGIDMap `map` sends to a glyph other than 0 — every glyph then
- * has a CID (veraPDF also checks that; pdfa.md §2). */
+ * has a CID (veraPDF also checks that). */
 static uint8_t *make_cid_set(const uint8_t *map, size_t map_len, size_t *len)
 {
     size_t n_cids = map_len / 2;
@@ -265,7 +265,7 @@ static uint8_t *make_cid_set(const uint8_t *map, size_t map_len, size_t *len)
     return set;
 }
 
-/* fp §1.8: our own FontDescriptor, with the HarfBuzz font as FontFile2
+/* Our own FontDescriptor, with the subset font as FontFile2
  * as it is.  libharu builds a descriptor at save time only when this field
  * is NULL, so it then skips HPDF_TTFontDef_SaveFontData, which re-reads and
  * re-checksums the whole font 4 bytes at a time, and we choose the deflate
@@ -439,7 +439,7 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
     }
     /* hb-subset already closed over composite components; libharu would
      * empty every glyph it never measured, nested components included
-     * (libharu-2.3.md §1, upstream #79; fp §1.5). */
+     * (libharu upstream issue #79). */
     memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
     if (!write_tounicode(out->font, e, n)) {
         fail_haru(err, errlen, pdf, "writing the ToUnicode CMap", f);
@@ -505,7 +505,7 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *e
     for (int f = 0; ok && f < doc->n_faces; f++) {
         if (!used[f].n) continue;
         ok = load_face(pdf, doc->faces[f], &pf->faces[f], err, errlen);
-        /* libharu merges fonts by PostScript name (fp §5): two such faces in
+        /* libharu merges fonts by PostScript name: two such faces in
          * one document would both draw with the first one's subset. */
         for (int g = 0; ok && g < f; g++)
             if (pf->faces[g].font == pf->faces[f].font) {

@@ -64,8 +64,7 @@ static void put(buf *b, const char *s, size_t n)
 
 static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 
-/* s as XML character data: & < > escaped (XMP must be well-formed, pdfa.md
- * §2); characters XML 1.0 forbids (C0 controls other than tab and newline)
+/* s as XML character data: & < > escaped (XMP must be well-formed); characters XML 1.0 forbids (C0 controls other than tab and newline)
  * become spaces, as they cannot be written at all. */
 static void put_text(buf *b, const char *s)
 {

@@ -54,7 +54,7 @@ static float pt(mpt_t v) { return (float)pt_from_mpt(v); }
 
 /* A text string as UTF-16BE with a byte order mark (PDF 1.4 §3.8.1),
  * written as a hex string.  libharu's UTF-8 encoder would turn every
- * character beyond U+FFFF into a space (libharu-2.3.md §5). */
+ * character beyond U+FFFF into a space. */
 static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
 {
     size_t n = strlen(utf8);

@@ -70,7 +70,8 @@ test_running_header_and_footer() {
     rc "$REPORT" -o a.pdf || return 1
     lines_of a.pdf > lines
     for p in 1 2 3; do
-        head=$(grep "^$p " lines | grep '关于做好2024年政府信息公开工作的通知$' | awk '$4 < 37') || { cat lines; fail "page $p: no header"; return 1; }
+        head=$(grep "^$p " lines | grep '关于做好2024年政府信息公开工作的通知$' | awk '$4 < 37')
+        [ -n "$head" ] || { cat lines; fail "page $p: no header above the text block"; return 1; }
         foot=$(grep "^$p " lines | grep "卫东区人民政府办公室第${p}页$") || { cat lines; fail "page $p: no footer"; return 1; }
         set -- $foot
         python3 -c "import sys; sys.exit(0 if abs($3 - 184) < 0.3 and $4 > 262 else 1)" || fail "page $p footer at $3 mm, $4 mm" || return 1

@@ -1,6 +1,6 @@
 # pdf.sh — the PDF of data/2023.yaml, inspected as a reader sees it.
 
-# A copy of ../shared/seed/000_bb53b3313a585f27.txt, the original report.
+# The text of the original 2023 report (tests/golden/seed-2023.txt).
 SEED="$ROOT/tests/golden/seed-2023.txt"
 CHECK="$ROOT/tests/pdfcheck.py"
 

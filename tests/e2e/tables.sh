@@ -69,7 +69,7 @@ test_big_table_repeats_headers_and_row_labels() {
     "$CHECK" tables big.pdf 7800 > out || { cat out; return 1; }
 }
 
-# issue 3: 600 rows in ≤ 150 ms whole process; 6,000 rows ≤ 10 × that.  The
+# 600 rows in ≤ 150 ms whole process; 6,000 rows ≤ 10 × that.  The
 # fastest of several runs (tests/bench.c), so that a busy moment of this
 # shared VM does not decide; make bench prints the medians.
 test_big_table_time_linear() {

@@ -197,7 +197,7 @@ PY
     expect_error_at "$line" '网络提交数（1）不等于本年新收数（0）：列「自然人」'
 }
 
-# issue 5: reportc --check on the report ≤ 10 ms, whole process (tests/bench.c
+# reportc --check on the report ≤ 10 ms, whole process (tests/bench.c
 # forks and execs directly).  Measured quietly it is ~9 ms (make bench); in
 # the middle of the suite, on this shared VM, even the fastest of 21 runs
 # has taken 13 ms.  So the test prints the figures and fails only past twice

@@ -1,6 +1,15 @@
 # typography.sh — Chinese line-breaking rules and Han–Latin spacing, as a
 # reader sees them in the PDF (clreq §3.1.7, §4).
 
+# Fails unless FILE (a layout dump) has text runs and none is tracked wider
+# than LIMIT pt (a dump without runs would pass a bare awk check).
+tracking_at_most() {
+    local limit=$1 file=$2
+    grep -q ' tc=' "$file" || { fail "no text runs in $file"; return 1; }
+    awk -v limit="$limit" '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > limit) { print; bad = 1 } } END { exit bad }' "$file"
+}
+
+
 CHECK="$ROOT/tests/pdfcheck.py"
 
 # Paragraphs dense with marks, numbers and units, each shifted by one more
@@ -39,7 +48,7 @@ test_han_latin_gap_is_a_quarter_em() {
 test_justified_gaps_never_exceed_half_em() {
     punctuation_report > p.yaml
     rc --dump layout p.yaml > l.txt || return 1
-    awk '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > 7.875) { print; bad = 1 } } END { exit bad }' l.txt
+    tracking_at_most 7.875 l.txt
 }
 
 test_no_lone_character_on_a_last_line() {
@@ -92,7 +101,7 @@ test_2023_lines_evenly_spaced() {
     # No line of the sample report is looser than a quarter em between
     # characters (half the layout's limit: beyond it lines cost more).
     rc --dump layout "$ROOT/data/2023.yaml" > l.txt || return 1
-    awk '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > 3.94) { print; bad = 1 } } END { exit bad }' l.txt
+    tracking_at_most 3.94 l.txt
 }
 
 test_hopeless_line_avoided_by_whole_paragraph_breaking() {
@@ -103,7 +112,7 @@ test_hopeless_line_avoided_by_whole_paragraph_breaking() {
   - %s
 ' "$(printf '字%.0s' $(seq 1 36))中华人民共和国。2023年，2024年，2025年，2026年，结束。" > h.yaml
     rc --dump layout h.yaml > l.txt || return 1
-    awk '/ tc=/ { split($0, f, "tc="); split(f[2], g, " "); if (g[1] + 0 > 3.94) { print; bad = 1 } } END { exit bad }' l.txt
+    tracking_at_most 3.94 l.txt
 }
 
 test_2000_paragraphs_compile_fast() {
