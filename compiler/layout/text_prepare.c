@@ -32,8 +32,9 @@ static void count_char(const text_prep *tp, int face, uint32_t cp, src_pos pos)
 {
     text_face_usage *u = tp->usage;
     if (!u || face < 0 || face >= u->n_faces || cp > 0x10FFFF) return;
-    if (!u->seen[face]) u->seen[face] = arena_alloc(u->a, 0x110000 / 8);
-    uint8_t *bit = &u->seen[face][cp >> 3];
+    uint8_t **plane = &u->seen[face][cp >> 16];
+    if (!*plane) *plane = arena_alloc(u->a, 0x10000 / 8);
+    uint8_t *bit = &(*plane)[(cp & 0xFFFF) >> 3];
     if (*bit & (1u << (cp & 7))) return;
     *bit |= (uint8_t)(1u << (cp & 7));
     if (++u->count[face] == FONT_MAX_CHARS + 1) {

@@ -44,7 +44,7 @@ typedef struct text_span {
  * character that goes past that is an error at its position. */
 typedef struct text_face_usage {
     arena *a;                     /* for the bitmaps: lives as long as the layout */
-    uint8_t **seen;               /* per face: a bit per code point, allocated on first use */
+    uint8_t *(*seen)[17];         /* per face and Unicode plane: a bit per code point, allocated on first use */
     int *count;
     int n_faces;
 } text_face_usage;

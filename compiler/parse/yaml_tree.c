@@ -51,6 +51,12 @@ static bool check_text(arena *a, diag *d, source *src)
     int line = 1, col = 1;
     for (size_t i = start, chars = 0; i < n; chars++) {
         if (chars % SOURCE_CHAR_MARK == 0) marks[count++] = (uint32_t)i;
+        unsigned char c = t[i];
+        if (c >= 0x20 && c < 0x7F) {   /* printable ASCII, the common case */
+            col++;
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = utf8_decode((const char *)t + i, n - i, &cp);
         src_pos here = { src, line, col, i };
@@ -95,26 +101,38 @@ typedef struct builder {
     int n_anchors, cap_anchors;
     long alias_nodes;
     bool failed;
+    size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
 } builder;
 
-/* libyaml counts characters (mark.index); diagnostics want bytes too. */
-static size_t byte_offset(const source *src, size_t char_index)
+/* libyaml counts characters (mark.index); diagnostics want bytes too.
+ * From the last mark converted when it is just behind, else from the
+ * nearest checkpoint: the whole parse walks the text about once. */
+static size_t byte_offset(builder *b, size_t char_index)
 {
-    size_t k = char_index / SOURCE_CHAR_MARK;
+    const source *src = b->src;
     if (!src->char_marks || src->n_char_marks == 0) return 0;
+    size_t k = char_index / SOURCE_CHAR_MARK;
     if (k >= src->n_char_marks) k = src->n_char_marks - 1;
-    size_t off = src->char_marks[k];
-    for (size_t c = k * SOURCE_CHAR_MARK; c < char_index && off < src->len; c++) {
+    size_t c = k * SOURCE_CHAR_MARK, off = src->char_marks[k];
+    if (b->last_char <= char_index && b->last_char >= c) c = b->last_char, off = b->last_byte;
+    for (; c < char_index && off < src->len; c++) {
+        unsigned char ch = (unsigned char)src->text[off];
+        if (ch < 0x80) {
+            off++;
+            continue;
+        }
         uint32_t cp;
         int w = utf8_decode(src->text + off, src->len - off, &cp);
         off += w ? (size_t)w : 1;
     }
+    b->last_char = c;
+    b->last_byte = off;
     return off;
 }
 
-static src_pos pos_of(const builder *b, yaml_mark_t m)
+static src_pos pos_of(builder *b, yaml_mark_t m)
 {
-    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b->src, m.index) };
+    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index) };
 }
 
 /* Reads the next event; records a syntax diagnostic on failure. */
