@@ -163,7 +163,7 @@ static const char *prev_char(const char *s, const char *start)
 
 /* Prints the source line of pos as a window around the caret and a caret
  * under pos: EXCERPT_BEFORE characters before it, EXCERPT_AFTER after.  The
- * work is bounded by the window, not by the line: a 15 MB one-line
+ * work is bounded by the window, not by the line: a 4 MB one-line
  * paragraph costs no more than a short line. */
 static void print_excerpt(const src_pos *pos, FILE *out)
 {

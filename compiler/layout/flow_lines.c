@@ -55,11 +55,18 @@ void flow_set_runs(flow *f, line *l, const text_item *items, int start, int end,
  * 空二字, continuation lines flush left).  Returns the index of its first line. */
 int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_style *ps)
 {
+    /* The measured items and the breaks live only while the paragraph is
+       set: in scratch memory, released at the end (only the runs stay). */
+    arena *tmp = &f->scratch;
+    arena_mark mark = arena_save(tmp);
+    text_prep tp = f->tp;
+    tp.a = tmp;
     text_item *items;
-    int n = text_prepare(&f->tp, spans, n_spans, &items);
+    int n = text_prepare(&tp, spans, n_spans, &items);
     int first = f->n_lines;
     if (n < 0) {
         f->ok = false;
+        arena_restore(tmp, mark);
         return first;
     }
     mpt_t left = f->st->margin_left, width = f->st->text_width;
@@ -67,16 +74,16 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
     if (indent >= width) indent = 0;
     line_range *ranges;
     int n_ranges = ps->align == ALIGN_JUSTIFY
-                       ? linebreak_total_fit(f->a, items, n, width - indent, width, ps->size, ps->max_stretch_permille,
+                       ? linebreak_total_fit(tmp, items, n, width - indent, width, ps->size, ps->max_stretch_permille,
                                              &ranges)
-                       : linebreak_greedy(f->a, items, n, width - indent, width, &ranges);
-    if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(f->a, items, n, width, &ranges, n_ranges);
+                       : linebreak_greedy(tmp, items, n, width - indent, width, &ranges);
+    if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(tmp, items, n, width, &ranges, n_ranges);
     if (ps->align == ALIGN_CENTER && n_ranges > 1) {
         /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
            not filled line by line: the narrowest measure that still needs no
            more lines. */
         mpt_t hi = linebreak_balanced_width(items, n, indent, width, n_ranges, MPT_PER_PT);
-        n_ranges = linebreak_greedy(f->a, items, n, hi - indent, hi, &ranges);
+        n_ranges = linebreak_greedy(tmp, items, n, hi - indent, hi, &ranges);
     }
     for (int i = 0; i < n_ranges; i++) {
         line_range *r = &ranges[i];
@@ -116,6 +123,7 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
         if (n_ranges >= 2 && (i == 1 || i == n_ranges - 1)) l->break_ok_before = false;
         flow_set_runs(f, l, items, r->start, r->end, x, tracking);
     }
+    arena_restore(tmp, mark);
     return first;
 }
 

@@ -38,7 +38,7 @@ typedef enum {
  * allows standard input, pipes, FIFOs and character devices (the command
  * line's input); otherwise only a regular file is read.  On failure, why
  * holds a reason: "No such file or directory", "is a directory", "is a FIFO,
- * not a file", "is 17,825,792 bytes; the limit is 16,777,216 bytes". */
+ * not a file", "is 5,242,880 bytes; the limit is 4,194,304 bytes". */
 source_status source_read_file(arena *a, const source_files *mem, const char *path, size_t max_bytes, bool stream_ok,
                                const char **text, size_t *len, char *why, size_t whylen);
 

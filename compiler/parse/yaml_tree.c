@@ -8,7 +8,7 @@
 
 yaml_limits yaml_limits_default(void)
 {
-    return (yaml_limits){ .max_input_bytes = 16u << 20, .max_depth = 64, .max_alias_nodes = 100000 };
+    return (yaml_limits){ .max_input_bytes = 4u << 20, .max_depth = 64, .max_alias_nodes = 100000 };
 }
 
 /* ---- the text before libyaml sees it -------------------------------------- */

@@ -47,7 +47,7 @@ typedef struct yaml_limits {
     long max_alias_nodes;     /* nodes reachable through aliases, counted per use */
 } yaml_limits;
 
-/* The defaults: 16 MiB, 64 levels, 100,000 aliased nodes. */
+/* The defaults: 4 MiB, 64 levels, 100,000 aliased nodes. */
 yaml_limits yaml_limits_default(void);
 
 /* Parses the single document of src into a tree allocated in `a`.  Returns

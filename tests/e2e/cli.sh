@@ -102,9 +102,9 @@ test_limit_alias_expansion() {
 }
 
 test_limit_input_size() {
-    { echo 'body:'; head -c 17000000 /dev/zero | tr '\0' 'x' | fold -w 1000 | sed 's/^/  - /'; } > big.yaml
+    { echo 'body:'; head -c 5000000 /dev/zero | tr '\0' 'x' | fold -w 1000 | sed 's/^/  - /'; } > big.yaml
     rc big.yaml -o out.pdf 2> err; [ $? = 1 ] || fail "not 1" || return 1
-    grep -q '^big.yaml:1:1: error: the input is 17,0[0-9,]* bytes; the limit is 16,777,216 bytes' err || { cat err; fail "limit or real size not named"; }
+    grep -q '^big.yaml:1:1: error: the input is 5,0[0-9,]* bytes; the limit is 4,194,304 bytes' err || { cat err; fail "limit or real size not named"; }
 }
 
 test_errors_capped_at_20() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""gen.py — the hostile cases that cannot be committed: too big (a 15 MB
-line, a 17 MB file, 10,000 headings), binary (NUL bytes, bad UTF-8,
+"""gen.py — the hostile cases that cannot be committed: too big (a 3.9 MB
+line, a 40 MB file, 10,000 headings), binary (NUL bytes, bad UTF-8,
 UTF-16), or naming files that must be made at run time (FIFOs, directories,
 hand-made PNG and JPEG images).  Python 3 standard library only.
 
@@ -212,24 +212,24 @@ def text_utf16le_nobom(d):
 
 
 @case
-def text_over_16mib(d):
+def text_over_limit(d):
     size = 40000001
-    head = header(1, "a file of 40,000,001 bytes, over the 16 MiB input limit: error at 1:1 giving the real size (not the "
-                  "32 MiB read before stopping), without reading it all", at=(1, 1), says="40000001") + "body:\n"
+    head = header(1, "a file of 40,000,001 bytes, over the 4 MiB input limit: error at 1:1 giving the real size (not the "
+                  "4 MiB read before stopping), without reading it all", at=(1, 1), says="40000001") + "body:\n"
     data = bytearray(head.encode())
     chunk = ("  - " + "超" * 1000 + "\n").encode()
     while len(data) + len(chunk) + 100 < size:
         data += chunk
     data += b"#" + b"x" * (size - len(data) - 2) + b"\n"   # a comment line fills the rest
     assert len(data) == size, len(data)
-    open(os.path.join(d, "text-over-16mib.yaml"), "wb").write(bytes(data))
+    open(os.path.join(d, "text-over-limit.yaml"), "wb").write(bytes(data))
 
 
 @case
-def text_15mb_paragraph_error_at_end(d):
-    body = PLAIN + "  - " + "这是一段很长的正文。" * 500000 + "**未闭合\n"
-    write_case(d, "text-15mb-paragraph-error-at-end", body, 1,
-               "a 15 MB single-line paragraph ending in an unclosed **: error at the ** (column 5,000,005), within 2 s and 200 MB",
+def text_4mb_paragraph_error_at_end(d):
+    body = PLAIN + "  - " + "这是一段很长的正文。" * 130000 + "**未闭合\n"
+    write_case(d, "text-4mb-paragraph-error-at-end", body, 1,
+               "a 3.9 MB single-line paragraph ending in an unclosed **: error at the ** (column 1,300,005), within 2 s and 200 MB",
                needle="**未闭合")
 
 
