@@ -22,6 +22,24 @@ static void plain_block(flow *f, const model_text *t, const text_style *ts, int 
     flow_blank_lines(f, ts->lines_after, keep_after);
 }
 
+/* The bookmark of a heading: prefix and text, cut (with a warning) to
+ * FRAME_OUTLINE_MAX_CHARS characters; the page shows the whole heading. */
+static const char *outline_title(flow *f, const char *prefix, const model_text *t, src_pos pos)
+{
+    const char *s = arena_printf(f->a, "%s%.*s", prefix, (int)t->len, t->utf8);
+    size_t n = strlen(s), at = 0;
+    int chars = 0;
+    for (; at < n && chars < FRAME_OUTLINE_MAX_CHARS - 1; chars++) {
+        uint32_t cp;
+        int k = utf8_decode(s + at, n - at, &cp);
+        at += k ? (size_t)k : 1;
+    }
+    if (at == n || utf8_length(s + at, n - at) == 1) return s;
+    diag_warning(f->d, pos, "shorten the heading",
+                 "the heading's bookmark is cut to %d characters (the bookmark limit)", FRAME_OUTLINE_MAX_CHARS);
+    return arena_printf(f->a, "%.*s…", (int)at, s);
+}
+
 static void heading(flow *f, const model_block *b)
 {
     const text_style *hs = &f->st->heading[b->level - 1];
@@ -46,8 +64,7 @@ static void heading(flow *f, const model_block *b)
     int first = flow_paragraph(f, spans, n, ps);
     if (first < f->n_lines) {
         f->lines[first].outline_level = b->level;
-        f->lines[first].outline_title =
-            arena_printf(f->a, "%s%.*s", b->number ? b->number : "", (int)b->text.len, b->text.utf8);
+        f->lines[first].outline_title = outline_title(f, b->number ? b->number : "", &b->text, b->pos);
     }
     /* A heading is kept with what follows it (clreq §5; no heading at a page bottom). */
     if (!b->run_in.utf8) f->keep_next = true;
@@ -241,7 +258,7 @@ static void attachment(flow *f, const model_block *b)
     int first = flow_paragraph(f, &s, 1, &st->attachment_title);
     if (first < f->n_lines) {
         f->lines[first].outline_level = 1;
-        f->lines[first].outline_title = arena_printf(f->a, "%s　%.*s", label, (int)b->text.len, b->text.utf8);
+        f->lines[first].outline_title = outline_title(f, arena_printf(f->a, "%s　", label), &b->text, b->pos);
     }
     f->keep_next = true;
     flow_blank_lines(f, st->attachment_title.lines_after, true);

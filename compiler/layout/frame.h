@@ -69,10 +69,14 @@ typedef struct frame_page {
     int n_items;
 } frame_page;
 
-/* A heading, for the outline (bookmarks). */
+/* A heading, for the outline (bookmarks).  A title holds at most
+ * FRAME_OUTLINE_MAX_CHARS characters: a PDF string holds 65,535 bytes
+ * (PDF 1.4 Appendix C) and UTF-16 takes up to 4 bytes a character. */
+enum { FRAME_OUTLINE_MAX_CHARS = 8000 };
+
 typedef struct frame_outline {
     int level;          /* 1 = top */
-    const char *title;  /* UTF-8 */
+    const char *title;  /* UTF-8, at most FRAME_OUTLINE_MAX_CHARS characters */
     int page;           /* 0-based page index */
     mpt_t y;            /* top of the heading line */
 } frame_outline;

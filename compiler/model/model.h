@@ -70,6 +70,11 @@ typedef struct model_block {
     int n_items;
 } model_block;
 
+/* Document properties (title, author, subject, keywords) hold at most
+ * MODEL_PROPERTY_MAX_CHARS characters: a PDF string holds 65,535 bytes
+ * (PDF 1.4 Appendix C) and UTF-16 takes up to 4 bytes a character. */
+enum { MODEL_PROPERTY_MAX_CHARS = 8000 };
+
 typedef struct model_meta {
     const char *title, *author, *subject, *keywords, *language;
     int year, month, day;   /* meta.date; year 0 when absent */

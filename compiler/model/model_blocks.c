@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/fill.h"
+#include "base/utf8.h"
 #include "model_internal.h"
 
 model_text model_text_of(const syn_scalar *s)
@@ -26,6 +27,19 @@ model_block *model_new_block(model_builder *b, block_kind kind, src_pos pos)
     blk->kind = kind;
     blk->pos = pos;
     return blk;
+}
+
+void model_set_property(model_builder *b, const char **field, const char *value, src_pos pos, const char *what)
+{
+    size_t chars = value ? utf8_length(value, strlen(value)) : 0;
+    if (chars > MODEL_PROPERTY_MAX_CHARS) {
+        diag_error(b->d, pos, "shorten it: the document properties show a line or two",
+                   "%s is %zu characters; document properties hold at most %d", what, chars,
+                   MODEL_PROPERTY_MAX_CHARS);
+        b->ok = false;
+        return;
+    }
+    *field = value;
 }
 
 static void markup(model_builder *b, model_text *t)

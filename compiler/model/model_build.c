@@ -37,10 +37,10 @@ static void add_attachments(model_builder *b, const syn_report *r)
 static void build_meta(model_builder *b, const syn_meta *sm)
 {
     model_meta *m = &b->doc->meta;
-    m->title = sm->title.s;
-    m->author = sm->author.s;
-    m->subject = sm->subject.s;
-    m->keywords = sm->keywords.s;
+    model_set_property(b, &m->title, sm->title.s, sm->title.pos, "meta.title");
+    model_set_property(b, &m->author, sm->author.s, sm->author.pos, "meta.author");
+    model_set_property(b, &m->subject, sm->subject.s, sm->subject.pos, "meta.subject");
+    model_set_property(b, &m->keywords, sm->keywords.s, sm->keywords.pos, "meta.keywords");
     m->language = sm->language.s ? sm->language.s : b->st->language;
     if (sm->has_date) m->year = sm->year, m->month = sm->month, m->day = sm->day;
     m->utc_offset_minutes = b->st->utc_offset_minutes;

@@ -44,6 +44,9 @@ model_text model_text_from(arena *a, const char *s, src_pos pos);
 void model_add_block(model_builder *b, const syn_block *sb);
 /* Adds the signature: issuer and date default to meta's. */
 void model_add_signature(model_builder *b, const syn_block *sb, src_pos pos);
+/* Sets document property *field to value (the text at pos); an error at pos
+ * when it is longer than MODEL_PROPERTY_MAX_CHARS characters. */
+void model_set_property(model_builder *b, const char **field, const char *value, src_pos pos, const char *what);
 
 /* ---- template.c ---- */
 /* Fills a templated report's body (template.c); false after errors. */

@@ -66,7 +66,7 @@ static void set_meta(expander *e, model_builder *b, const syn_report *r)
     }
     if (r->has_date) y = r->date_year, mo = r->month, d = r->day;
     if (!m->year) m->year = y, m->month = mo, m->day = d;
-    if (!m->author) m->author = r->issuer.s;
+    if (!m->author) model_set_property(b, &m->author, r->issuer.s, r->issuer.pos, "the issuer");
     if (r->issuer.s && spec->title.s) {
         const char *pairs[] = { "issuer", r->issuer.s, "year", year, NULL };
         const char *title = fill_placeholders(e->a, spec->title.s, pairs);
@@ -75,7 +75,7 @@ static void set_meta(expander *e, model_builder *b, const syn_report *r)
             e->ok = false;
         } else {
             model_new_block(b, BLOCK_TITLE, spec->title.pos)->text = model_text_from(e->a, title, spec->title.pos);
-            if (!m->title) m->title = title;
+            if (!m->title) model_set_property(b, &m->title, title, r->issuer.pos, "the title made from the issuer");
         }
     }
 }
@@ -115,7 +115,7 @@ static void add_sections(expander *e, model_builder *b, const syn_report *r)
         bool known = false;
         for (int i = 0; i < spec->n_sections && !known; i++) known = strcmp(keys[i], r->sections[k].key.s) == 0;
         if (known) continue;
-        const char *near = suggest_word(r->sections[k].key.s, keys);
+        const char *near = diag_full(e->d) ? NULL : suggest_word(r->sections[k].key.s, keys);
         diag_error(e->d, r->sections[k].key.pos,
                    near ? arena_printf(e->a, "did you mean '%s'?", near) : "reportc init writes every section the template has",
                    "the template has no section '%.80s'", r->sections[k].key.s);

@@ -438,7 +438,9 @@ static void check_keys(expander *e, const syn_data *m, const char *prefix)
         const char *path = names_join(e->a, prefix, item->key.s);
         bool leaf = false;
         if (!known_path(e, path, &leaf)) {
-            const char *near = suggest_word(item->key.s, names_next_keys(e->a, e->names, e->n_names, prefix));
+            /* Past the error cap the hint would never be shown. */
+            const char *near = diag_full(e->d) ? NULL
+                                               : suggest_word(item->key.s, names_next_keys(e->a, e->names, e->n_names, prefix));
             diag_error(e->d, item->key.pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
                                                  : "reportc init writes every name the template has",
                        "the template has no number '%.200s'", path);

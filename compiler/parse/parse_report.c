@@ -28,13 +28,16 @@ static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
             syn_scalar k;
             for (int i = 0; i < v->n; i++)
                 if (parse_text(p, v->items[i], "a keyword", &k)) total += k.len + 2;
-            char *joined = arena_alloc(p->a, total + 1);
+            char *joined = arena_alloc(p->a, total + 1), *end = joined;
             for (int i = 0; i < v->n; i++) {
-                if (v->items[i]->kind != YNODE_SCALAR) continue;
-                if (*joined) strcat(joined, "; ");
-                strcat(joined, v->items[i]->str);
+                const ynode *word = v->items[i];
+                if (word->kind != YNODE_SCALAR) continue;
+                if (end != joined) memcpy(end, "; ", 2), end += 2;
+                memcpy(end, word->str, word->len);
+                end += word->len;
             }
-            meta->keywords = (syn_scalar){ joined, strlen(joined), v->pos, v->pos, false, false, false };
+            *end = '\0';
+            meta->keywords = (syn_scalar){ joined, (size_t)(end - joined), v->pos, v->pos, false, false, false };
         } else {
             parse_text(p, v, "meta.keywords", &meta->keywords);
         }
@@ -43,7 +46,11 @@ static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
         if (schema_date(p->d, v, "meta.date", &meta->year, &meta->month, &meta->day)) meta->has_date = true;
         else p->ok = false;
     }
-    if ((v = yaml_lookup(m, "language"))) parse_text(p, v, "meta.language", &meta->language);
+    const char *tag;
+    if ((v = yaml_lookup(m, "language"))) {
+        if (schema_language(p->d, v, "meta.language", &tag)) meta->language = parse_scalar_of(v);
+        else p->ok = false;
+    }
 }
 
 /* ---- layout ---------------------------------------------------------------- */

@@ -189,7 +189,7 @@ static void document_of(binder *b, style *s)
     if (!m || !parse_keys(b->p, m, "document", keys)) return;
     const ynode *v = need(b, m, "language", "document");
     syn_scalar t;
-    if (v && parse_text(b->p, v, "language", &t)) s->language = t.s;
+    if (v && !schema_language(b->p->d, v, "language", &s->language)) b->p->ok = false;
     if (!(v = need(b, m, "time-zone", "document")) || !parse_text(b->p, v, "time-zone", &t)) return;
     /* ±HH:MM, as PDF dates and XMP write it. */
     int h, mm;

@@ -38,14 +38,17 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
         for (int k = 0; allowed[k] && !known; k++) known = strcmp(allowed[k], key) == 0;
         if (known) continue;
         ok = false;
-        const char *near = schema_suggest(key, allowed);
-        char hint[512];
-        if (near)
-            snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-        else {
-            char list[400];
-            join_choices(allowed, list, sizeof list);
-            snprintf(hint, sizeof hint, "the keys of %s are %s", what, list);
+        char hint[512] = "";
+        /* Past the cap the error is only counted: no hint to compute. */
+        if (!diag_full(d)) {
+            const char *near = schema_suggest(key, allowed);
+            if (near)
+                snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+            else {
+                char list[400];
+                join_choices(allowed, list, sizeof list);
+                snprintf(hint, sizeof hint, "the keys of %s are %s", what, list);
+            }
         }
         diag_error(d, n->pairs[i].key->pos, hint, "unknown key '%.80s' in %s", key, what);
     }
@@ -60,6 +63,34 @@ bool schema_string(diag *d, const ynode *n, const char *what, const char **out)
         return false;
     }
     *out = n->str;
+    return true;
+}
+
+static bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+bool schema_language(diag *d, const ynode *n, const char *what, const char **out)
+{
+    const char *s;
+    if (!schema_string(d, n, what, &s)) return false;
+    bool ok = n->len >= 1 && n->len <= 35;
+    for (size_t start = 0, k = 0; ok && start <= n->len; k++) {
+        size_t len = strcspn(s + start, "-");
+        ok = len >= 1 && len <= 8;
+        for (size_t i = 0; ok && i < len; i++) {
+            char c = s[start + i];
+            ok = is_ascii_alnum(c) && (k > 0 || !(c >= '0' && c <= '9'));   /* the language: letters */
+        }
+        if (ok && k == 0 && len == 1) ok = strchr("xXiI", s[0]) != NULL;       /* private use, grandfathered */
+        start += len + 1;
+    }
+    if (!ok) {
+        int shown = n->len > 40 ? 40 : (int)n->len;
+        while (shown > 0 && shown < (int)n->len && (s[shown] & 0xC0) == 0x80) shown--;   /* whole characters */
+        diag_error(d, n->pos, "a language tag such as zh-CN, zh-Hans-CN or en", "%s '%.*s%s' is not a language tag (BCP 47)",
+                   what, shown, s, shown < (int)n->len ? "…" : "");
+        return false;
+    }
+    *out = s;
     return true;
 }
 

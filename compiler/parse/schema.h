@@ -26,6 +26,10 @@ const char *schema_suggest(const char *word, const char *const *choices);
 
 /* A non-null scalar (numbers and booleans are read as their text). */
 bool schema_string(diag *d, const ynode *n, const char *what, const char **out);
+/* A language tag in the syntax of BCP 47 (RFC 5646 §2.1): subtags of 1–8
+ * ASCII letters and digits joined by '-', the first of 2–8 letters (or
+ * "x"/"i"), at most 35 characters (PDF /Lang and XMP dc:language). */
+bool schema_language(diag *d, const ynode *n, const char *what, const char **out);
 /* A whole number in [min, max]. */
 bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, long *out);
 /* A plain decimal number in thousandths, in [min, max] thousandths ("0.25" →

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/strindex.h"
 #include "base/utf8.h"
 
 yaml_limits yaml_limits_default(void)
@@ -99,6 +100,7 @@ typedef struct builder {
     yaml_parser_t parser;
     anchor *anchors;
     int n_anchors, cap_anchors;
+    strindex anchor_index;         /* name → its latest definition in anchors */
     long alias_nodes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
@@ -178,7 +180,9 @@ static void remember_anchor(builder *b, const unsigned char *name, ynode *node, 
 {
     if (!name) return;
     arena_grow(b->a, (void **)&b->anchors, &b->cap_anchors, b->n_anchors + 1, sizeof *b->anchors);
-    b->anchors[b->n_anchors++] = (anchor){ arena_strdup(b->a, (const char *)name), node, weight };
+    const char *copy = arena_strdup(b->a, (const char *)name);
+    strindex_put(&b->anchor_index, copy, b->n_anchors);
+    b->anchors[b->n_anchors++] = (anchor){ copy, node, weight };
 }
 
 static ynode *new_node(builder *b, ynode_kind kind, yaml_mark_t m)
@@ -192,7 +196,74 @@ static ynode *new_node(builder *b, ynode_kind kind, yaml_mark_t m)
 
 static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight);
 
-/* Parses items or pairs until the closing event; ev is the opening event. */
+/* The pair of map n whose key is key, or -1.  Small maps are searched in
+ * order; from 8 pairs on, keys indexes them so that a mapping of 300,000
+ * keys is not a quadratic scan. */
+static int first_with_key(const ynode *n, strindex *keys, const char *key)
+{
+    enum { INDEX_FROM = 8 };
+    if (n->n < INDEX_FROM) {
+        for (int i = 0; i < n->n; i++)
+            if (strcmp(n->pairs[i].key->str, key) == 0) return i;
+        return -1;
+    }
+    if (keys->n == 0)
+        for (int i = n->n - 1; i >= 0; i--) strindex_put(keys, n->pairs[i].key->str, i);
+    return strindex_get(keys, key);
+}
+
+/* Parses the items or pairs of n until the closing event; adds their
+ * weights to *total.  False on an error (already reported). */
+static bool parse_items(builder *b, ynode *n, bool is_map, int depth, long *total)
+{
+    strindex keys = { 0 };
+    int cap = 0;
+    bool ok = false;
+    for (;;) {
+        yaml_event_t ev;
+        if (!next_event(b, &ev)) goto out;
+        if (ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT) {
+            yaml_event_delete(&ev);
+            break;
+        }
+        long w = 0;
+        ynode *child = parse_node(b, &ev, depth + 1, &w);
+        yaml_event_delete(&ev);
+        if (!child) goto out;
+        *total += w;
+        if (!is_map) {
+            arena_grow(b->a, (void **)&n->items, &cap, n->n + 1, sizeof *n->items);
+            n->items[n->n++] = child;
+            continue;
+        }
+        if (child->kind != YNODE_SCALAR) {
+            diag_error(b->d, child->pos, "use a plain word as the key", "a mapping key must be a scalar, not %s",
+                       yaml_kind_name(child));
+            b->failed = true;
+            goto out;
+        }
+        int first = first_with_key(n, &keys, child->str);
+        if (first >= 0)
+            diag_error(b->d, child->pos, "keep one of the two", "duplicate key '%.200s' (first given at line %d)",
+                       child->str, n->pairs[first].key->pos.line);
+        yaml_event_t vev;
+        if (!next_event(b, &vev)) goto out;
+        long vw = 0;
+        ynode *value = parse_node(b, &vev, depth + 1, &vw);
+        yaml_event_delete(&vev);
+        if (!value) goto out;
+        *total += vw;
+        arena_grow(b->a, (void **)&n->pairs, &cap, n->n + 1, sizeof *n->pairs);
+        n->pairs[n->n++] = (ypair){ child, value };
+        if (keys.n > 0 && first < 0) strindex_put(&keys, child->str, n->n - 1);
+    }
+    ok = true;
+out:
+    strindex_done(&keys);
+    return ok;
+}
+
+/* Parses a sequence or mapping; open is its opening event. */
 static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *weight)
 {
     bool is_map = open->type == YAML_MAPPING_START_EVENT;
@@ -214,47 +285,8 @@ static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *
         b->failed = true;
         return NULL;
     }
-    int cap = 0;
     long total = 1;
-    for (;;) {
-        yaml_event_t ev;
-        if (!next_event(b, &ev)) return NULL;
-        if (ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT) {
-            yaml_event_delete(&ev);
-            break;
-        }
-        long w = 0;
-        ynode *child = parse_node(b, &ev, depth + 1, &w);
-        yaml_event_delete(&ev);
-        if (!child) return NULL;
-        total += w;
-        if (!is_map) {
-            arena_grow(b->a, (void **)&n->items, &cap, n->n + 1, sizeof *n->items);
-            n->items[n->n++] = child;
-            continue;
-        }
-        if (child->kind != YNODE_SCALAR) {
-            diag_error(b->d, child->pos, "use a plain word as the key", "a mapping key must be a scalar, not %s",
-                       yaml_kind_name(child));
-            b->failed = true;
-            return NULL;
-        }
-        for (int i = 0; i < n->n; i++)
-            if (strcmp(n->pairs[i].key->str, child->str) == 0) {
-                diag_error(b->d, child->pos, "keep one of the two", "duplicate key '%.200s' (first given at line %d)",
-                           child->str, n->pairs[i].key->pos.line);
-                break;
-            }
-        yaml_event_t vev;
-        if (!next_event(b, &vev)) return NULL;
-        long vw = 0;
-        ynode *value = parse_node(b, &vev, depth + 1, &vw);
-        yaml_event_delete(&vev);
-        if (!value) return NULL;
-        total += vw;
-        arena_grow(b->a, (void **)&n->pairs, &cap, n->n + 1, sizeof *n->pairs);
-        n->pairs[n->n++] = (ypair){ child, value };
-    }
+    if (!parse_items(b, n, is_map, depth, &total)) return NULL;
     *weight = total;
     if (anchor_copy) remember_anchor(b, (const unsigned char *)anchor_copy, n, total);
     return n;
@@ -302,8 +334,8 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight)
         return parse_collection(b, ev, depth, weight);
     case YAML_ALIAS_EVENT: {
         const char *name = (const char *)ev->data.alias.anchor;
-        for (int i = b->n_anchors - 1; i >= 0; i--) {
-            if (strcmp(b->anchors[i].name, name) != 0) continue;
+        int i = strindex_get(&b->anchor_index, name);
+        if (i >= 0) {
             /* Billion-laughs guard: every use of an alias counts the whole
                subtree it stands for. */
             b->alias_nodes += b->anchors[i].weight;
@@ -369,6 +401,7 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits
         yaml_event_delete(&ev);
     }
     yaml_parser_delete(&b.parser);
+    strindex_done(&b.anchor_index);
     if (b.failed) return NULL;
     if (!root || yaml_is_null(root)) {
         root = arena_alloc(a, sizeof *root);

@@ -251,11 +251,11 @@ def text_100000_warnings(d):
 
 @case
 def text_running_header_10000_holes(d):
-    title = "很长的标题" * 2000
+    title = "很长的标题" * 1000
     body = ("meta:\n  title: " + title + "\n  date: 2024-01-31\nlayout:\n  name: gbt9704\n"
             "  running-header: {text: \"" + "{title}" * 10000 + "\"}\nbody:\n  - 正文。\n")
     write_case(d, "text-running-header-10000-holes", body, 1,
-               "a running header of 10,000 {title} holes with a 10,000-character title (100 million characters a page): "
+               "a running header of 10,000 {title} holes with a 5,000-character title (50 million characters a page): "
                "error at the text value (it cannot fit its line), quickly and without gigabytes",
                needle="{text: ", delta=len("{text: "))
 
@@ -266,6 +266,65 @@ def text_long_paragraph_100k(d):
     write_case(d, "text-long-paragraph-100k", body, 0,
                "legitimate: one paragraph of 104,002 characters (a long but valid report): total-fit line breaking must stay "
                "within 2 s and 200 MB")
+
+
+@case
+def yaml_300000_keys(d):
+    body = "meta:\n" + "".join("  k%d: x\n" % i for i in range(300000)) + "body:\n  - 正文。\n"
+    write_case(d, "yaml-300000-keys", body, 1,
+               "a mapping of 300,000 keys (3.8 MB): error at the first unknown key; the duplicate-key check must not "
+               "compare every pair (it took 347 s)", needle="k0:")
+
+
+@case
+def yaml_duplicate_key_after_100000(d):
+    body = ("meta:\n  title: 报告\n  keywords:\n" + "".join("    - {k%d: x}\n" % i for i in range(10)) +
+            "x:\n" + "".join("  k%d: x\n" % i for i in range(100000)) + "  k5: y\nbody:\n  - 正文。\n")
+    write_case(d, "yaml-duplicate-key-after-100000", body, 1,
+               "key k5 given again after 100,000 keys of one mapping: error at the second k5 naming the first's line, "
+               "fast (the keys are indexed, not scanned)", needle="  k5: y", delta=2, says="duplicate key 'k5'")
+
+
+@case
+def yaml_100000_anchors(d):
+    body = ("meta:\n  title: 报告\n  keywords:\n" + "".join("    - &a%d 词\n" % i for i in range(100000)) +
+            "body:\n" + "".join("  - *a1\n" for _ in range(60000)))
+    write_case(d, "yaml-100000-anchors", body, 1,
+               "100,000 anchors and 60,000 aliases to the second (each lookup scanned every anchor): fast; then the "
+               "keywords, joined, are too long for the document properties: error at the list of keywords",
+               needle="- &a0", says="document properties hold at most 8000")
+
+
+@case
+def meta_title_40000(d):
+    body = "meta:\n  title: " + "标题" * 20000 + "\nbody:\n  - 正文。\n"
+    write_case(d, "meta-title-40000", body, 1,
+               "a title of 40,000 characters: error at it (document properties hold 8,000), not an internal error "
+               "from the PDF library's string limit", needle="标题", says="meta.title is 40000 characters")
+
+
+@case
+def template_issuer_latin_35000(d):
+    body = template_report().replace("issuer: 某某局", "issuer: " + "Bureau " * 4999 + "Bureau", 1)
+    write_case(d, "template-issuer-latin-35000", body, 1,
+               "an issuer of 34,999 Latin characters (35 KB, under the 64 KiB pattern limit; 70 KB as UTF-16) (the author and, through the template, the title): error at the issuer, "
+               "not an internal error from the PDF library", needle="Bureau", says="the issuer is 34999 characters")
+
+
+@case
+def meta_language_80000(d):
+    body = "meta:\n  title: 报告\n  language: " + "zh" * 40000 + "\nbody:\n  - 正文。\n"
+    write_case(d, "meta-language-80000", body, 1,
+               "a language of 80,000 letters: error at it (not a language tag), not an internal error from the PDF "
+               "library's string limit", needle="zhzh", says="is not a language tag")
+
+
+@case
+def heading_40000_chars(d):
+    body = PLAIN + "  - heading: " + "标" * 40000 + "\n  - 正文。\n"
+    write_case(d, "heading-40000-chars", body, 0,
+               "legitimate: a heading of 40,000 characters (pages of it): its bookmark is cut to 8,000 characters with a "
+               "warning, not an internal error from the PDF library")
 
 
 @case
