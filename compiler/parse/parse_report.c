@@ -87,23 +87,29 @@ static bool parse_report_layout(parse_ctx *p, const ynode *root, const parse_opt
 
 /* ---- a templated report ---------------------------------------------------- */
 
-static syn_data *parse_data(parse_ctx *p, const ynode *key, const ynode *v)
+/* The data under key (NULL: the root) into *d, which is zeroed. */
+static void fill_data(parse_ctx *p, const ynode *key, const ynode *v, syn_data *d)
 {
-    syn_data *d = arena_alloc(p->a, sizeof *d);
     d->key = parse_scalar_of(key);
     d->pos = v->pos;
     if (v->kind == YNODE_SCALAR) {
         d->value = parse_scalar_of(v);
-        return d;
+        return;
     }
     if (v->kind != YNODE_MAP) {
         d->kind_name = yaml_kind_name(v);
-        return d;
+        return;
     }
     d->is_map = true;
     d->items = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *d->items);
     d->n_items = v->n;
-    for (int i = 0; i < v->n; i++) d->items[i] = *parse_data(p, v->pairs[i].key, v->pairs[i].value);
+    for (int i = 0; i < v->n; i++) fill_data(p, v->pairs[i].key, v->pairs[i].value, &d->items[i]);
+}
+
+static syn_data *parse_data(parse_ctx *p, const ynode *v)
+{
+    syn_data *d = arena_alloc(p->a, sizeof *d);
+    fill_data(p, NULL, v, d);
     return d;
 }
 
@@ -164,7 +170,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v)
                     !root ? "cannot be read as YAML" : "has no data: mapping of numbers");
         return NULL;
     }
-    return parse_data(p, NULL, data);
+    return parse_data(p, data);
 }
 
 static const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
@@ -211,7 +217,7 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
         if (v->kind != YNODE_MAP)
             parse_error(p, v->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
         else
-            r->data = parse_data(p, NULL, v);
+            r->data = parse_data(p, v);
     }
     if ((v = yaml_lookup(root, "previous"))) r->previous = parse_previous(p, v);
 }
