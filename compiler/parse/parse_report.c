@@ -9,6 +9,8 @@
 
 #include "parse_internal.h"
 
+#include "base/decimal.h"
+
 /* ---- meta ------------------------------------------------------------------ */
 
 static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
@@ -147,7 +149,7 @@ static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
  * a readable YAML report (an error at `previous:` otherwise, and its own
  * syntax errors where they are); only its `data:` is read, and quietly — a
  * number of it that cannot be read only leaves R6 unchecked there. */
-static const syn_data *parse_previous(parse_ctx *p, const ynode *v)
+static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_report *r)
 {
     syn_scalar name;
     if (!parse_text(p, v, "previous", &name)) return NULL;
@@ -170,6 +172,20 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v)
                     !root ? "cannot be read as YAML" : "has no data: mapping of numbers");
         return NULL;
     }
+    /* Last year's, by the same office: a report naming itself, or the
+       year before last, would check R6 against the wrong numbers. */
+    const ynode *year = yaml_lookup(root, "year"), *issuer = yaml_lookup(root, "issuer");
+    decimal y;
+    if (r->year && year && year->kind == YNODE_SCALAR &&
+        decimal_parse(year->str, year->len, &y, NULL, 0, NULL, 0) == DECIMAL_OK && y.scale == 0 &&
+        y.units != r->year - 1) {
+        parse_error(p, v->pos, hint, "%.200s is the report of %lld, not of %d (the year before this report's %d)", path,
+                    (long long)y.units, r->year - 1, r->year);
+        return NULL;
+    }
+    if (r->issuer.s && issuer && issuer->kind == YNODE_SCALAR && strcmp(issuer->str, r->issuer.s) != 0)
+        diag_warning(p->d, v->pos, "check that it is this office's report of last year",
+                     "last year's report %.200s is by %.200s, this one by %.200s", path, issuer->str, r->issuer.s);
     return parse_data(p, data);
 }
 
@@ -219,7 +235,7 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
         else
             r->data = parse_data(p, v);
     }
-    if ((v = yaml_lookup(root, "previous"))) r->previous = parse_previous(p, v);
+    if ((v = yaml_lookup(root, "previous"))) r->previous = parse_previous(p, v, r);
 }
 
 /* ---- attachments (GB/T 9704 §7.3.4, §7.3.7) -------------------------------- */

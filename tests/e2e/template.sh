@@ -141,12 +141,26 @@ test_level_one_heading_inside_a_section_is_an_error() {
 
 test_r6_previous_year_warns() {
     cp "$ROOT/data/2023.yaml" 2022.yaml
-    sed -i '/carried_forward: {\|new: {/{s/natural_person: 0/natural_person: 2/; s/total: 0}/total: 2}/}' 2022.yaml
+    sed -i '/carried_forward: {\|new: {/{s/natural_person: 0/natural_person: 2/; s/total: 0}/total: 2}/}; s/^year: 2023$/year: 2022/' 2022.yaml
     rc 2022.yaml --check || return 1
     perturb 'year: 2023' 'year: 2023
 previous: 2022.yaml' > /dev/null
     rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
     grep -q 'warning: 二、上年结转（0）不等于上年报告的四、结转下年度继续办理（2）：列「自然人」' err || { cat err; fail "no R6 warning"; }
+}
+
+test_previous_naming_this_year_is_an_error() {
+    line=$(perturb 'year: 2023' 'year: 2023
+previous: r.yaml')
+    expect_error_at "$((line + 1))" 'r.yaml is the report of 2023, not of 2022'
+}
+
+test_previous_by_another_issuer_warns() {
+    sed 's/^year: 2023$/year: 2022/; s/^issuer: .*/issuer: 另一个局/' "$ROOT/data/2023.yaml" > 2022.yaml
+    perturb 'year: 2023' 'year: 2023
+previous: 2022.yaml' > /dev/null
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "warning: last year's report 2022.yaml is by 另一个局, this one by " err || { cat err; fail "no warning"; }
 }
 
 test_init_skeleton_compiles_with_every_section_and_table() {
