@@ -58,6 +58,40 @@ static unsigned table_length(hb_face_t *face, hb_tag_t tag)
     return len;
 }
 
+static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+/* The table directory of face `index` (OpenType §"Organization of an
+ * OpenType font"; a collection's header first): every table inside the
+ * file, and the tables a TrueType face needs present.  HarfBuzz clamps a
+ * table that runs past the end of the file to what is there, so a file
+ * cut short (an interrupted copy) would fail only when subset, as an
+ * internal error.  NULL when sound, else why not. */
+static const char *check_directory(const unsigned char *d, size_t len, unsigned index)
+{
+    static const char cut[] = "the file is cut short or damaged (its table directory points past its end)";
+    size_t at = 0;
+    if (len >= 12 && memcmp(d, "ttcf", 4) == 0) {
+        if (index >= be32(d + 8) || 12 + 4 * (size_t)index + 4 > len) return cut;
+        at = be32(d + 12 + 4 * (size_t)index);
+    }
+    if (at > len || len - at < 12) return cut;
+    unsigned n = (unsigned)d[at + 4] << 8 | d[at + 5];
+    if ((len - at - 12) / 16 < n) return cut;
+    /* glyf is checked after (a CFF font gets its own message). */
+    static const char needed[][5] = { "cmap", "head", "hhea", "hmtx", "maxp" };
+    bool present[5] = { false };
+    for (unsigned i = 0; i < n; i++) {
+        const unsigned char *rec = d + at + 12 + 16 * (size_t)i;
+        uint64_t off = be32(rec + 8), length = be32(rec + 12);
+        if (off + length > len) return cut;
+        for (int k = 0; k < 5; k++)
+            if (memcmp(rec, needed[k], 4) == 0) present[k] = true;
+    }
+    for (int k = 0; k < 5; k++)
+        if (!present[k]) return "a table every font needs (cmap, head, hhea, hmtx or maxp) is missing";
+    return NULL;
+}
+
 static char *base_name(const char *path)
 {
     const char *b = strrchr(path, '/');
@@ -85,6 +119,12 @@ font_face *font_face_open(const font_file *file, unsigned index, const char **wh
     if (index >= count) {
         hb_blob_destroy(blob);
         *why = "no face with that index in the font collection";
+        return NULL;
+    }
+    const char *damaged = check_directory(file->data, file->len, index);
+    if (damaged) {
+        hb_blob_destroy(blob);
+        *why = damaged;
         return NULL;
     }
     hb_face_t *face = hb_face_create(blob, index);

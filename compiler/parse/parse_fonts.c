@@ -8,9 +8,11 @@
  * `search` list (by the relative path given). */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "parse_internal.h"
 
@@ -25,14 +27,19 @@ typedef struct fparser {
     int cap_files;
 } fparser;
 
-/* The mapped file at path (mapping it once). */
-static const font_file *map_file(fparser *f, const char *path)
+/* The mapped file at path (mapping it once); NULL with why when it cannot
+ * be mapped (why is empty when there is no such file). */
+static const font_file *map_file(fparser *f, const char *path, char *why, size_t whylen)
 {
     for (int i = 0; i < f->fc->n_files; i++)
         if (strcmp(f->fc->files[i]->path, path) == 0) return f->fc->files[i];
     size_t len;
-    char why[200];
-    const uint8_t *data = source_map_file(path, &len, why, sizeof why);
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT) {
+        why[0] = '\0';
+        return NULL;
+    }
+    const uint8_t *data = source_map_file(path, &len, why, whylen);
     if (!data) return NULL;
     arena_grow(f->p->a, (void **)&f->fc->files, &f->cap_files, f->fc->n_files + 1, sizeof *f->fc->files);
     font_file *ff = arena_alloc(f->p->a, sizeof *ff);
@@ -41,10 +48,13 @@ static const font_file *map_file(fparser *f, const char *path)
     return ff;
 }
 
-/* Finds `file` in the user dirs (by base name, in any case) or the system
- * dirs (by relative path); NULL when it is not installed. */
-static const font_file *locate(fparser *f, const char *file)
+/* Finds candidate c's file in the user dirs (by base name, in any case) or
+ * the system dirs (by relative path); NULL when it is not installed.  One
+ * that is there but cannot be used (empty, a directory, unreadable) is a
+ * warning, and the search goes on. */
+static const font_file *locate(fparser *f, const font_candidate *c)
 {
+    const char *file = c->file;
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     for (int i = 0; i < f->n_dirs; i++) {
@@ -59,10 +69,13 @@ static const font_file *locate(fparser *f, const char *file)
         } else {
             found = arena_printf(f->p->a, "%s/%s", f->dirs[i], file);
         }
-        if (found && source_is_file(NULL, found)) {
-            const font_file *ff = map_file(f, found);
-            if (ff) return ff;
-        }
+        if (!found) continue;
+        char why[200];
+        const font_file *ff = map_file(f, found, why, sizeof why);
+        if (ff) return ff;
+        if (why[0])
+            diag_warning(f->p->d, c->pos, "the next candidate is tried", "font %s is not usable: %s%s", found,
+                         strncmp(why, "is ", 3) == 0 ? "it " : "", why);
     }
     return NULL;
 }
@@ -116,7 +129,7 @@ static void parse_role(fparser *f, const ypair *pair, font_role_config *r)
     for (int i = 0; i < list->n; i++) {
         font_candidate *c = &r->cands[r->n_cands];
         if (!parse_candidate(f, list->items[i], c)) continue;
-        c->found = locate(f, c->file);
+        c->found = locate(f, c);
         r->n_cands++;
     }
 }

@@ -130,6 +130,23 @@ test_missing_font_dir_is_a_warning() {
     grep -q '^reportc: warning: font directory /nonexistent-fonts cannot be read' err || { cat err; fail "no warning"; }
 }
 
+# An office's font folder with broken files: a font cut short (an
+# interrupted copy), an empty file, a directory under a font's name.  Each
+# is a warning at its candidate in fonts.yaml and the next candidate serves;
+# the cut font was an internal error (exit 3) when HarfBuzz subset it.
+test_broken_fonts_in_font_dir_are_warnings() {
+    mkdir fonts
+    head -c 100000 /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc > fonts/simhei.ttf
+    : > fonts/simfang.ttf
+    mkdir fonts/simkai.ttf
+    rc --font-dir fonts "$ROOT/data/2023.yaml" -o out.pdf 2> err; local got=$?
+    [ $got = 0 ] || { cat err; fail "exit $got"; return 1; }
+    grep -q 'warning: font fonts/simhei.ttf (index 0) is not usable: the file is cut short' err || { cat err; fail "cut font"; return 1; }
+    grep -q 'warning: font fonts/simfang.ttf is not usable: it is empty' err || { cat err; fail "empty font"; return 1; }
+    grep -q 'warning: font fonts/simkai.ttf is not usable: it is a directory' err || { cat err; fail "directory"; return 1; }
+    pdffonts out.pdf | grep -q WenQuanYiZenHei || fail "hei is not the installed WenQuanYi Zen Hei"
+}
+
 # A diagnostic in a very long line (a whole paragraph in one scalar) quotes
 # a window around the caret, not the whole line.
 test_long_source_line_is_quoted_as_a_window() {
