@@ -25,6 +25,17 @@ bool parse_text(parse_ctx *p, const ynode *n, const char *what, syn_scalar *out)
     return true;
 }
 
+bool parse_count_cells(parse_ctx *p, int n, src_pos pos)
+{
+    bool was_over = p->cells > PARSE_MAX_CELLS;
+    p->cells += n;
+    if (p->cells <= PARSE_MAX_CELLS) return true;
+    if (!was_over)
+        parse_error(p, pos, "keep the tables to what a reader reads; a data set belongs in its own file",
+                    "more than %d table cells in the report (the table cell limit)", PARSE_MAX_CELLS);
+    return false;
+}
+
 void parse_error(parse_ctx *p, src_pos pos, const char *hint, const char *fmt, ...)
 {
     char message[1024];

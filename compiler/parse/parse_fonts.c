@@ -181,7 +181,7 @@ static void parse_table_of_fonts(fparser *f, const ynode *root)
 
 font_config *parse_fonts(arena *a, diag *d, const char *config_path, const char *const *user_dirs, int n_user_dirs)
 {
-    parse_ctx p = { a, d, NULL, ".", true };
+    parse_ctx p = { .a = a, .d = d, .base_dir = ".", .ok = true };
     font_config *fc = arena_alloc(a, sizeof *fc);
     fparser f = { &p, fc, arena_alloc(a, (MAX_DIRS + 1) * sizeof(char *)), 0, 0, 0 };
     for (int i = 0; i < n_user_dirs && f.n_dirs < MAX_DIRS; i++) {

@@ -281,7 +281,7 @@ static const char *input_dir(arena *a, const char *input)
 bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *out)
 {
     memset(out, 0, sizeof *out);
-    parse_ctx p = { a, d, opt->files, input_dir(a, opt->input), true };
+    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true };
     yaml_limits limits = yaml_limits_default();
     const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
     const char *text;
@@ -344,7 +344,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
 bool parse_layout_named(arena *a, diag *d, const parse_options *opt, const char *name, const style **st,
                         const template_spec **tmpl)
 {
-    parse_ctx p = { a, d, opt->files, ".", true };
+    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = ".", .ok = true };
     static source cmdline = { "reportc init", "", 0, NULL, 0 };
     return parse_layout(&p, name, (src_pos){ &cmdline, 0, 0, 0 }, NULL, opt->layout_dirs, opt->n_layout_dirs, st, tmpl) &&
            p.ok;

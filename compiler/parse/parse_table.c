@@ -231,6 +231,7 @@ static void parse_row(tparser *t, const ynode *n, syn_row *r)
         return;
     }
     r->values_pos = values->pos;
+    if (!parse_count_cells(p, values->n, values->pos)) return;
     r->values = arena_alloc(p->a, (size_t)(values->n ? values->n : 1) * sizeof *r->values);
     r->n_values = values->n;
     for (int i = 0; i < values->n; i++) {
@@ -360,6 +361,10 @@ static void parse_grid(tparser *t, syn_table *tb, const ynode *grid, const ynode
             parse_error(p, row->pos, "write a row as a list: [a, b, c]", "a grid row must be a list, not %s",
                         yaml_kind_name(row));
             continue;
+        }
+        if (!parse_count_cells(p, row->n, row->pos)) {
+            tb->n_grid = r;   /* the rows before the limit; nothing more is checked */
+            return;
         }
         gr->cells = arena_alloc(p->a, (size_t)(row->n ? row->n : 1) * sizeof *gr->cells);
         gr->n_cells = row->n;

@@ -9,7 +9,8 @@
 
 yaml_limits yaml_limits_default(void)
 {
-    return (yaml_limits){ .max_input_bytes = 4u << 20, .max_depth = 64, .max_alias_nodes = 100000 };
+    return (yaml_limits){ .max_input_bytes = 4u << 20, .max_depth = 64, .max_alias_nodes = 100000,
+                          .max_nodes = 500000 };
 }
 
 /* ---- the text before libyaml sees it -------------------------------------- */
@@ -102,6 +103,7 @@ typedef struct builder {
     int n_anchors, cap_anchors;
     strindex anchor_index;         /* name → its latest definition in anchors */
     long alias_nodes;
+    long nodes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
 } builder;
@@ -326,6 +328,12 @@ static ynode *parse_scalar(builder *b, yaml_event_t *ev, long *weight)
 
 static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight)
 {
+    if (ev->type != YAML_ALIAS_EVENT && ++b->nodes > b->limits->max_nodes) {
+        diag_error(b->d, pos_of(b, ev->start_mark), "split the report, or shorten its tables",
+                   "more than %ld values in one file (the input node limit)", b->limits->max_nodes);
+        b->failed = true;
+        return NULL;
+    }
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         return parse_scalar(b, ev, weight);

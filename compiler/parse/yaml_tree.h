@@ -50,9 +50,14 @@ typedef struct yaml_limits {
     size_t max_input_bytes;   /* input size */
     int max_depth;            /* nesting of sequences and mappings */
     long max_alias_nodes;     /* nodes reachable through aliases, counted per use */
+    long max_nodes;           /* scalars, sequences and mappings written */
 } yaml_limits;
 
-/* The defaults: 4 MiB, 64 levels, 100,000 aliased nodes. */
+/* The defaults: 4 MiB, 64 levels, 100,000 aliased nodes, 500,000 nodes.
+ * Nodes are bounded apart from bytes: "1," is a node in two bytes, and a
+ * node with what the stages after build of it costs some 500 bytes, so
+ * 4 MiB of them would take a gigabyte; 500,000 nodes is ten times the
+ * largest report seen. */
 yaml_limits yaml_limits_default(void);
 
 /* Parses the single document of src into a tree allocated in `a`.  Returns
