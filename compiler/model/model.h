@@ -52,10 +52,10 @@ typedef enum {
     BLOCK_TABLE,
     BLOCK_ATTACHMENT_NOTE,  /* 附件说明 under the body (GB/T 9704 §7.3.4) */
     BLOCK_ATTACHMENT,       /* an attachment starts: new page, label, title (§7.3.7) */
-} block_kind;
+} model_block_kind;
 
 typedef struct model_block {
-    block_kind kind;
+    model_block_kind kind;
     src_pos pos;
     int level;            /* headings: 1–4 */
     const char *number;   /* headings: the numbering label ("一、"), or NULL;

@@ -19,7 +19,7 @@ model_text model_text_from(arena *a, const char *s, src_pos pos)
     return (model_text){ arena_strdup(a, s), strlen(s), pos, false, NULL, 0 };
 }
 
-model_block *model_new_block(model_builder *b, block_kind kind, src_pos pos)
+model_block *model_new_block(model_builder *b, model_block_kind kind, src_pos pos)
 {
     arena_grow(b->a, (void **)&b->doc->blocks, &b->cap_blocks, b->doc->n_blocks + 1, sizeof(model_block));
     model_block *blk = &b->doc->blocks[b->doc->n_blocks++];

@@ -35,7 +35,7 @@ typedef struct model_builder {
 
 /* ---- model_blocks.c ---- */
 /* A new block at the end of the document. */
-model_block *model_new_block(model_builder *b, block_kind kind, src_pos pos);
+model_block *model_new_block(model_builder *b, model_block_kind kind, src_pos pos);
 /* The text of scalar s, positioned at its first character. */
 model_text model_text_of(const syn_scalar *s);
 /* A text of the compiler's own (a template's title …) at pos. */

@@ -87,7 +87,7 @@ static bool parse_signature(parse_ctx *p, const ynode *value, syn_block *b)
 }
 
 /* The one kind key of block mapping `item`, or NULL after an error. */
-static const ypair *block_kind(parse_ctx *p, const ynode *item)
+static const ypair *kind_pair(parse_ctx *p, const ynode *item)
 {
     const ypair *kind = NULL;
     for (int i = 0; i < item->n; i++) {
@@ -130,7 +130,7 @@ bool parse_block(parse_ctx *p, const ynode *item, syn_block *b)
                     "a body block must be text or a mapping, not %s", yaml_kind_name(item));
         return false;
     }
-    const ypair *kind = block_kind(p, item);
+    const ypair *kind = kind_pair(p, item);
     if (!kind) return false;
     const char *k = kind->key->str;
     if (strcmp(k, "title") == 0 || strcmp(k, "paragraph") == 0) {
