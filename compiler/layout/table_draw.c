@@ -33,7 +33,7 @@ static int segment_order(const void *pa, const void *pb)
  * line (cells draw their own edges; shared edges would double). */
 static void emit_segments(segments *s, bool horizontal, frame_sink *out)
 {
-    qsort(s->items, (size_t)s->n, sizeof *s->items, segment_order);
+    if (s->n > 1) qsort(s->items, (size_t)s->n, sizeof *s->items, segment_order);
     for (int i = 0; i < s->n;) {
         segment m = s->items[i++];
         while (i < s->n && s->items[i].at == m.at && s->items[i].width == m.width && s->items[i].from <= m.to) {

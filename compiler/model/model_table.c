@@ -385,7 +385,7 @@ model_table *model_table_build(arena *a, diag *d, const syn_table *st, const tab
     else if (!st->is_grid && st->n_columns > 0 && st->n_rows > 0) build_trees(&b, st);
     else return NULL;   /* the parse stage reported what is missing */
     if (!b.ok) return NULL;
-    qsort(t->cells, (size_t)t->n_cells, sizeof *t->cells, cell_order);
+    if (t->n_cells > 1) qsort(t->cells, (size_t)t->n_cells, sizeof *t->cells, cell_order);
     return t;
 }
 

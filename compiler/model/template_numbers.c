@@ -459,7 +459,9 @@ static void check_keys(expander *e, const syn_data *m, const char *prefix)
 void template_check_data_keys(expander *e)
 {
     if (!e->data) return;
-    qsort(e->names, (size_t)e->n_names, sizeof *e->names, compare_names);
+    /* A template without tables has no names (and names is NULL: qsort's
+       arguments must not be, even for no elements). */
+    if (e->n_names > 1) qsort(e->names, (size_t)e->n_names, sizeof *e->names, compare_names);
     check_keys(e, e->data, "");
 }
 
