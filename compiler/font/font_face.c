@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes.h"
 struct font_face {
     hb_blob_t *blob;
     hb_face_t *face;
@@ -58,31 +59,29 @@ static unsigned table_length(hb_face_t *face, hb_tag_t tag)
     return len;
 }
 
-static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
-
 /* The table directory of face `index` (OpenType §"Organization of an
  * OpenType font"; a collection's header first): every table inside the
  * file, and the tables a TrueType face needs present.  HarfBuzz clamps a
  * table that runs past the end of the file to what is there, so a file
  * cut short (an interrupted copy) would fail only when subset, as an
  * internal error.  NULL when sound, else why not. */
-static const char *check_directory(const unsigned char *d, size_t len, unsigned index)
+static const char *check_directory(const uint8_t *d, size_t len, unsigned index)
 {
     static const char cut[] = "the file is cut short or damaged (its table directory points past its end)";
     size_t at = 0;
     if (len >= 12 && memcmp(d, "ttcf", 4) == 0) {
-        if (index >= be32(d + 8) || 12 + 4 * (size_t)index + 4 > len) return cut;
-        at = be32(d + 12 + 4 * (size_t)index);
+        if (index >= bytes_be32(d + 8) || 12 + 4 * (size_t)index + 4 > len) return cut;
+        at = bytes_be32(d + 12 + 4 * (size_t)index);
     }
     if (at > len || len - at < 12) return cut;
-    unsigned n = (unsigned)d[at + 4] << 8 | d[at + 5];
+    unsigned n = bytes_be16(d + at + 4);
     if ((len - at - 12) / 16 < n) return cut;
     /* glyf is checked after (a CFF font gets its own message). */
     static const char needed[][5] = { "cmap", "head", "hhea", "hmtx", "maxp" };
     bool present[5] = { false };
     for (unsigned i = 0; i < n; i++) {
-        const unsigned char *rec = d + at + 12 + 16 * (size_t)i;
-        uint64_t off = be32(rec + 8), length = be32(rec + 12);
+        const uint8_t *rec = d + at + 12 + 16 * (size_t)i;
+        uint64_t off = bytes_be32(rec + 8), length = bytes_be32(rec + 12);
         if (off + length > len) return cut;
         for (int k = 0; k < 5; k++)
             if (memcmp(rec, needed[k], 4) == 0) present[k] = true;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes.h"
 static bool vrefuse(char *why, size_t whylen, const char *fmt, va_list ap)
 {
     if (why && whylen) vsnprintf(why, whylen, fmt, ap);
@@ -56,11 +57,6 @@ static bool check_size(uint64_t w, uint64_t h, char *why, size_t whylen)
     return true;
 }
 
-static uint32_t be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* ---- PNG ---------------------------------------------------------------- */
 
 static const uint8_t png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
@@ -84,7 +80,7 @@ static size_t png_without_text(const uint8_t *file, size_t len, uint8_t *dst)
     size_t pos = sizeof png_signature, out = pos;
     if (dst) memcpy(dst, file, pos);
     while (len - pos >= 8 && memcmp(file + pos + 4, "IDAT", 4) != 0) {
-        uint32_t n = be32(file + pos);
+        uint32_t n = bytes_be32(file + pos);
         if (len - pos < 12 || n > len - pos - 12) return 0;
         size_t whole = (size_t)n + 12;
         if (pos == sizeof png_signature || !is_text_chunk(file + pos + 4)) {
@@ -209,8 +205,8 @@ static bool frame_header(jpeg_walk *w, int m, const uint8_t *s, size_t n)
     if (w->sof) return jpeg_refuse(w, "a JPEG with two frame headers");
     if (n < 6) return jpeg_refuse(w, "a JPEG frame header that is too short");
     if (s[0] != 8) return jpeg_refuse(w, "a JPEG of %d-bit samples; only 8-bit is supported", s[0]);
-    w->height = (uint32_t)s[1] << 8 | s[2];
-    w->width = (uint32_t)s[3] << 8 | s[4];
+    w->height = bytes_be16(s + 1);
+    w->width = bytes_be16(s + 3);
     if (w->height == 0) return jpeg_refuse(w, "a JPEG whose height comes after the image (DNL); not supported");
     if (!check_size(w->width, w->height, w->why, w->whylen)) return false;
     w->ncomp = s[5];
@@ -360,7 +356,7 @@ static bool walk_jpeg(jpeg_walk *w)
                      m == M_DRI || (m >= M_APP0 && m <= 0xEF) || m == M_COM;
         if (!known) return jpeg_refuse(w, "an unexpected JPEG marker FF%02X at offset %zu", (unsigned)m, pos - 2);
         if (len - pos < 2) return jpeg_refuse(w, "the JPEG data is truncated (in a segment header)");
-        size_t seglen = (size_t)p[pos] << 8 | p[pos + 1];
+        size_t seglen = bytes_be16(p + pos);
         if (seglen < 2) return jpeg_refuse(w, "a JPEG segment whose length field is %zu (at least 2)", seglen);
         if (seglen > len - pos)
             return jpeg_refuse(w, "the JPEG data is truncated (a segment runs past the end of the file)");

@@ -6,6 +6,7 @@
 
 #include "parse.h"
 
+#include "base/bytes.h"
 /* Where a profile is looked for when none is named: files of Debian
  * packages, icc-profiles-free (sRGB, ICC 2.3) first. */
 static const char *const default_paths[] = {
@@ -18,11 +19,6 @@ static const char *const default_paths[] = {
 /* A profile is a few kilobytes; this bounds what is read. */
 enum { MAX_ICC_BYTES = 4 << 20 };
 
-static uint32_t be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* ICC.1 §7.2: the 128-byte header.  PDF/A-1 allows profiles up to version
  * 2.x (ISO 19005-1 §6.2.2, as PDF 1.4 does); the DeviceRGB and DeviceGray
  * of the pages need an RGB intent. */
@@ -32,8 +28,8 @@ static bool icc_ok(const uint8_t *p, size_t len, char *why, size_t whylen)
         snprintf(why, whylen, "not an ICC profile");
         return false;
     }
-    if (be32(p) != len) {
-        snprintf(why, whylen, "ICC profile truncated (header says %u bytes, file has %zu)", (unsigned)be32(p), len);
+    if (bytes_be32(p) != len) {
+        snprintf(why, whylen, "ICC profile truncated (header says %u bytes, file has %zu)", (unsigned)bytes_be32(p), len);
         return false;
     }
     if (p[8] != 2) {
