@@ -93,7 +93,7 @@ void flow_running_text(flow *f, frame_sink *sink, int which, int number, const m
 /* ---- paginate.c ---- */
 /* Assigns f's lines to pages; top[i] is line i's top below the text
  * block's top, or -1 when dropped.  Returns the number of pages (*out in f->a). */
-int paginate_lines(flow *f, mpt_t *top, page_span **out);
+int paginate_lines(flow *f, const model_doc *doc, mpt_t *top, page_span **out);
 /* The frames of the pages. */
 void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page_span *spans, int n_pages,
                      frame_doc *out);

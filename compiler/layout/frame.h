@@ -74,6 +74,11 @@ typedef struct frame_page {
  * (PDF 1.4 Appendix C) and UTF-16 takes up to 4 bytes a character. */
 enum { FRAME_OUTLINE_MAX_CHARS = 8000 };
 
+/* Pages a document may have: libharu keeps every page in one /Kids array of
+ * at most 32,767 entries, and 10,000 pages are four times what the input
+ * limits allow of text (page breaks alone could make 250,000). */
+enum { FRAME_MAX_PAGES = 10000 };
+
 typedef struct frame_outline {
     int level;          /* 1 = top */
     const char *title;  /* UTF-8, at most FRAME_OUTLINE_MAX_CHARS characters */

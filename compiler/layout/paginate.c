@@ -18,7 +18,7 @@ static const table_plan *continued_table(const line *l)
  * (headings kept with the next line, orphans and widows avoided, table
  * headers kept with a row) unless that is impossible; blank lines at a page
  * top are dropped. */
-int paginate_lines(flow *f, mpt_t *top, page_span **out)
+int paginate_lines(flow *f, const model_doc *doc, mpt_t *top, page_span **out)
 {
     const style *st = f->st;
     mpt_t pitch = st->line_pitch, capacity = st->text_height;
@@ -56,6 +56,15 @@ int paginate_lines(flow *f, mpt_t *top, page_span **out)
             if (j > content_first + 1) i = j;   /* else: nothing to keep together can fit */
         }
         if (i == first) break;
+        if (n_pages == FRAME_MAX_PAGES) {
+            const line *l = &f->lines[content_first < f->n_lines ? content_first : first];
+            int b = l->block >= 0 ? l->block : doc->n_blocks - 1;   /* (furniture lines have no block) */
+            diag_error(f->d, doc->blocks[b].pos,
+                       "split the report into several documents",
+                       "the document would have more than %d pages (the page limit)", FRAME_MAX_PAGES);
+            f->ok = false;
+            break;
+        }
         arena_grow(f->a, (void **)&pages, &cap, n_pages + 1, sizeof *pages);
         pages[n_pages++] = (page_span){ first, i };
     }

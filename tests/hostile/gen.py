@@ -352,6 +352,15 @@ def meta_language_80000(d):
 
 
 @case
+def pages_33000(d):
+    body = "meta: {title: 页数}\nbody:\n" + "  - 页\n  - page-break:\n" * 33000
+    write_case(d, "pages-33000", body, 1,
+               "33,000 page breaks (800 KB): error at the block that would start page 10,001 (the page limit); past "
+               "32,767 pages libharu's page array failed (an internal error, exit 3)",
+               needle="  - 页", nth=10001, delta=4, says="the page limit")
+
+
+@case
 def heading_40000_chars(d):
     body = PLAIN + "  - heading: " + "标" * 40000 + "\n  - 正文。\n"
     write_case(d, "heading-40000-chars", body, 0,
