@@ -12,8 +12,16 @@ static const char *const kind_keys[] = { "title", "heading", "h1", "h2", "h3", "
 static const char kinds_hint[] = "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature";
 
 /* The largest seal file read: a seal is a small picture; this is 200 times
- * a 1,000 × 1,000 PNG. */
-enum { MAX_SEAL_BYTES = 32 << 20 };
+ * a 1,000 × 1,000 PNG.  All the seal files of a report together are at most
+ * twice that (a report may name one file many times: it is read once). */
+enum { MAX_SEAL_BYTES = 32 << 20, MAX_SEALS_BYTES = 64 << 20 };
+
+/* A seal file read and decoded: every signature naming it shares it, and
+ * the PDF holds it once. */
+struct parse_seal {
+    const char *path;
+    const image_data *image;
+};
 
 static bool parse_heading(parse_ctx *p, const ynode *m, const ynode *text, int level, syn_block *b)
 {
@@ -53,20 +61,37 @@ static void parse_seal(parse_ctx *p, const ynode *seal, syn_block *b)
     if (!parse_text(p, seal, "seal (an image file)", &name)) return;
     b->seal_pos = seal->pos;
     const char *path = parse_path(p, name.s);
+    for (int i = 0; i < p->n_seals; i++)
+        if (strcmp(p->seals[i].path, path) == 0) {
+            b->seal = p->seals[i].image;   /* NULL: refused where first named */
+            if (!b->seal) p->ok = false;
+            return;
+        }
+    arena_grow(p->a, (void **)&p->seals, &p->cap_seals, p->n_seals + 1, sizeof *p->seals);
+    struct parse_seal *s = &p->seals[p->n_seals++];
+    *s = (struct parse_seal){ path, NULL };
     const char *text;
     size_t len;
     char why[200];
     static const char hint[] = "a seal is a PNG (its transparency is flattened onto white) or a JPEG";
-    if (source_read_file(p->a, p->files, path, MAX_SEAL_BYTES, false, &text, &len, why, sizeof why) != SOURCE_OK) {
-        parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
-        return;
-    }
+    /* The file is read into memory of its own: only the decoded image stays. */
+    arena file;
+    arena_init(&file);
     image_data *img = arena_alloc(p->a, sizeof *img);
-    if (!image_decode(p->a, (const uint8_t *)text, len, img, why, sizeof why)) {
+    if (source_read_file(&file, p->files, path, MAX_SEAL_BYTES, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
-        return;
+    } else if ((p->seal_bytes += len) > MAX_SEALS_BYTES) {
+        if (p->seal_bytes - len <= MAX_SEALS_BYTES)   /* said once, at the file that passes it */
+            parse_error(p, seal->pos, "use one seal file, or smaller ones",
+                        "the seal files of this report are more than %d MiB together (the seal limit)",
+                        MAX_SEALS_BYTES >> 20);
+        p->ok = false;
+    } else if (!image_decode(p->a, (const uint8_t *)text, len, img, why, sizeof why)) {
+        parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
+    } else {
+        s->image = b->seal = img;
     }
-    b->seal = img;
+    arena_done(&file);
 }
 
 static bool parse_signature(parse_ctx *p, const ynode *value, syn_block *b)

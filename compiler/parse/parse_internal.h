@@ -36,6 +36,9 @@ typedef struct parse_ctx {
     const char *base_dir;       /* the report's directory: paths it names start here */
     bool ok;                    /* false once any error was recorded */
     long cells;                 /* table cells so far (PARSE_MAX_CELLS) */
+    struct parse_seal *seals;   /* each seal file read, once (parse_blocks.c) */
+    int n_seals, cap_seals;
+    size_t seal_bytes;          /* their file sizes together */
 } parse_ctx;
 
 /* ---- parse_common.c ---- */

@@ -121,6 +121,18 @@ test_seal_flat_and_placed_per_gbt9704() {
     pdftotext seal-png.pdf - | tr -d ' \n' | grep -q '卫东区退役军人事务局2024年1月31日' || fail "issuer or date lost"
 }
 
+# Three signatures naming one seal file: it is read once and the PDF holds
+# one image object, drawn three times (each signature used to embed it anew).
+test_seal_named_three_times_is_one_image() {
+    "$ROOT/tests/seal.py" seal.png seal.ppm || return 1
+    { printf 'meta: {author: 某局, date: 2024-01-31}\nbody:\n'
+      for i in 1 2 3; do printf '  - 正文%s。\n  - signature: {seal: seal.png}\n' $i; done; } > s.yaml
+    rc s.yaml -o out.pdf || return 1
+    pdfimages -list out.pdf > list || return 1
+    [ "$(tail -n +3 list | wc -l)" = 3 ] || { cat list; fail "not three placements"; } || return 1
+    [ "$(tail -n +3 list | awk '{print $11}' | sort -u | wc -l)" = 1 ] || { cat list; fail "more than one image object"; }
+}
+
 test_seal_that_cannot_serve_is_an_error() {
     printf 'not an image\n' > fake.png
     printf 'meta: {author: 某局, date: 2024-01-31}\nbody:\n  - 正文。\n  - signature: {seal: fake.png}\n' > s.yaml

@@ -14,6 +14,7 @@ Every NAME.yaml starts with the same header lines as tests/hostile/*.yaml:
 read it).  Positions are computed here from the text written, columns in
 characters.
 """
+import functools
 import os
 import struct
 import sys
@@ -84,6 +85,7 @@ def png_bytes(width, height, rows):
             png_chunk(b"IDAT", zlib.compress(rows, 9)) + png_chunk(b"IEND", b""))
 
 
+@functools.lru_cache(maxsize=None)
 def noisy_rows(width, height):
     """RGB rows with filter 0 and varied bytes (so that they compress badly)."""
     out = bytearray()
@@ -452,6 +454,35 @@ def seal_png_8192_claim(d):
     open(os.path.join(d, "seal-png-8192-claim.png"), "wb").write(png)
     seal_case(d, "seal-png-8192-claim", 1,
               "a 130-byte PNG claiming 8192x8192 pixels with one row of data: error at the seal value, without allocating 200 MB for it")
+
+
+@functools.lru_cache(maxsize=None)
+def big_noisy_png():
+    return png_bytes(2048, 2048, noisy_rows(2048, 2048))
+
+
+@case
+def seal_2048_named_300_times(d):
+    png = big_noisy_png()
+    open(os.path.join(d, "seal-2048.png"), "wb").write(png)
+    body = PLAIN + "  - 正文。\n  - signature: {seal: seal-2048.png}\n" * 300
+    write_case(d, "seal-2048-named-300-times", body, 0,
+               "legitimate: 300 signatures naming one 2048 × 2048 seal (12 MB decoded): the file is read and decoded "
+               "once and the PDF holds it once (each signature decoded it again: 3.6 GB)")
+
+
+@case
+def seal_files_over_64mib(d):
+    body = PLAIN
+    for i in range(6):
+        png = big_noisy_png()
+        name = "seal-big-%d.png" % i
+        # a 3 MB comment after IHDR (PNG needs IHDR first) makes each file 15 MB
+        open(os.path.join(d, name), "wb").write(png[:33] + png_chunk(b"tEXt", b"c\0" + bytes([65 + i]) * (3 << 20)) + png[33:])
+        body += "  - 正文。\n  - signature: {seal: %s}\n" % name
+    write_case(d, "seal-files-over-64mib", body, 1,
+               "six different 15 MB seal files: error at the fifth (64 MiB of seal files together, the seal limit)",
+               needle="seal: seal-big-4", delta=len("seal: "), says="the seal limit")
 
 
 @case
