@@ -87,10 +87,18 @@ static bool check_text(arena *a, diag *d, source *src)
 
 /* ---- the tree ------------------------------------------------------------- */
 
+/* What a subtree stands for once aliases are expanded: its nodes and the
+ * bytes of its scalars (a 1 MB paragraph aliased 300 times is 300 MB of
+ * text to lay out, however few its nodes). */
+typedef struct yweight {
+    long nodes;
+    size_t bytes;
+} yweight;
+
 typedef struct anchor {
     const char *name;
     ynode *node;
-    long weight;       /* nodes in the anchored subtree, aliases included */
+    yweight weight;    /* of the anchored subtree, aliases included */
 } anchor;
 
 typedef struct builder {
@@ -103,6 +111,7 @@ typedef struct builder {
     int n_anchors, cap_anchors;
     strindex anchor_index;         /* name → its latest definition in anchors */
     long alias_nodes;
+    size_t alias_bytes;
     long nodes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
@@ -178,7 +187,7 @@ static bool check_tag(builder *b, const unsigned char *tag, yaml_mark_t at, bool
     return false;
 }
 
-static void remember_anchor(builder *b, const unsigned char *name, ynode *node, long weight)
+static void remember_anchor(builder *b, const unsigned char *name, ynode *node, yweight weight)
 {
     if (!name) return;
     arena_grow(b->a, (void **)&b->anchors, &b->cap_anchors, b->n_anchors + 1, sizeof *b->anchors);
@@ -196,7 +205,7 @@ static ynode *new_node(builder *b, ynode_kind kind, yaml_mark_t m)
     return n;
 }
 
-static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight);
+static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weight);
 
 /* The pair of map n whose key is key, or -1.  Small maps are searched in
  * order; from 8 pairs on, keys indexes them so that a mapping of 300,000
@@ -216,7 +225,7 @@ static int first_with_key(const ynode *n, strindex *keys, const char *key)
 
 /* Parses the items or pairs of n until the closing event; adds their
  * weights to *total.  False on an error (already reported). */
-static bool parse_items(builder *b, ynode *n, bool is_map, int depth, long *total)
+static bool parse_items(builder *b, ynode *n, bool is_map, int depth, yweight *total)
 {
     strindex keys = { 0 };
     int cap = 0;
@@ -228,11 +237,11 @@ static bool parse_items(builder *b, ynode *n, bool is_map, int depth, long *tota
             yaml_event_delete(&ev);
             break;
         }
-        long w = 0;
+        yweight w = { 0, 0 };
         ynode *child = parse_node(b, &ev, depth + 1, &w);
         yaml_event_delete(&ev);
         if (!child) goto out;
-        *total += w;
+        total->nodes += w.nodes, total->bytes += w.bytes;
         if (!is_map) {
             arena_grow(b->a, (void **)&n->items, &cap, n->n + 1, sizeof *n->items);
             n->items[n->n++] = child;
@@ -250,11 +259,11 @@ static bool parse_items(builder *b, ynode *n, bool is_map, int depth, long *tota
                        child->str, n->pairs[first].key->pos.line);
         yaml_event_t vev;
         if (!next_event(b, &vev)) goto out;
-        long vw = 0;
+        yweight vw = { 0, 0 };
         ynode *value = parse_node(b, &vev, depth + 1, &vw);
         yaml_event_delete(&vev);
         if (!value) goto out;
-        *total += vw;
+        total->nodes += vw.nodes, total->bytes += vw.bytes;
         arena_grow(b->a, (void **)&n->pairs, &cap, n->n + 1, sizeof *n->pairs);
         n->pairs[n->n++] = (ypair){ child, value };
         if (keys.n > 0 && first < 0) strindex_put(&keys, child->str, n->n - 1);
@@ -266,7 +275,7 @@ out:
 }
 
 /* Parses a sequence or mapping; open is its opening event. */
-static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *weight)
+static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, yweight *weight)
 {
     bool is_map = open->type == YAML_MAPPING_START_EVENT;
     bool is_str = false;
@@ -287,14 +296,14 @@ static ynode *parse_collection(builder *b, yaml_event_t *open, int depth, long *
         b->failed = true;
         return NULL;
     }
-    long total = 1;
+    yweight total = { 1, 0 };
     if (!parse_items(b, n, is_map, depth, &total)) return NULL;
     *weight = total;
     if (anchor_copy) remember_anchor(b, (const unsigned char *)anchor_copy, n, total);
     return n;
 }
 
-static ynode *parse_scalar(builder *b, yaml_event_t *ev, long *weight)
+static ynode *parse_scalar(builder *b, yaml_event_t *ev, yweight *weight)
 {
     bool is_str = false;
     if (!check_tag(b, ev->data.scalar.tag, ev->start_mark, &is_str)) return NULL;
@@ -321,12 +330,12 @@ static ynode *parse_scalar(builder *b, yaml_event_t *ev, long *weight)
                          n->text_pos.offset + n->len <= b->src->len &&
                          memcmp(b->src->text + n->text_pos.offset, n->str, n->len) == 0;
     }
-    *weight = 1;
-    remember_anchor(b, ev->data.scalar.anchor, n, 1);
+    *weight = (yweight){ 1, len };
+    remember_anchor(b, ev->data.scalar.anchor, n, *weight);
     return n;
 }
 
-static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight)
+static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weight)
 {
     if (ev->type != YAML_ALIAS_EVENT && ++b->nodes > b->limits->max_nodes) {
         diag_error(b->d, pos_of(b, ev->start_mark), "split the report, or shorten its tables",
@@ -345,12 +354,15 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, long *weight)
         int i = strindex_get(&b->anchor_index, name);
         if (i >= 0) {
             /* Billion-laughs guard: every use of an alias counts the whole
-               subtree it stands for. */
-            b->alias_nodes += b->anchors[i].weight;
-            if (b->alias_nodes > b->limits->max_alias_nodes) {
+               subtree it stands for, in nodes and in bytes of text. */
+            b->alias_nodes += b->anchors[i].weight.nodes;
+            b->alias_bytes += b->anchors[i].weight.bytes;
+            if (b->alias_nodes > b->limits->max_alias_nodes || b->alias_bytes > b->limits->max_input_bytes) {
+                bool nodes = b->alias_nodes > b->limits->max_alias_nodes;
                 diag_error(b->d, pos_of(b, ev->start_mark), "use fewer aliases",
-                           "aliases expand to more than %ld nodes (the alias expansion limit)",
-                           b->limits->max_alias_nodes);
+                           "aliases expand to more than %ld %s (the alias expansion limit)",
+                           nodes ? b->limits->max_alias_nodes : (long)b->limits->max_input_bytes,
+                           nodes ? "nodes" : "bytes of text");
                 b->failed = true;
                 return NULL;
             }
@@ -403,7 +415,7 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits
             in_doc = true;
         } else if (t == YAML_SCALAR_EVENT || t == YAML_SEQUENCE_START_EVENT ||
                    t == YAML_MAPPING_START_EVENT || t == YAML_ALIAS_EVENT) {
-            long w = 0;
+            yweight w = { 0, 0 };
             root = parse_node(&b, &ev, 0, &w);
         }
         yaml_event_delete(&ev);

@@ -371,6 +371,15 @@ def heading_40000_chars(d):
 
 
 @case
+def yaml_alias_900kb_paragraph_300_times(d):
+    body = PLAIN + "  - &p " + "这是一段很长的正文。" * 30000 + "\n" + "  - *p\n" * 300
+    write_case(d, "yaml-alias-900kb-paragraph-300-times", body, 1,
+               "a 900 KB paragraph anchored and aliased 300 times (270 MB of text from 900 KB, few nodes): error at the "
+               "alias that passes 4 MiB of expanded text (the fifth), not a layout that never ends",
+               needle="  - *p", nth=5, delta=4, says="the alias expansion limit")
+
+
+@case
 def yaml_nesting_1000_block_maps(d):
     body = "meta: {title: 报告}\n" + "".join(" " * k + "x%d:\n" % k for k in range(1000)) + " " * 1000 + "x1000: y\n"
     write_case(d, "yaml-nesting-1000-block-maps", body, 1,
