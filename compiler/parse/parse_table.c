@@ -141,6 +141,10 @@ static void parse_template_keys(tparser *t, const ynode *m, syn_scalar *key, syn
             for (int i = 0; i < n; i++) (*sum)[i] = parse_scalar_of(items[i]);
             *n_sum = n;
         }
+        /* A report may state the total: the message is what a wrong one says. */
+        if (!yaml_lookup(m, "message"))
+            parse_error(p, yaml_lookup_pair(m, "sum")->key->pos, "e.g. message: \"总计（{stated}）不等于各项之和（{terms}）\"",
+                        "a sum needs a message: the rule's words when a stated total disagrees");
     }
     if ((v = yaml_lookup(m, "type"))) {
         static const char *const types[] = { "count", "amount", NULL };
