@@ -12,9 +12,26 @@ static const char *const kind_keys[] = { "title", "heading", "h1", "h2", "h3", "
 static const char kinds_hint[] = "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature";
 
 /* The largest seal file read: a seal is a small picture; this is 200 times
- * a 1,000 × 1,000 PNG.  All the seal files of a report together are at most
- * twice that (a report may name one file many times: it is read once). */
+ * a 1,000 × 1,000 PNG.  The seals of a report, their files and their
+ * decoded images counted, are at most twice that: a 130-byte PNG may decode
+ * to 12 MB, and a report may name many files (one named many times is read
+ * once). */
 enum { MAX_SEAL_BYTES = 32 << 20, MAX_SEALS_BYTES = 64 << 20 };
+
+/* Counts n more bytes of seals, for the seal at pos; false (an error said
+ * once, where the limit is passed) beyond MAX_SEALS_BYTES. */
+static bool seal_budget(parse_ctx *p, size_t n, src_pos pos)
+{
+    bool was_over = p->seal_bytes > MAX_SEALS_BYTES;
+    p->seal_bytes += n;
+    if (p->seal_bytes <= MAX_SEALS_BYTES) return true;
+    if (!was_over)
+        parse_error(p, pos, "use one seal file, or smaller ones",
+                    "the seals of this report are more than %d MiB together, files and decoded images (the seal limit)",
+                    MAX_SEALS_BYTES >> 20);
+    p->ok = false;
+    return false;
+}
 
 /* A seal file read and decoded: every signature naming it shares it, and
  * the PDF holds it once. */
@@ -80,16 +97,11 @@ static void parse_seal(parse_ctx *p, const ynode *seal, syn_block *b)
     image_data *img = arena_alloc(p->a, sizeof *img);
     if (source_read_file(&file, p->files, path, MAX_SEAL_BYTES, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
-    } else if ((p->seal_bytes += len) > MAX_SEALS_BYTES) {
-        if (p->seal_bytes - len <= MAX_SEALS_BYTES)   /* said once, at the file that passes it */
-            parse_error(p, seal->pos, "use one seal file, or smaller ones",
-                        "the seal files of this report are more than %d MiB together (the seal limit)",
-                        MAX_SEALS_BYTES >> 20);
-        p->ok = false;
-    } else if (!image_decode(p->a, (const uint8_t *)text, len, img, why, sizeof why)) {
-        parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
-    } else {
-        s->image = b->seal = img;
+    } else if (seal_budget(p, len, seal->pos)) {
+        if (!image_decode(p->a, (const uint8_t *)text, len, img, why, sizeof why))
+            parse_error(p, seal->pos, hint, "cannot use %.200s as a seal: %s", path, why);
+        else if (seal_budget(p, img->len, seal->pos))
+            s->image = b->seal = img;
     }
     arena_done(&file);
 }

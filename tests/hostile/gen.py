@@ -490,8 +490,24 @@ def seal_files_over_64mib(d):
         open(os.path.join(d, name), "wb").write(png[:33] + png_chunk(b"tEXt", b"c\0" + bytes([65 + i]) * (3 << 20)) + png[33:])
         body += "  - 正文。\n  - signature: {seal: %s}\n" % name
     write_case(d, "seal-files-over-64mib", body, 1,
-               "six different 15 MB seal files: error at the fifth (64 MiB of seal files together, the seal limit)",
-               needle="seal: seal-big-4", delta=len("seal: "), says="the seal limit")
+               "six different 15 MB seal files (12 MB each decoded): error at the third (64 MiB of seals together, "
+               "files and decoded images, the seal limit)",
+               needle="seal: seal-big-2", delta=len("seal: "), says="the seal limit")
+
+
+@case
+def seal_small_files_big_images(d):
+    png = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 2048, 2048, 8, 2, 0, 0, 0)) +
+           png_chunk(b"IDAT", zlib.compress((b"\0" + b"\xff" * (2048 * 3)) * 2048, 9)) + png_chunk(b"IEND", b""))
+    body = PLAIN
+    for i in range(40):
+        name = "seal-white-%d.png" % i
+        open(os.path.join(d, name), "wb").write(png)
+        body += "  - 正文。\n  - signature: {seal: %s}\n" % name
+    write_case(d, "seal-small-files-big-images", body, 1,
+               "40 different 25 KB PNGs, each a white 2048 × 2048 image (12 MB decoded, 480 MB in all): error at the "
+               "sixth, where the decoded images pass 64 MiB (the seal limit), not half a gigabyte of pixels",
+               needle="seal: seal-white-5.png", delta=len("seal: "), says="the seal limit")
 
 
 @case
