@@ -62,11 +62,10 @@ const char *parse_path(parse_ctx *p, const char *path)
 
 bool parse_read_named(parse_ctx *p, const char *path, src_pos named_at, const char *what, source *out)
 {
-    yaml_limits limits = yaml_limits_default();
     const char *text;
     size_t len;
     char why[200];
-    if (source_read_file(p->a, p->files, path, limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
+    if (source_read_file(p->a, p->files, path, p->limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, named_at, "name a YAML file: a path from the report's directory, or a layout's name",
                     "cannot read %s %.200s: %s", what, path, why);
         return false;

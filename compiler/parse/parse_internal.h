@@ -35,6 +35,7 @@ typedef struct parse_ctx {
     const source_files *files;  /* files from memory, or NULL */
     const char *base_dir;       /* the report's directory: paths it names start here */
     bool ok;                    /* false once any error was recorded */
+    yaml_limits limits;         /* one node budget for every file of the run */
     long cells;                 /* table cells so far (PARSE_MAX_CELLS) */
     struct parse_seal *seals;   /* each seal file read, once (parse_blocks.c) */
     int n_seals, cap_seals;

@@ -154,18 +154,17 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     syn_scalar name;
     if (!parse_text(p, v, "previous", &name)) return NULL;
     const char *path = parse_path(p, name.s);
-    yaml_limits limits = yaml_limits_default();
     const char *text;
     size_t len;
     char why[200];
     static const char hint[] = "name last year's report (a YAML file), or leave 'previous' out: R6 is then not checked";
-    if (source_read_file(p->a, p->files, path, limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
+    if (source_read_file(p->a, p->files, path, p->limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, v->pos, hint, "cannot read last year's report %.200s: %s", path, why);
         return NULL;
     }
     source *src = arena_alloc(p->a, sizeof *src);
     *src = (source){ arena_strdup(p->a, name.s), text, len, NULL, 0 };
-    const ynode *root = yaml_tree_parse(p->a, p->d, src, &limits);
+    const ynode *root = yaml_tree_parse(p->a, p->d, src, &p->limits);
     const ynode *data = root ? yaml_lookup(root, "data") : NULL;
     if (!root || !data || data->kind != YNODE_MAP) {
         parse_error(p, v->pos, hint, "last year's report %.200s %s", path,
@@ -281,13 +280,13 @@ static const char *input_dir(arena *a, const char *input)
 bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *out)
 {
     memset(out, 0, sizeof *out);
-    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true };
-    yaml_limits limits = yaml_limits_default();
+    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true,
+                    .limits = yaml_limits_default() };
     const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
     const char *text;
     size_t len;
     char why[200];
-    source_status st = source_read_file(a, opt->files, opt->input, limits.max_input_bytes, true, &text, &len, why, sizeof why);
+    source_status st = source_read_file(a, opt->files, opt->input, p.limits.max_input_bytes, true, &text, &len, why, sizeof why);
     if (st == SOURCE_TOO_LARGE || st == SOURCE_NOT_FILE) {
         /* The user's file, not reportc's failure. */
         static const char empty[] = "";
@@ -303,7 +302,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
     }
     source *src = arena_alloc(a, sizeof *src);
     *src = (source){ name, text, len, NULL, 0 };
-    const ynode *root = yaml_tree_parse(a, d, src, &limits);
+    const ynode *root = yaml_tree_parse(a, d, src, &p.limits);
     if (!root) return false;
     syn_report *r = arena_alloc(a, sizeof *r);
     r->src = src;
@@ -344,7 +343,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
 bool parse_layout_named(arena *a, diag *d, const parse_options *opt, const char *name, const style **st,
                         const template_spec **tmpl)
 {
-    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = ".", .ok = true };
+    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = ".", .ok = true, .limits = yaml_limits_default() };
     static source cmdline = { "reportc init", "", 0, NULL, 0 };
     return parse_layout(&p, name, (src_pos){ &cmdline, 0, 0, 0 }, NULL, opt->layout_dirs, opt->n_layout_dirs, st, tmpl) &&
            p.ok;

@@ -105,14 +105,13 @@ typedef struct builder {
     arena *a;
     diag *d;
     const source *src;
-    const yaml_limits *limits;
+    yaml_limits *limits;
     yaml_parser_t parser;
     anchor *anchors;
     int n_anchors, cap_anchors;
     strindex anchor_index;         /* name → its latest definition in anchors */
     long alias_nodes;
     size_t alias_bytes;
-    long nodes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
 } builder;
@@ -337,9 +336,9 @@ static ynode *parse_scalar(builder *b, yaml_event_t *ev, yweight *weight)
 
 static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weight)
 {
-    if (ev->type != YAML_ALIAS_EVENT && ++b->nodes > b->limits->max_nodes) {
+    if (ev->type != YAML_ALIAS_EVENT && ++b->limits->nodes > b->limits->max_nodes) {
         diag_error(b->d, pos_of(b, ev->start_mark), "split the report, or shorten its tables",
-                   "more than %ld values in one file (the input node limit)", b->limits->max_nodes);
+                   "more than %ld values in the report and its layouts (the input node limit)", b->limits->max_nodes);
         b->failed = true;
         return NULL;
     }
@@ -381,7 +380,7 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weigh
     }
 }
 
-ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits)
+ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
 {
     if (src->len > limits->max_input_bytes) {
         diag_error(d, (src_pos){ src, 1, 1, 0 }, "split the report or shorten it",

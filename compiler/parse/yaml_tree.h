@@ -50,21 +50,24 @@ typedef struct yaml_limits {
     size_t max_input_bytes;   /* input size */
     int max_depth;            /* nesting of sequences and mappings */
     long max_alias_nodes;     /* nodes reachable through aliases, counted per use */
-    long max_nodes;           /* scalars, sequences and mappings written */
+    long max_nodes;           /* scalars, sequences and mappings written, in all
+                                 the files parsed with these limits */
+    long nodes;               /* … so far (yaml_tree_parse adds its file's) */
 } yaml_limits;
 
-/* The defaults: 4 MiB, 64 levels, 100,000 aliased nodes, 500,000 nodes.
- * Nodes are bounded apart from bytes: "1," is a node in two bytes, and a
- * node with what the stages after build of it costs some 500 bytes, so
- * 4 MiB of them would take a gigabyte; 500,000 nodes is ten times the
- * largest report seen. */
+/* The defaults: 4 MiB a file, 64 levels, 100,000 aliased nodes, 500,000
+ * nodes.  Nodes are bounded apart from bytes: "1," is a node in two bytes,
+ * and a node with what the stages after build of it costs some 500 bytes,
+ * so 4 MiB of them would take a gigabyte; 500,000 nodes is ten times the
+ * largest report seen.  The node budget is one for a run: the report, its
+ * layouts (eight may extend each other) and last year's report share it. */
 yaml_limits yaml_limits_default(void);
 
 /* Parses the single document of src into a tree allocated in `a`.  Returns
  * NULL after recording diagnostics when the text is not valid YAML or breaks
  * a limit.  An empty document gives an empty mapping.  Fills
  * src->char_marks (src must be writable until then). */
-ynode *yaml_tree_parse(arena *a, diag *d, source *src, const yaml_limits *limits);
+ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits);
 
 /* Value of key `key` in mapping m, or NULL (also when m is not a mapping). */
 ynode *yaml_lookup(const ynode *m, const char *key);

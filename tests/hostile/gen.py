@@ -380,6 +380,23 @@ def yaml_alias_900kb_paragraph_300_times(d):
 
 
 @case
+def layout_chain_node_budget(d):
+    # chain-a extends chain-b extends chain-c, each with a list of 300,000 values under an unknown key.
+    row = "1," * 100 + "\n"
+    for name, parent in (("a", "chain-b.layout.yaml"), ("b", "chain-c.layout.yaml"), ("c", "gbt9704")):
+        text = "name: chain-%s\nextends: %s\nnumbers: [\n" % (name, parent) + row * 3000 + "]\n"
+        open(os.path.join(d, "chain-%s.layout.yaml" % name), "wb").write(text.encode())
+    body = "meta: {title: 版式测试, date: 2024-01-31}\nlayout: chain-a.layout.yaml\nbody:\n  - 正文。\n"
+    # The report has 12 values; chain-a 300,007 (its map, two pairs, the key 'numbers', the list and its
+    # items); so value 500,001 is the 199,982nd of chain-b, its 199,975th number (the first 7 are the
+    # rest): row 1,999 (0-based, on line 4 + 1,999), number 74 (0-based), at column 1 + 74 × 2.
+    write_case(d, "layout-chain-node-budget", body, 1,
+               "three layouts extending each other, 300,000 values each (0.6 MB a file): the node budget is one for "
+               "the run, so the error is at the value of chain-b that passes 500,000, not 900,000 values parsed",
+               at_file=("chain-b.layout.yaml", 4 + 1999, 1 + 74 * 2), says="the input node limit")
+
+
+@case
 def yaml_nesting_1000_block_maps(d):
     body = "meta: {title: 报告}\n" + "".join(" " * k + "x%d:\n" % k for k in range(1000)) + " " * 1000 + "x1000: y\n"
     write_case(d, "yaml-nesting-1000-block-maps", body, 1,
