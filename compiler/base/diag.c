@@ -175,6 +175,8 @@ static void print_excerpt(const src_pos *pos, FILE *out)
     const char *from = at;
     for (int k = 0; k < EXCERPT_BEFORE && from > text && from[-1] != '\n'; k++) from = prev_char(from, text);
     bool cut_before = from > text && from[-1] != '\n';
+    /* A byte order mark opening the file is not shown (it has no width). */
+    if (from == text && at - text >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) from += 3;
     const char *to = at;
     for (int k = 0; k < EXCERPT_AFTER && to < end && *to != '\n'; k++) to = next_char(to, end);
     bool cut_after = to < end && *to != '\n';

@@ -114,6 +114,7 @@ typedef struct builder {
     size_t alias_bytes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
+    size_t bom_chars;              /* 1 when the text starts with a byte order mark libyaml does not see */
 } builder;
 
 /* libyaml counts characters (mark.index); diagnostics want bytes too.
@@ -144,7 +145,7 @@ static size_t byte_offset(builder *b, size_t char_index)
 
 static src_pos pos_of(builder *b, yaml_mark_t m)
 {
-    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index) };
+    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index + b->bom_chars) };
 }
 
 /* Reads the next event; records a syntax diagnostic on failure. */
@@ -394,7 +395,11 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
         diag_internal(d, "parse", "cannot initialise the YAML parser (out of memory)");
         return NULL;
     }
-    yaml_parser_set_input_string(&b.parser, (const unsigned char *)src->text, src->len);
+    /* A UTF-8 byte order mark (Notepad writes one) is no content: with the
+       encoding set, libyaml would read it as a character of the first key. */
+    size_t bom = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    b.bom_chars = bom ? 1 : 0;
+    yaml_parser_set_input_string(&b.parser, (const unsigned char *)src->text + bom, src->len - bom);
     yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
     ynode *root = NULL;
     yaml_event_t ev;

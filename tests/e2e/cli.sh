@@ -130,6 +130,25 @@ test_missing_font_dir_is_a_warning() {
     grep -q '^reportc: warning: font directory /nonexistent-fonts cannot be read' err || { cat err; fail "no warning"; }
 }
 
+# Notepad's "UTF-8" (with a byte order mark) and Windows line ends: the
+# mark is no part of the first key (it made "did not find expected
+# <document start>" at 2:1), and diagnostics on line 1 still point right.
+test_utf8_byte_order_mark_and_crlf() {
+    printf '\xef\xbb\xbfmeta: {title: 带BOM的报告}\r\nbody:\r\n  - 正文一段。\r\n' > bom.yaml
+    rc bom.yaml -o out.pdf 2> err || { cat err; fail "a report with a byte order mark does not compile"; return 1; }
+    pdftotext out.pdf - | grep -q '正文一段' || fail "text lost" || return 1
+    printf '\xef\xbb\xbfmeta: {titel: t}\r\nbody:\r\n  - x\r\n' > bom2.yaml
+    rc bom2.yaml -o out2.pdf 2> err; [ $? = 1 ] || { cat err; fail "not 1"; } || return 1
+    grep -q "^bom2.yaml:1:8: error: unknown key 'titel' in meta" err || { cat err; fail "position"; } || return 1
+    # The excerpt leaves the mark out, so the caret sits under the key.
+    python3 - err <<'PY' || fail "caret not under the key"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert "\ufeff" not in lines[1], lines[1]
+assert lines[1].index("titel") == lines[2].index("^"), lines[1:3]
+PY
+}
+
 # An office's font folder with broken files: a font cut short (an
 # interrupted copy), an empty file, a directory under a font's name.  Each
 # is a warning at its candidate in fonts.yaml and the next candidate serves;
