@@ -32,7 +32,9 @@ static const ynode *section(binder *b, const char *key)
 {
     const ynode *v = need(b, b->root, key, "the layout");
     if (v && v->kind != YNODE_MAP) {
-        parse_error(b->p, v->pos, "write it as 'key: value' lines", "%s must be a mapping, not %s", key, yaml_kind_name(v));
+        const char *typo = v->kind == YNODE_SCALAR ? yaml_typo_hint(v->str, v->len) : NULL;
+        parse_error(b->p, v->pos, typo ? typo : "write it as 'key: value' lines", "%s must be a mapping, not %s", key,
+                    yaml_kind_name(v));
         return NULL;
     }
     return v;

@@ -27,7 +27,8 @@ static void join_choices(const char *const *choices, char *buf, size_t size)
 bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *const *allowed)
 {
     if (n->kind != YNODE_MAP) {
-        diag_error(d, n->pos, "write it as 'key: value' lines", "%s must be a mapping, not %s", what,
+        const char *typo = n->kind == YNODE_SCALAR ? yaml_typo_hint(n->str, n->len) : NULL;
+        diag_error(d, n->pos, typo ? typo : "write it as 'key: value' lines", "%s must be a mapping, not %s", what,
                    yaml_kind_name(n));
         return false;
     }
@@ -39,8 +40,11 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
         if (known) continue;
         ok = false;
         char hint[512] = "";
+        const char *typo = yaml_typo_hint(key, strlen(key));
         /* Past the cap the error is only counted: no hint to compute. */
-        if (!diag_full(d)) {
+        if (typo) {
+            snprintf(hint, sizeof hint, "%s", typo);
+        } else if (!diag_full(d)) {
             const char *near = schema_suggest(key, allowed);
             if (near)
                 snprintf(hint, sizeof hint, "did you mean '%s'?", near);

@@ -1,6 +1,7 @@
 /* yaml_tree.c — libyaml event stream to ynode tree; see yaml_tree.h. */
 #include "yaml_tree.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -148,6 +149,50 @@ static src_pos pos_of(builder *b, yaml_mark_t m)
     return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index + b->bom_chars) };
 }
 
+const char *yaml_typo_hint(const char *s, size_t n)
+{
+    static const char fw_colon[] = "\xEF\xBC\x9A", fw_space[] = "\xE3\x80\x80";
+    size_t i = 0;
+    while (i < n && s[i] == ' ') i++;
+    if (i < n && s[i] == '\t') return "a tab indents this line: YAML indents with spaces";
+    if (n - i >= 3 && memcmp(s + i, fw_space, 3) == 0)
+        return "a full-width space (U+3000) indents this line: indent with ASCII spaces";
+    for (size_t k = i; k + 3 <= n; k++)
+        if (memcmp(s + k, fw_colon, 3) == 0) return "'\xEF\xBC\x9A' is a full-width colon: YAML needs ':' and a space (title: 报告)";
+    /* key:value, the key a plain word (not a URL's scheme: "https://…") */
+    size_t k = i;
+    while (k < n && (s[k] == '-' || s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                     (s[k] >= '0' && s[k] <= '9')))
+        k++;
+    if (k > i && k + 1 < n && s[k] == ':' && s[k + 1] != ' ' && s[k + 1] != '/' && s[k + 1] != '\n')
+        return "put a space after ':' (title: 报告)";
+    return NULL;
+}
+
+/* The hint for a syntax error at pos, into buf: a keyboard slip on its
+ * line or the line before (naming it), else the usual suspects. */
+static const char *syntax_hint(src_pos pos, char *buf, size_t size)
+{
+    const source *src = pos.src;
+    size_t end = pos.offset < src->len ? pos.offset : src->len;
+    while (end < src->len && src->text[end] != '\n') end++;
+    size_t start = pos.offset < src->len ? pos.offset : src->len;
+    while (start > 0 && src->text[start - 1] != '\n') start--;
+    for (int back = 0; back < 2; back++) {
+        const char *hint = yaml_typo_hint(src->text + start, end - start);
+        if (hint && back == 0) return hint;
+        if (hint) {
+            snprintf(buf, size, "on line %d, %s", pos.line - back, hint);
+            return buf;
+        }
+        if (start == 0) break;
+        end = start - 1;   /* the line before */
+        start = end;
+        while (start > 0 && src->text[start - 1] != '\n') start--;
+    }
+    return "check indentation, quoting and ':' separators near this point";
+}
+
 /* Reads the next event; records a syntax diagnostic on failure. */
 static bool next_event(builder *b, yaml_event_t *ev)
 {
@@ -157,11 +202,13 @@ static bool next_event(builder *b, yaml_event_t *ev)
     /* An unterminated quote or bracket is found at the end of the input; the
        place to fix is where it was opened. */
     if (p->context && p->problem && strstr(p->problem, "end of stream")) pos = pos_of(b, p->context_mark);
+    char buf[200];
+    const char *hint = syntax_hint(pos, buf, sizeof buf);
     if (p->context)
-        diag_error(b->d, pos, "check indentation, quoting and ':' separators near this point",
+        diag_error(b->d, pos, hint,
                    "YAML syntax error: %s %s", p->problem ? p->problem : "invalid input", p->context);
     else
-        diag_error(b->d, pos, "check indentation, quoting and ':' separators near this point",
+        diag_error(b->d, pos, hint,
                    "YAML syntax error: %s", p->problem ? p->problem : "invalid input");
     b->failed = true;
     return false;

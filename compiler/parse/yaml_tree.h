@@ -69,6 +69,12 @@ yaml_limits yaml_limits_default(void);
  * src->char_marks (src must be writable until then). */
 ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits);
 
+/* A hint for the slips of a Chinese keyboard in text meant as YAML
+ * structure, s[0..n) (a line, or a scalar where a mapping was expected): a
+ * full-width colon '：', a full-width space or a tab indenting, no space
+ * after ':'.  NULL when none is seen. */
+const char *yaml_typo_hint(const char *s, size_t n);
+
 /* Value of key `key` in mapping m, or NULL (also when m is not a mapping). */
 ynode *yaml_lookup(const ynode *m, const char *key);
 /* The pair holding `key`, or NULL. */
