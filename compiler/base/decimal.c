@@ -359,3 +359,63 @@ size_t decimal_format_text(decimal v, decimal_format f, char *out, bool *rounded
     out[w] = '\0';
     return w;
 }
+
+/* ---- what text meant as a number should be ---------------------------------- */
+
+/* s with full-width digits, point and minus (U+FF10–FF19, FF0E, FF0D) made
+ * ASCII and, when drop_commas, ',' and '，' (U+FF0C) dropped, into out
+ * (size ≥ len + 1); false when nothing changed. */
+static bool normalised(const char *s, size_t len, bool drop_commas, char *out)
+{
+    size_t w = 0;
+    bool changed = false;
+    for (size_t i = 0; i < len;) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        if (len - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && ((u[2] >= 0x90 && u[2] <= 0x99) || u[2] == 0x8E || u[2] == 0x8D)) {
+            out[w++] = u[2] == 0x8E ? '.' : u[2] == 0x8D ? '-' : (char)('0' + u[2] - 0x90);
+            i += 3;
+            changed = true;
+        } else if (drop_commas && len - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8C) {
+            i += 3;
+            changed = true;
+        } else if (drop_commas && u[0] == ',') {
+            i++;
+            changed = true;
+        } else {
+            out[w++] = s[i++];
+        }
+    }
+    out[w] = '\0';
+    return changed;
+}
+
+static bool is_number(const char *s, size_t len)
+{
+    decimal v;
+    return len > 0 && decimal_parse(s, len, &v, NULL, 0, NULL, 0) == DECIMAL_OK;
+}
+
+bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size)
+{
+    enum { LONGEST = 64 };
+    if (len == 0 || len > 3 * LONGEST) return false;
+    char t[3 * LONGEST + 1];
+    if (normalised(s, len, false, t) && is_number(t, strlen(t))) {
+        snprintf(hint, size, "write it in ASCII digits: %s", t);
+        return true;
+    }
+    if (normalised(s, len, true, t) && is_number(t, strlen(t))) {
+        snprintf(hint, size, "write %s: no separators in a number (a column's format \"#,##0\" prints them)", t);
+        return true;
+    }
+    /* A unit after the number: the longest number at the start. */
+    normalised(s, len, true, t);
+    size_t n = strlen(t), k = 0;
+    while (k < n && (t[k] == '-' || t[k] == '.' || (t[k] >= '0' && t[k] <= '9'))) k++;
+    while (k > 0 && !is_number(t, k)) k--;
+    if (k > 0 && k < n) {
+        snprintf(hint, size, "write the number alone: %.*s (the unit is the table's)", (int)k, t);
+        return true;
+    }
+    return false;
+}

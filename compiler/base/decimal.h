@@ -34,6 +34,12 @@ typedef enum {
 decimal_status decimal_parse(const char *s, size_t len, decimal *out, char *why, size_t whylen, char *hint,
                              size_t hintlen);
 
+/* For text that is not a number (DECIMAL_NOT_A_NUMBER) but is one as typed
+ * on a Chinese keyboard or copied from a spreadsheet, what to write: full-
+ * width digits (１２ → 12), separators (1,234 or 1，234 → 1234), a unit
+ * after the number (12件 → 12).  True with the hint in hint[0..size). */
+bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size);
+
 /* a + b, exact; false when the result does not fit (then *out is unchanged). */
 bool decimal_add(decimal a, decimal b, decimal *out);
 

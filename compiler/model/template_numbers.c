@@ -83,8 +83,9 @@ static void read_number(expander *e, const syn_data *n, const char *name, bool a
     if (st == DECIMAL_OK && !s->plain) st = DECIMAL_NOT_A_NUMBER;   /* "12" quoted is text */
     if (st == DECIMAL_NOT_A_NUMBER) {
         const char *quoted = arena_printf(e->a, "'%.80s'", s->s);
-        error_at(e, s->pos, s->plain ? "write the number itself, e.g. 0" : "write the number without quotes",
-                 "%s must be a number, not %s", name, quoted);
+        const char *say = s->plain ? "write the number itself, e.g. 0" : "write the number without quotes";
+        if (decimal_text_hint(s->s, s->len, hint, sizeof hint)) say = hint;
+        error_at(e, s->pos, say, "%s must be a number, not %s", name, quoted);
         return;
     }
     if (st != DECIMAL_OK) {

@@ -135,7 +135,8 @@ static bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *o
         diag_error(d, n->pos, "write the number without quotes", "%s must be a number, not the text '%.80s'", what, s);
         return false;
     case DECIMAL_NOT_A_NUMBER:
-        diag_error(d, n->pos, "write the number itself, e.g. 0 or 1.5", "%s must be a number, not '%.80s'", what, s);
+        diag_error(d, n->pos, decimal_text_hint(s, n->len, hint, sizeof hint) ? hint : "write the number itself, e.g. 0 or 1.5",
+                   "%s must be a number, not '%.80s'", what, s);
         return false;
     default:
         diag_error(d, n->pos, hint, "%s: %s", what, why);

@@ -78,6 +78,21 @@ test_r4_group_total_disagrees() {
     expect_error_at "$line" '总计（0）不等于结果维持、结果纠正、其他结果、尚未审结之和（0+1+0+0=1）：行政复议'
 }
 
+# Numbers as typed on a Chinese keyboard or copied from a spreadsheet: an
+# error at each, whose hint says what to write.
+test_numbers_typed_full_width_with_separators_or_units() {
+    local line
+    line=$(perturb 'licensing: 0' 'licensing: １２')
+    expect_error_at "$line" "proactive.licensing must be a number, not '１２'" || return 1
+    grep -q 'hint: write it in ASCII digits: 12$' err || { cat err; fail "full-width hint"; } || return 1
+    line=$(perturb 'licensing: 0' 'licensing: 1,234')
+    expect_error_at "$line" "must be a number, not '1,234'" || return 1
+    grep -q 'hint: write 1234: no separators in a number' err || { cat err; fail "separator hint"; } || return 1
+    line=$(perturb 'licensing: 0' 'licensing: 12件')
+    expect_error_at "$line" "must be a number, not '12件'" || return 1
+    grep -q 'hint: write the number alone: 12 ' err || { cat err; fail "unit hint"; }
+}
+
 test_r5_negative_fraction_text() {
     perturb 'licensing: 0' 'licensing: 1.5' > /dev/null
     python3 - <<'PY'

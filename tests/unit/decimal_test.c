@@ -35,6 +35,15 @@ static void refused(const char *s, decimal_status status, const char *hint_has)
     check(st == status && strstr(hint, hint_has) && (status == DECIMAL_NOT_A_NUMBER || *why), what, got);
 }
 
+/* Text that is no number gets hint `want` (NULL: none). */
+static void text_hint(const char *s, const char *want)
+{
+    char hint[200] = "", what[200];
+    bool got = decimal_text_hint(s, strlen(s), hint, sizeof hint);
+    snprintf(what, sizeof what, "'%s' as text: hint %s%s%s", s, want ? "'" : "none", want ? want : "", want ? "'" : "");
+    check(want ? got && strstr(hint, want) != NULL : !got, what, hint);
+}
+
 int main(void)
 {
     decimal_format as_written = DECIMAL_AS_WRITTEN, thousands = { -1, true }, integer = { 0, false },
@@ -88,5 +97,18 @@ int main(void)
     check(decimal_compare((decimal){ 30, 2 }, (decimal){ 3, 1 }) == 0, "0.30 == 0.3", "");
     check(decimal_compare((decimal){ INT64_MAX, 18 }, (decimal){ 10, 0 }) < 0, "9.22… < 10 at 18 decimals", "");
     check(!decimal_is_integer((decimal){ 15, 1 }) && decimal_is_integer((decimal){ 20, 1 }), "1.5 is not whole, 2.0 is", "");
+
+    /* Numbers as a Chinese keyboard or a spreadsheet gives them. */
+    text_hint("１２", "write it in ASCII digits: 12");
+    text_hint("－５．５", "write it in ASCII digits: -5.5");
+    text_hint("1,234", "write 1234: no separators");
+    text_hint("1，234，567", "write 1234567: no separators");
+    text_hint("12件", "write the number alone: 12 ");
+    text_hint("3.5万元", "write the number alone: 3.5 ");
+    text_hint("１２件", "write the number alone: 12 ");
+    text_hint("abc", NULL);
+    text_hint("十二", NULL);
+    text_hint("", NULL);
+    text_hint(",", NULL);
     return failures != 0;
 }
