@@ -414,7 +414,7 @@ bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size)
     while (k < n && (t[k] == '-' || t[k] == '.' || (t[k] >= '0' && t[k] <= '9'))) k++;
     while (k > 0 && !is_number(t, k)) k--;
     if (k > 0 && k < n) {
-        snprintf(hint, size, "write the number alone: %.*s (the unit is the table's)", (int)k, t);
+        snprintf(hint, size, "write the number alone: %.*s", (int)k, t);
         return true;
     }
     return false;

@@ -9,10 +9,14 @@
  * `layout: {name: …, …}` overrides are merged over the result.  Diagnostics
  * point into whichever file holds the offending value. */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <libgen.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse_internal.h"
+
+#include "base/strindex.h"
 
 /* How deep layouts may extend each other: base ← gbt9704 ← an office's
  * layout ← a variant is 3. */
@@ -29,13 +33,31 @@ static ynode *merge(arena *a, const ynode *base, const ynode *over)
     *m = *base;
     m->pairs = arena_alloc(a, (size_t)(base->n + over->n + 1) * sizeof *m->pairs);
     m->n = 0;
+    /* Large mappings are looked up through an index of their keys (the
+       first of a repeated key), so that two of 100,000 keys merge in linear
+       time; small ones, the usual, by a scan. */
+    bool indexed = (long)base->n * over->n > 256;
+    strindex in_over = { 0 }, in_base = { 0 };
+    for (int i = over->n - 1; indexed && i >= 0; i--) strindex_put(&in_over, over->pairs[i].key->str, i);
+    for (int i = base->n - 1; indexed && i >= 0; i--) strindex_put(&in_base, base->pairs[i].key->str, i);
     for (int i = 0; i < base->n; i++) {
-        const ypair *o = yaml_lookup_pair(over, base->pairs[i].key->str);
+        const char *key = base->pairs[i].key->str;
+        int k = indexed ? strindex_get(&in_over, key) : -1;
+        const ypair *o = indexed ? (k >= 0 ? &over->pairs[k] : NULL) : yaml_lookup_pair(over, key);
         m->pairs[m->n++] = (ypair){ o ? o->key : base->pairs[i].key, merge(a, base->pairs[i].value, o ? o->value : NULL) };
     }
-    for (int i = 0; i < over->n; i++)
-        if (!yaml_lookup_pair(base, over->pairs[i].key->str)) m->pairs[m->n++] = over->pairs[i];
+    for (int i = 0; i < over->n; i++) {
+        const char *key = over->pairs[i].key->str;
+        if (indexed ? strindex_get(&in_base, key) < 0 : !yaml_lookup_pair(base, key)) m->pairs[m->n++] = over->pairs[i];
+    }
+    strindex_done(&in_over);
+    strindex_done(&in_base);
     return m;
+}
+
+static int compare_names(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 static bool is_path(const char *name)
@@ -54,10 +76,33 @@ static const char *find_layout(parse_ctx *p, const char *name, src_pos name_pos,
         const char *path = arena_printf(p->a, "%s/%s.yaml", dirs[i], name);
         if (source_is_file(p->files, path)) return path;
     }
+    /* The layouts there, to suggest the nearest and list them. */
+    enum { LISTED = 32 };
+    const char *names[LISTED + 1];
+    int n = 0;
+    for (int i = 0; i < n_dirs; i++) {
+        DIR *d = opendir(dirs[i]);
+        if (!d) continue;
+        struct dirent *e;
+        while (n < LISTED && (e = readdir(d))) {
+            size_t len = strlen(e->d_name);
+            if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0 && e->d_name[0] != '.')
+                names[n++] = arena_strndup(p->a, e->d_name, len - 5);
+        }
+        closedir(d);
+    }
+    names[n] = NULL;
+    qsort(names, (size_t)n, sizeof *names, compare_names);
+    const char *near = schema_suggest(name, names);
     char hint[1024];
-    int used = snprintf(hint, sizeof hint, "layouts are searched in");
-    for (int i = 0; i < n_dirs && used > 0 && (size_t)used < sizeof hint; i++)
-        used += snprintf(hint + used, sizeof hint - (size_t)used, "%s %s", i ? "," : "", dirs[i]);
+    int used = near ? snprintf(hint, sizeof hint, "did you mean '%s'? ", near) : 0;
+    used += snprintf(hint + used, sizeof hint - (size_t)used, "the layouts are");
+    for (int i = 0; i < n && (size_t)used < sizeof hint; i++)
+        used += snprintf(hint + used, sizeof hint - (size_t)used, "%s %s", i ? "," : "", names[i]);
+    if (n == 0) used += snprintf(hint + used, sizeof hint - (size_t)used, " none (searched:");
+    for (int i = 0; n == 0 && i < n_dirs && (size_t)used < sizeof hint; i++)
+        used += snprintf(hint + used, sizeof hint - (size_t)used, " %s", dirs[i]);
+    if (n == 0 && (size_t)used < sizeof hint) snprintf(hint + used, sizeof hint - (size_t)used, ")");
     parse_error(p, name_pos, hint, "unknown layout '%.200s'", name);
     return NULL;
 }

@@ -110,7 +110,9 @@ bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, l
         return false;
     }
     if (st == DECIMAL_NOT_A_NUMBER || (st == DECIMAL_OK && v.scale > 0)) {
-        diag_error(d, n->pos, "write digits only, e.g. 2", "%s must be a whole number, not '%.80s'", what, s);
+        if (st == DECIMAL_OK || !decimal_text_hint(s, n->len, hint, sizeof hint))
+            snprintf(hint, sizeof hint, "write digits only, e.g. %ld", min > 0 ? min : 0);
+        diag_error(d, n->pos, hint, "%s must be a whole number, not '%.80s'", what, s);
         return false;
     }
     if (st != DECIMAL_OK || v.units < min || v.units > max) {
@@ -264,22 +266,46 @@ bool schema_enum(diag *d, const ynode *n, const char *what, const char *const *c
     return false;
 }
 
+/* Days in month m of year y (0 for no such month). */
+static int month_days(int y, int m)
+{
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m < 1 || m > 12) return 0;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return mdays[m - 1] + (m == 2 && leap);
+}
+
+/* Year, month and day as written another common way: 2024年1月31日,
+ * 2024/1/31, 2024.01.31, 2024-1-31 (what to suggest instead). */
+static bool other_date_form(const char *s, int *y, int *m, int *dd)
+{
+    int used = 0;
+    if (sscanf(s, "%4d年%2d月%2d日%n", y, m, dd, &used) == 3 && s[used] == '\0') return true;
+    static const char *const forms[] = { "%4d/%2d/%2d%n", "%4d.%2d.%2d%n", "%4d-%2d-%2d%n", NULL };
+    for (int i = 0; forms[i]; i++)
+        if (sscanf(s, forms[i], y, m, dd, &used) == 3 && s[used] == '\0') return true;
+    return false;
+}
+
 bool schema_date(diag *d, const ynode *n, const char *what, int *year, int *month, int *day)
 {
     const char *s;
     if (!schema_string(d, n, what, &s)) return false;
     int y, m, dd, used = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &dd, &used) == 3 && s[used] == '\0' && strlen(s) == 10) {
-        static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        if (y >= 1000 && m >= 1 && m <= 12 && dd >= 1 && dd <= mdays[m - 1] && !(m == 2 && dd == 29 && !leap)) {
-            *year = y;
-            *month = m;
-            *day = dd;
-            return true;
-        }
+    bool iso = sscanf(s, "%4d-%2d-%2d%n", &y, &m, &dd, &used) == 3 && s[used] == '\0' && strlen(s) == 10;
+    if (iso && y >= 1000 && dd >= 1 && dd <= month_days(y, m)) {
+        *year = y;
+        *month = m;
+        *day = dd;
+        return true;
     }
-    diag_error(d, n->pos, "write the date as YYYY-MM-DD, e.g. 2024-01-31", "%s must be a date, not '%.80s'",
-               what, s);
+    char hint[160] = "write the date as YYYY-MM-DD, e.g. 2024-01-31";
+    if (iso && month_days(y, m) == 0)
+        snprintf(hint, sizeof hint, "there is no month %d", m);
+    else if (iso)
+        snprintf(hint, sizeof hint, "%04d-%02d has %d days", y, m, month_days(y, m));
+    else if (other_date_form(s, &y, &m, &dd) && y >= 1000 && dd >= 1 && dd <= month_days(y, m))
+        snprintf(hint, sizeof hint, "write %04d-%02d-%02d (YYYY-MM-DD)", y, m, dd);
+    diag_error(d, n->pos, hint, "%s must be a date, not '%.80s'", what, s);
     return false;
 }

@@ -103,9 +103,9 @@ int main(void)
     text_hint("－５．５", "write it in ASCII digits: -5.5");
     text_hint("1,234", "write 1234: no separators");
     text_hint("1，234，567", "write 1234567: no separators");
-    text_hint("12件", "write the number alone: 12 ");
-    text_hint("3.5万元", "write the number alone: 3.5 ");
-    text_hint("１２件", "write the number alone: 12 ");
+    text_hint("12件", "write the number alone: 12");
+    text_hint("3.5万元", "write the number alone: 3.5");
+    text_hint("１２件", "write the number alone: 12");
     text_hint("abc", NULL);
     text_hint("十二", NULL);
     text_hint("", NULL);
