@@ -115,7 +115,6 @@ typedef struct builder {
     size_t alias_bytes;
     bool failed;
     size_t last_char, last_byte;   /* the last mark converted: marks mostly move forward */
-    size_t bom_chars;              /* 1 when the text starts with a byte order mark libyaml does not see */
 } builder;
 
 /* libyaml counts characters (mark.index); diagnostics want bytes too.
@@ -146,7 +145,7 @@ static size_t byte_offset(builder *b, size_t char_index)
 
 static src_pos pos_of(builder *b, yaml_mark_t m)
 {
-    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index + b->bom_chars) };
+    return (src_pos){ b->src, (int)m.line + 1, (int)m.column + 1, byte_offset(b, m.index) };
 }
 
 const char *yaml_typo_hint(const char *s, size_t n)
@@ -445,7 +444,7 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
     /* A UTF-8 byte order mark (Notepad writes one) is no content: with the
        encoding set, libyaml would read it as a character of the first key. */
     size_t bom = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    b.bom_chars = bom ? 1 : 0;
+    b.last_byte = bom;   /* character 0 is the one after the mark, as in char_marks */
     yaml_parser_set_input_string(&b.parser, (const unsigned char *)src->text + bom, src->len - bom);
     yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
     ynode *root = NULL;

@@ -147,6 +147,16 @@ lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 assert "\ufeff" not in lines[1], lines[1]
 assert lines[1].index("titel") == lines[2].index("^"), lines[1:3]
 PY
+    # Far from the start (past the first position checkpoint) too.
+    python3 -c 'import sys; sys.stdout.buffer.write(b"\xef\xbb\xbf" + ("body:\n" + "".join("  - 第%d段正文。\n" % i for i in range(200)) + "  - 正文**未闭合\n").encode())' > bom3.yaml
+    rc bom3.yaml -o out3.pdf 2> err; [ $? = 1 ] || { cat err; fail "not 1"; } || return 1
+    grep -q '^bom3.yaml:202:7: error: unclosed \*\*' err || { cat err; fail "position far from the start"; } || return 1
+    python3 - err <<'PY' || fail "caret not under the **"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def width(s): return sum(2 if ord(c) > 0x2E7F else 1 for c in s)
+assert width(lines[1][:lines[1].index("**")]) == lines[2].index("^"), lines[1:3]
+PY
 }
 
 # An office's font folder with broken files: a font cut short (an
