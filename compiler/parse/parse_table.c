@@ -62,6 +62,14 @@ static bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out)
         out->width = WIDTH_PERCENT;
     } else if (share(s, v->len, "fr", 1000, 1000, &out->permille)) {
         out->width = WIDTH_FRACTION;
+    } else if (v->len > 1 && s[v->len - 1] == '%') {
+        parse_error(p, v->pos, "a share of the text width above 0% and at most 100%, e.g. 25%",
+                    "width '%.80s' is not a share the table can give", s);
+        return false;
+    } else if (v->len > 2 && strcmp(s + v->len - 2, "fr") == 0) {
+        parse_error(p, v->pos, "a share of the room left, above 0fr and at most 1000fr, e.g. 1fr or 2.5fr",
+                    "width '%.80s' is not a share the table can give", s);
+        return false;
     } else if (schema_length(p->d, v, "width", &out->fixed)) {
         out->width = WIDTH_FIXED;
     } else {
