@@ -12,15 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *kind_of(mode_t m)
-{
-    return S_ISDIR(m)  ? "a directory"
-         : S_ISFIFO(m) ? "a FIFO (a named pipe)"
-         : S_ISSOCK(m) ? "a socket"
-         : S_ISCHR(m)  ? "a character device"
-         : S_ISBLK(m)  ? "a block device"
-                       : "not a regular file";
-}
+#include "base/file_kind.h"
 
 const char *output_check(arena *a, diag *d, const char *path, const char *input, bool replace)
 {
@@ -50,7 +42,7 @@ const char *output_check(arena *a, diag *d, const char *path, const char *input,
     }
     if (!S_ISREG(st.st_mode)) {
         diag_error(d, none, "name a file to write, e.g. -o report.pdf", "the output %s is %s; reportc replaces only files",
-                   path, kind_of(st.st_mode));
+                   path, file_kind_name(st.st_mode));
         return NULL;
     }
     if (input && strcmp(input, "-") != 0 && stat(input, &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {

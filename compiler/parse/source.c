@@ -11,14 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *kind_of(mode_t m)
+#include "base/file_kind.h"
+
+/* "is a directory", "is a FIFO (a named pipe), not a file" … */
+static void not_a_file(mode_t m, char *why, size_t whylen)
 {
-    return S_ISDIR(m)  ? "is a directory"
-         : S_ISFIFO(m) ? "is a FIFO (a named pipe), not a file"
-         : S_ISSOCK(m) ? "is a socket, not a file"
-         : S_ISCHR(m)  ? "is a character device, not a file"
-         : S_ISBLK(m)  ? "is a block device, not a file"
-                       : "is not a regular file";
+    bool device = S_ISFIFO(m) || S_ISSOCK(m) || S_ISCHR(m) || S_ISBLK(m);
+    snprintf(why, whylen, device ? "is %s, not a file" : "is %s", file_kind_name(m));
 }
 
 /* 17825792 as "17,825,792". */
@@ -80,7 +79,7 @@ source_status source_read_file(arena *a, const source_files *mem, const char *pa
             return SOURCE_MISSING;
         }
         if (S_ISDIR(st.st_mode) || (!S_ISREG(st.st_mode) && !stream_ok)) {
-            snprintf(why, whylen, "%s", kind_of(st.st_mode));
+            not_a_file(st.st_mode, why, whylen);
             return SOURCE_NOT_FILE;
         }
     }
@@ -91,7 +90,7 @@ source_status source_read_file(arena *a, const source_files *mem, const char *pa
     }
     /* The file may have been replaced between stat and open. */
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) || (!S_ISREG(st.st_mode) && !stream_ok)) {
-        snprintf(why, whylen, "%s", kind_of(st.st_mode));
+        not_a_file(st.st_mode, why, whylen);
         if (!is_stdin) close(fd);
         return SOURCE_NOT_FILE;
     }
@@ -142,12 +141,13 @@ const uint8_t *source_map_file(const char *path, size_t *len, char *why, size_t 
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
-        snprintf(why, whylen, "%s", kind_of(st.st_mode));
+        not_a_file(st.st_mode, why, whylen);
         return NULL;
     }
     int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
-        snprintf(why, whylen, "%s", fd < 0 ? strerror(errno) : st.st_size == 0 ? "is empty" : kind_of(st.st_mode));
+        if (fd < 0 || st.st_size == 0) snprintf(why, whylen, "%s", fd < 0 ? strerror(errno) : "is empty");
+        else not_a_file(st.st_mode, why, whylen);
         if (fd >= 0) close(fd);
         return NULL;
     }
