@@ -32,14 +32,12 @@ static bool parse_align(parse_ctx *p, const ynode *v, bool *has, text_align *ali
     return true;
 }
 
-/* A share of something in thousandths: "15%" → 150 (of the text width). */
-static bool share(const char *s, size_t len, const char *unit, int scale, long max, int *out)
+/* The number s[0..len) (its unit cut off) times scale, in thousandths:
+ * "15" of "15%" → 150 (of the text width); false unless 0 < s ≤ max. */
+static bool share(const char *s, size_t len, int scale, long max, int *out)
 {
-    size_t ul = strlen(unit);
     decimal v;
-    if (len <= ul || strcmp(s + len - ul, unit) != 0 ||
-        decimal_parse(s, len - ul, &v, NULL, 0, NULL, 0) != DECIMAL_OK || v.units <= 0)
-        return false;
+    if (decimal_parse(s, len, &v, NULL, 0, NULL, 0) != DECIMAL_OK || v.units <= 0) return false;
     /* v × scale, rounded; v ≤ max */
     __int128 q = 1;
     for (int i = 0; i < v.scale; i++) q *= 10;
@@ -56,20 +54,28 @@ static bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out)
         return false;
     }
     out->pos = v->pos;
+    static const struct {
+        const char *unit;
+        int scale;
+        long max;
+        width_kind kind;
+        const char *hint;
+    } shares[] = {
+        { "%", 10, 100, WIDTH_PERCENT, "a share of the text width above 0% and at most 100%, e.g. 25%" },
+        { "fr", 1000, 1000, WIDTH_FRACTION, "a share of the room left, above 0fr and at most 1000fr, e.g. 1fr or 2.5fr" },
+    };
+    for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++) {
+        size_t ul = strlen(shares[i].unit);
+        if (v->len <= ul || strcmp(s + v->len - ul, shares[i].unit) != 0) continue;
+        if (share(s, v->len - ul, shares[i].scale, shares[i].max, &out->permille)) {
+            out->width = shares[i].kind;
+            return true;
+        }
+        parse_error(p, v->pos, shares[i].hint, "width '%.80s' is not a share the table can give", s);
+        return false;
+    }
     if (strcmp(s, "auto") == 0) {
         out->width = WIDTH_AUTO;
-    } else if (share(s, v->len, "%", 10, 100, &out->permille)) {
-        out->width = WIDTH_PERCENT;
-    } else if (share(s, v->len, "fr", 1000, 1000, &out->permille)) {
-        out->width = WIDTH_FRACTION;
-    } else if (v->len > 1 && s[v->len - 1] == '%') {
-        parse_error(p, v->pos, "a share of the text width above 0% and at most 100%, e.g. 25%",
-                    "width '%.80s' is not a share the table can give", s);
-        return false;
-    } else if (v->len > 2 && strcmp(s + v->len - 2, "fr") == 0) {
-        parse_error(p, v->pos, "a share of the room left, above 0fr and at most 1000fr, e.g. 1fr or 2.5fr",
-                    "width '%.80s' is not a share the table can give", s);
-        return false;
     } else if (schema_length(p->d, v, "width", &out->fixed)) {
         out->width = WIDTH_FIXED;
     } else {
