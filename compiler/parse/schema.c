@@ -40,13 +40,12 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
         if (known) continue;
         ok = false;
         char hint[512] = "";
-        const char *typo = yaml_typo_hint(key, strlen(key));
         /* Past the cap the error is only counted: no hint to compute. */
-        if (typo) {
-            snprintf(hint, sizeof hint, "%s", typo);
-        } else if (!diag_full(d)) {
-            const char *near = schema_suggest(key, allowed);
-            if (near)
+        if (!diag_full(d)) {
+            const char *typo = yaml_typo_hint(key, strlen(key)), *near = typo ? NULL : schema_suggest(key, allowed);
+            if (typo)
+                snprintf(hint, sizeof hint, "%s", typo);
+            else if (near)
                 snprintf(hint, sizeof hint, "did you mean '%s'?", near);
             else {
                 char list[400];
