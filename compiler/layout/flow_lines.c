@@ -72,9 +72,18 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
     mpt_t left = f->st->margin_left, width = f->st->text_width;
     mpt_t indent = ps->first_line_indent * ps->size;
     if (indent >= width) indent = 0;
+    if (ps->align == ALIGN_CENTER && !text_prepare_word_breaks(&tp, items, n, width - indent)) {
+        diag_internal(f->d, "layout", "ICU's word breaker failed on a text of %d characters", n);
+        f->ok = false;
+        arena_restore(tmp, mark);
+        return first;
+    }
     line_range *ranges;
     int n_ranges = ps->align == ALIGN_JUSTIFY
-                       ? linebreak_total_fit(tmp, items, n, width - indent, width, ps->size, ps->max_stretch_permille,
+                       ? linebreak_total_fit(tmp, items, n,
+                                             &(linebreak_measure){ width - indent, width, ps->size,
+                                                                   ps->max_stretch_permille,
+                                                                   ps->preferred_stretch_permille },
                                              &ranges)
                        : linebreak_greedy(tmp, items, n, width - indent, width, &ranges);
     if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(tmp, items, n, width, &ranges, n_ranges);
@@ -98,23 +107,15 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
             x -= lead->size / 2;
             avail += lead->size / 2;
         }
-        mpt_t slack = avail - r->natural, tracking = 0;
+        mpt_t tracking = 0;
         bool last = i == n_ranges - 1;
         switch (ps->align) {
         case ALIGN_JUSTIFY:
             /* The last line of a paragraph is set flush left, not stretched. */
-            if (!last && slack > 0) {
-                int gaps = 0;
-                for (int k = r->start; k + 1 < r->end; k++) gaps += linebreak_gap_stretches(items, k);
-                if (gaps > 0) tracking = slack / gaps;
-            }
-            /* A line that would need more than the layout's limit between two
-               characters is not stretched at all (rare: forced breaks). */
-            if (ps->max_stretch_permille && (int64_t)tracking * 1000 > (int64_t)ps->max_stretch_permille * ps->size)
-                tracking = 0;
+            if (!last) tracking = linebreak_justify(items, r, avail, ps->max_stretch_permille, ps->size);
             break;
-        case ALIGN_CENTER: x += slack / 2; break;
-        case ALIGN_RIGHT: x += slack; break;
+        case ALIGN_CENTER: x += (avail - r->natural) / 2; break;
+        case ALIGN_RIGHT: x += avail - r->natural; break;
         case ALIGN_LEFT: break;
         }
         line *l = flow_new_line(f);

@@ -39,7 +39,7 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
     int n_faces;
     fontset_faces(fonts, &n_faces);
     f.tp = (text_prep){ a, d, fonts, breaker, text_face_usage_new(a, n_faces), st->cjk_latin_space_permille,
-                        st->punctuation, st->line_end_squeeze, st->bold_stroke_permille };
+                        st->cjk_latin_space_min_permille, st->cjk_latin_space_max_permille, st->punctuation, st->line_end_squeeze, st->bold_stroke_permille };
     const int u = ROLE_UNRESOLVED;
     f.r = (roles){ u, u, { u, u, u, u }, u, u, u, u, u, u, u, { u, u } };
     arena_init(&f.scratch);

@@ -4,7 +4,7 @@
 #include "base/utf8.h"
 
 #include <float.h>
-#include <math.h>
+#include <stdint.h>
 
 #include <stdbool.h>
 
@@ -117,29 +117,39 @@ static bool lone_char(const text_item *items, const line_range *r)
     return han == 1 && other == 0;
 }
 
-void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail)
+/* What item k may give back of its gap_after: a Han–Latin gap down to
+ * its minimum, or a mark's blank. */
+static mpt_t *give_of(text_item *item, bool han_latin) { return han_latin ? &item->gap_shrink : &item->shrink; }
+
+/* Takes `over` from the line's inner items' gaps, evenly (each gives at most
+ * its own); returns what is still over. */
+static mpt_t take_evenly(text_item *items, const line_range *r, mpt_t over, bool han_latin)
 {
-    if (r->natural <= avail) return;
     int count = 0;
-    for (int k = r->start; k + 1 < r->end; k++) count += items[k].shrink > 0;
-    mpt_t over = r->natural - avail;
-    /* Spread evenly, rounding up so that the line fits; a mark gives at most
-       its blank. */
+    for (int k = r->start; k + 1 < r->end; k++) count += *give_of(&items[k], han_latin) > 0;
     for (int k = r->start; k + 1 < r->end && over > 0 && count > 0; k++) {
-        if (!items[k].shrink) continue;
-        mpt_t take = (over + count - 1) / count;
-        if (take > items[k].shrink) take = items[k].shrink;
+        mpt_t give = *give_of(&items[k], han_latin);
+        if (give <= 0) continue;
+        mpt_t take = (over + count - 1) / count;   /* rounding up so that the line fits */
+        if (take > give) take = give;
         items[k].gap_after -= take;
-        r->natural -= take;
         over -= take;
         count--;
     }
+    return over;
+}
+
+void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail)
+{
+    if (r->natural <= avail) return;
+    /* Han–Latin gaps first (clreq §3: down to their minimum), then the
+       marks' blanks. */
+    mpt_t over = take_evenly(items, r, r->natural - avail, true);
+    over = take_evenly(items, r, over, false);
     /* Last resort: the line's final mark is set half width, its blank
        hanging past the measure (GB/T 15834 §5.1.10). */
-    if (over > 0 && r->end > r->start) {
-        mpt_t take = over < items[r->end - 1].end_hang ? over : items[r->end - 1].end_hang;
-        r->natural -= take;
-    }
+    if (over > 0 && r->end > r->start) over -= over < items[r->end - 1].end_hang ? over : items[r->end - 1].end_hang;
+    r->natural = avail + over;
 }
 
 int linebreak_avoid_lone_char(arena *a, const text_item *items, int n, mpt_t width, line_range **lines,
@@ -184,36 +194,79 @@ static line_range trimmed(const text_item *items, int from, int to, const mpt_t 
     return (line_range){ from, to, w };
 }
 
-int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
-                        int max_stretch_permille, line_range **out)
+/* Marks starts[] candidates inside stretches wider than a line (a long
+ * token with no opportunity: a hash, an unbroken URL part): a line may end
+ * between any two of their characters that 禁则 allows, at a cost, rather
+ * than the whole paragraph falling back to a greedy cut. */
+static void emergency_breaks(const text_item *items, int n, mpt_t width, uint8_t *emergency)
 {
+    int s = 0;
+    while (s < n) {
+        int e = s + 1;
+        while (e < n && !items[e].break_before) e++;
+        if (segment_exceeds(items, n, s, width))
+            for (int i = s + 1; i < e; i++)
+                emergency[i] = !text_clreq_no_line_start(items[i].cp) && !text_clreq_no_line_end(items[i - 1].cp);
+        s = e;
+    }
+}
+
+/* Costs of total fit, in order of weight: a lone last character; a line
+ * looser than the layout's limit; a line looser than its preferred stretch;
+ * a line ending inside a token; a line at all (fewer lines are better); a
+ * line of Chinese only a character or more short of the measure (off the
+ * character grid, GB/T 9704 §5.2.2: one such line beats two, and a line
+ * with Latin or digits, off the grid anyway, takes the slack where it can);
+ * and, least, the square of each line's slack in em. */
+enum { COST_LONE_CHAR = 1000000000, COST_HOPELESS = 1000000, COST_TOO_LOOSE = 10000, COST_EMERGENCY = 2000,
+       COST_LINE = 1000, COST_OFF_GRID = 10 };
+
+/* The cost of a line that is not the paragraph's last: `slack` em short of
+ * the measure, with `gaps` stretchable gaps to share it. */
+static double line_cost(double slack, double gap_stretch, int gaps, bool pure, double limit, double goal)
+{
+    /* Han–Latin gaps take their share first (clreq §3 stretch priority). */
+    double rest = slack > gap_stretch ? slack - gap_stretch : 0;
+    double loose = gaps ? rest / gaps : (rest > 0.01 ? limit + 1 : 0);
+    if (loose > limit) return COST_HOPELESS + 1000 * loose * loose;
+    if (loose > goal) return COST_TOO_LOOSE + 1e5 * (loose - goal) * (loose - goal);
+    return COST_LINE + (pure && slack > 0.6 ? COST_OFF_GRID : 0) + slack * slack;
+}
+
+int linebreak_total_fit(arena *a, const text_item *items, int n, const linebreak_measure *m, line_range **out)
+{
+    mpt_t first_width = m->first_width, width = m->width;
     if (n == 0) return linebreak_greedy(a, items, n, first_width, width, out);
     /* Prefix sums: widths (advance + gap after) and stretchable gaps. */
     mpt_t *width_before = arena_alloc(a, (size_t)(n + 1) * sizeof *width_before);
     mpt_t *shrink_before = arena_alloc(a, (size_t)(n + 1) * sizeof *shrink_before);
+    mpt_t *gshrink_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gshrink_before);
+    mpt_t *gstretch_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gstretch_before);
     int *gaps_before = arena_alloc(a, (size_t)(n + 1) * sizeof *gaps_before);
+    int *western_before = arena_alloc(a, (size_t)(n + 1) * sizeof *western_before);
     for (int i = 0; i < n; i++) {
+        western_before[i + 1] = western_before[i] + !utf8_is_wide(items[i].cp);
         width_before[i + 1] = width_before[i] + items[i].advance + items[i].gap_after;
         shrink_before[i + 1] = shrink_before[i] + items[i].shrink;
+        gshrink_before[i + 1] = gshrink_before[i] + items[i].gap_shrink;
+        gstretch_before[i + 1] = gstretch_before[i] + items[i].gap_stretch;
         gaps_before[i + 1] = gaps_before[i] + (i + 1 < n && linebreak_gap_stretches(items, i));
     }
+    uint8_t *emergency = arena_alloc(a, (size_t)n + 1);
+    emergency_breaks(items, n, width < first_width ? width : first_width, emergency);
     /* Candidate line starts: 0 and every break opportunity; cost[k] is the
        least cost of setting everything before starts[k]. */
     int *starts = arena_alloc(a, (size_t)(n + 2) * sizeof *starts);
     int n_starts = 0;
     starts[n_starts++] = 0;
     for (int i = 1; i < n; i++)
-        if (items[i].break_before) starts[n_starts++] = i;
+        if (items[i].break_before || emergency[i]) starts[n_starts++] = i;
     starts[n_starts++] = n;
     double *cost = arena_alloc(a, (size_t)n_starts * sizeof *cost);
     int *from = arena_alloc(a, (size_t)n_starts * sizeof *from);
-    /* Costs, in order of weight: a lone last character; a line looser than
-       the limit; a line at all (fewer lines are better); and, among
-       acceptable lines, a preference for slack gathered in few lines over
-       slack spread thin: the GB/T 9704 grid wants full 28-character lines,
-       not every line a hair loose (clreq §6). */
-    const double lone_char_cost = 1e9, hopeless = 1e6, per_line = 1e3;
-    const double limit = max_stretch_permille ? max_stretch_permille / 1000.0 : 0.5;
+    const double limit = m->max_stretch_permille ? m->max_stretch_permille / 1000.0 : 0.5;
+    const double goal = m->preferred_stretch_permille && m->preferred_stretch_permille < limit * 1000
+                            ? m->preferred_stretch_permille / 1000.0 : limit;
     for (int e = 1; e < n_starts; e++) {
         cost[e] = DBL_MAX;
         from[e] = -1;
@@ -222,37 +275,32 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
             if (cost[s] == DBL_MAX) continue;
             line_range r = trimmed(items, starts[s], starts[e], width_before);
             mpt_t avail = starts[s] == 0 ? first_width : width;
+            /* What the line may give back: Han–Latin gaps down to their
+               minimum anywhere; marks' blanks, and the last mark's half. */
+            mpt_t gaps_give = r.end > r.start ? gshrink_before[r.end - 1] - gshrink_before[r.start] : 0;
             mpt_t squeezable = r.end > r.start ? shrink_before[r.end - 1] - shrink_before[r.start] : 0;
             mpt_t hang = r.end > r.start ? items[r.end - 1].end_hang : 0;
-            if (r.natural - squeezable - hang > avail) break;   /* and longer still for earlier starts */
-            /* Squeezing only pulls in the closing marks at the line's end
-               (先挤进): without them the line must fit as it is. */
-            if (r.natural > avail) {
+            if (r.natural - gaps_give - squeezable - hang > avail) break;   /* and longer still for earlier starts */
+            /* Squeezing marks only pulls in the closing marks at the line's
+               end (先挤进): without them the line must fit as it is. */
+            if (r.natural - gaps_give > avail) {
                 int k = r.end;
                 while (k > r.start && text_clreq_no_line_start(items[k - 1].cp)) k--;
-                if (k == r.end || width_before[k] - width_before[r.start] - items[k - 1].gap_after > avail) continue;
+                if (k == r.end || width_before[k] - width_before[r.start] - items[k - 1].gap_after -
+                                      (gshrink_before[k - 1] - gshrink_before[r.start]) > avail)
+                    continue;
             }
-            double badness = per_line;
-            if (r.natural > avail) {
-                /* squeezed in: as good as a full line, its slack is nil */
-            } else if (!last) {
-                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
-                double slack = (double)(avail - r.natural) / em;
-                double loose = gaps ? slack / gaps : (slack > 0.01 ? limit + 1 : 0);
-                /* Looseness up to half the limit is free, so that full lines
-                   keep the grid's 28 characters (GB/T 9704 §5.2.2) rather
-                   than share a constraint's slack; beyond, it costs its
-                   square; slack in fewer lines breaks ties. */
-                double free_loose = limit / 2;
-                badness += loose > limit ? hopeless
-                         : loose > free_loose ? 1000 * (loose - free_loose) * (loose - free_loose) - 0.01 * slack * slack
-                                              : -0.01 * slack * slack;
+            double badness;
+            if (last) {
+                badness = COST_LINE + (starts[s] > 0 && lone_char(items, &r) ? COST_LONE_CHAR : 0);
             } else {
-                /* The last line takes part in the tie-break: its slack is where
-                   the rest of the paragraph's belongs (greedy filling). */
-                double slack = (double)(avail - r.natural) / em;
-                badness -= 0.01 * slack * slack;
-                if (starts[s] > 0 && lone_char(items, &r)) badness += lone_char_cost;
+                /* A line squeezed in is as good as a full one: its slack is nil. */
+                int gaps = r.end > r.start ? gaps_before[r.end - 1] - gaps_before[r.start] : 0;
+                mpt_t stretch = r.end > r.start ? gstretch_before[r.end - 1] - gstretch_before[r.start] : 0;
+                double slack = r.natural > avail ? 0 : (double)(avail - r.natural) / m->em;
+                bool pure = western_before[r.end] == western_before[r.start];
+                badness = line_cost(slack, (double)stretch / m->em, gaps, pure, limit, goal) +
+                          (emergency[starts[e]] ? COST_EMERGENCY : 0);
             }
             double c = cost[s] + badness;
             if (c < cost[e]) {
@@ -269,4 +317,33 @@ int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_wid
     for (int e = n_starts - 1; e > 0; e = from[e]) lines[--k] = trimmed(items, starts[from[e]], starts[e], width_before);
     *out = lines;
     return count;
+}
+
+mpt_t linebreak_justify(text_item *items, line_range *r, mpt_t avail, int max_stretch_permille, mpt_t em)
+{
+    mpt_t slack = avail - r->natural;
+    if (slack <= 0) return 0;
+    /* Han–Latin gaps first, up to their maximum (clreq §3 stretch priority 2),
+       in proportion to what each may take. */
+    mpt_t room = 0;
+    for (int k = r->start; k + 1 < r->end; k++) room += items[k].gap_stretch;
+    if (room > 0) {
+        mpt_t give = slack < room ? slack : room, given = 0;
+        for (int k = r->start; k + 1 < r->end; k++) {
+            if (!items[k].gap_stretch) continue;
+            mpt_t share = (mpt_t)((int64_t)give * items[k].gap_stretch / room);
+            items[k].gap_after += share;
+            given += share;
+        }
+        r->natural += given;
+        slack -= given;
+    }
+    /* The rest evenly between the characters: unless even that would be
+       looser than the layout's limit (rare: forced breaks). */
+    int gaps = 0;
+    for (int k = r->start; k + 1 < r->end; k++) gaps += linebreak_gap_stretches(items, k);
+    if (gaps == 0 || slack <= 0) return 0;
+    mpt_t tracking = slack / gaps;
+    if (max_stretch_permille && (int64_t)tracking * 1000 > (int64_t)max_stretch_permille * em) return 0;
+    return tracking;
 }

@@ -33,21 +33,37 @@ int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
  * `indent` narrower. */
 mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision);
 
+/* The measure a paragraph is justified to, and how loose its lines may be. */
+typedef struct linebreak_measure {
+    mpt_t first_width, width;     /* the first line's (after its indent), the others' */
+    mpt_t em;                     /* the body size: looseness is in em */
+    int max_stretch_permille;     /* no line looser than this between two characters */
+    int preferred_stretch_permille; /* looser only where no set of breaks avoids it */
+} linebreak_measure;
+
 /* Chooses the breaks of a justified paragraph as a whole (total fit, after
  * Knuth and Plass): the least total cost, where a last line holding one Han
  * character (孤字, clreq §5) costs most, then a line looser than
- * max_stretch_permille/1000 em (of `em`) per stretchable gap, then each
- * line; among acceptable lines slack gathered in few lines beats slack
- * spread over many, which keeps full lines on the character grid.  Falls
- * back to the greedy fill when no set of breaks fits (a stretch wider than
- * a line).  Returns the number of lines (*out in a). */
-int linebreak_total_fit(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width, mpt_t em,
-                        int max_stretch_permille, line_range **out);
+ * m->max_stretch_permille per stretchable gap, then one looser than the
+ * preferred stretch, then a line ending inside a token wider than a line
+ * (cut between characters, 禁则 permitting), then each line; among lines
+ * loose enough, one line a character short of the measure beats two (the
+ * GB/T 9704 grid of 28 characters), and slack is otherwise spread evenly.
+ * Falls back to the greedy fill when no set of breaks fits.  Returns the
+ * number of lines (*out in a). */
+int linebreak_total_fit(arena *a, const text_item *items, int n, const linebreak_measure *m, line_range **out);
 
-/* Makes line r fit `avail` by taking from the blanks of its squeezable
+/* Makes line r fit `avail` by taking from its Han–Latin gaps down to their
+ * minimum (text_item.gap_shrink), then from the blanks of its squeezable
  * marks (text_item.shrink), evenly; r->natural is updated.  Nothing to do
  * for a line that already fits. */
 void linebreak_squeeze(text_item *items, line_range *r, mpt_t avail);
+
+/* Justifies line r to `avail`: Han–Latin gaps grow first, up to their
+ * maximum (their gap_after changes, r->natural too); returns the tracking
+ * every other stretchable gap then takes — 0 when that would be looser than
+ * max_stretch_permille of `em` (the line is left short). */
+mpt_t linebreak_justify(text_item *items, line_range *r, mpt_t avail, int max_stretch_permille, mpt_t em);
 
 /* True when justification may add space after item k (before k+1): between
  * Chinese characters and at word spaces, never inside a Latin word or a

@@ -21,4 +21,9 @@ void text_breaker_free(text_breaker *tb);
  * (0 elsewhere; index 0 is always 0).  Returns false on an ICU failure. */
 bool text_breaker_run(text_breaker *tb, const uint32_t *text, int n, uint8_t *can_break_before);
 
+/* For text[0..n) sets word_start[i] to 1 where a word starts at i (ICU's
+ * word boundaries: dictionary-based for Chinese, "政府|信息|公开").  Returns
+ * false on an ICU failure. */
+bool text_breaker_words(text_breaker *tb, const uint32_t *text, int n, uint8_t *word_start);
+
 #endif

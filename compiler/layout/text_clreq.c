@@ -2,6 +2,7 @@
 #include "text_clreq.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* clreq §3.1.7, "basic" level plus GB/T 15834 practice: marks that may not
  * start a line (pause and stop marks, closing quotes and brackets,
@@ -59,6 +60,8 @@ bool text_clreq_no_line_start(uint32_t cp)
     return in(no_line_start, sizeof no_line_start / sizeof no_line_start[0], cp);
 }
 
+bool text_clreq_no_line_end(uint32_t cp) { return in(no_line_end, sizeof no_line_end / sizeof no_line_end[0], cp); }
+
 bool text_clreq_is_han(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -85,5 +88,54 @@ void text_clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *brk)
         else if (before == here && (here == 0x2014 || here == 0x2026 || here == 0x22EF)) brk[i] = 0;
         /* A number stays with its unit: "61.35元", "2023年", "15件" (clreq §4). */
         else if ((is_digit(before) || before == '%') && text_clreq_is_han(here)) brk[i] = 0;
+    }
+}
+
+static bool ascii_token_char(uint32_t cp) { return cp > 0x20 && cp < 0x7F; }
+
+static bool url_separator(uint32_t cp) { return cp && strchr("/.-_?&=@#~", (int)cp) != NULL; }
+
+static bool ascii_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
+/* Whether text[s, e) reads as a URL, an e-mail address or a file name. */
+static bool url_like(const uint32_t *t, int s, int e)
+{
+    int at = -1, last_dot = -1;
+    for (int i = s; i < e; i++) {
+        if (i + 2 < e && t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') return true;
+        if (t[i] == '@' && at < 0) at = i;
+        if (t[i] == '.') last_dot = i;
+    }
+    if (e - s > 4 && (t[s] | 0x20) == 'w' && (t[s + 1] | 0x20) == 'w' && (t[s + 2] | 0x20) == 'w' && t[s + 3] == '.')
+        return true;
+    if (at > s && last_dot > at + 1 && last_dot + 1 < e) return true;     /* name@host.domain */
+    /* A file name: a letter, digit or _ before a dot and 2–4 letters or digits after it. */
+    int ext = e - last_dot - 1;
+    if (last_dot > s && ext >= 2 && ext <= 4 && (ascii_letter(t[last_dot - 1]) || is_digit(t[last_dot - 1]) || t[last_dot - 1] == '_')) {
+        for (int i = last_dot + 1; i < e; i++)
+            if (!ascii_letter(t[i]) && !is_digit(t[i])) return false;
+        for (int i = last_dot + 1; i < e; i++)
+            if (ascii_letter(t[i])) return true;
+    }
+    return false;
+}
+
+void text_clreq_url_breaks(const uint32_t *text, int n, uint8_t *brk)
+{
+    int s = 0;
+    while (s < n) {
+        if (!ascii_token_char(text[s])) {
+            s++;
+            continue;
+        }
+        int e = s;
+        while (e < n && ascii_token_char(text[e])) e++;
+        /* A closing bracket or stop typed after the address is not part of it. */
+        int end = e;
+        while (end > s && strchr(".,;:!?)]'\"", (int)text[end - 1])) end--;
+        if (url_like(text, s, end))
+            for (int i = s + 1; i < end; i++)
+                brk[i] = url_separator(text[i - 1]) && !url_separator(text[i]) && !text_clreq_no_line_start(text[i]);
+        s = e;
     }
 }

@@ -13,9 +13,19 @@
  * a line start or end, split a number from its unit, or split —— or ……. */
 void text_clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
 
+/* Inside a URL, an e-mail address or a file name (a run of ASCII that has
+ * "://", starts "www.", has "@" before a dot, or ends in a dotted
+ * extension), sets the opportunities to those after / . - _ ? & = @ # ~
+ * (never between two of them, never before a closing mark) and clears the
+ * others: "…/zwgk/|zfxxgk/|ndbg.|html", not "z|fxxgk". */
+void text_clreq_url_breaks(const uint32_t *text, int n, uint8_t *can_break_before);
+
 /* A mark that may not start a line (clreq §3.1.7): pause and stop marks,
  * closing quotes and brackets, connectors … */
 bool text_clreq_no_line_start(uint32_t cp);
+
+/* A mark that may not end a line: opening quotes and brackets, the solidus. */
+bool text_clreq_no_line_end(uint32_t cp);
 
 /* Where a full-width mark's blank half lies in a GB font (clreq §2: marks
  * sit at the bottom left; opening brackets hug the text on their right):

@@ -7,7 +7,9 @@
 #include "text_clreq.h"
 #include "base/utf8.h"
 
-static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
+/* Collapsible white space.  The ideographic space U+3000 is not: it is a
+ * character of the text, a full em ("第一条　为规范"). */
+static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'; }
 
 /* Where a character of t sits in the source (`index` characters, `bytes`
  * bytes into it), as exactly as known. */
@@ -54,7 +56,7 @@ static bool han_latin_pair(uint32_t a, uint32_t b)
 /* clreq §4: ¼ em between a Han character and an adjacent Latin letter or
  * digit, "2023 年" and "2023年" alike: a source space there is replaced by
  * the gap.  The gap takes the Han character's size.  Returns the new count. */
-static int space_han_latin(text_item *items, int n, int permille)
+static int space_han_latin(text_item *items, int n, int permille, int min_permille, int max_permille)
 {
     int out = 0;
     for (int j = 0; j < n; j++) {
@@ -67,6 +69,8 @@ static int space_han_latin(text_item *items, int n, int permille)
         if (!((items[j].flags | items[j + 1].flags) & RUN_LITERAL) && han_latin_pair(items[j].cp, items[j + 1].cp)) {
             mpt_t size = text_clreq_is_han(items[j].cp) ? items[j].size : items[j + 1].size;
             items[j].gap_after = (mpt_t)((int64_t)size * permille / 1000);
+            items[j].gap_shrink = items[j].gap_after - (mpt_t)((int64_t)size * min_permille / 1000);
+            items[j].gap_stretch = (mpt_t)((int64_t)size * max_permille / 1000) - items[j].gap_after;
         }
     return out;
 }
@@ -101,10 +105,13 @@ static void compress_punctuation(arena *a, text_item *items, int n, int scheme, 
         else if (k + 1 < n && side[k + 1] < 0 && side[k] < 0) squeeze(items, k + 1, -1);
     }
     /* What is left of a pause or stop mark's blank may still go where a line
-       needs it to fit (clreq §3.1.7 先挤进: squeeze in before pushing out). */
+       needs it to fit (clreq §3.1.7 先挤进: squeeze in before pushing out) —
+       except under 全角, where a lone mark keeps its full em mid-line (the
+       line would look uneven beside its neighbours): there only a line's
+       final mark may give up its blank, and only where the layout allows. */
     for (int k = 0; k < n; k++)
         if (side[k] > 0 && items[k].gap_after == 0) {
-            items[k].shrink = items[k].size / 2;
+            if (scheme != PUNCT_QUANJIAO) items[k].shrink = items[k].size / 2;
             if (line_end_squeeze) items[k].end_hang = items[k].size / 2;
         }
 }
@@ -169,7 +176,8 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
         if (items[j].space)
             items[j].advance = (mpt_t)((int64_t)font_face_advance_milli_em(faces[items[j].face], ' ') *
                                        items[j].size / 1000);
-    if (tp->cjk_latin_space_permille) n = space_han_latin(items, n, tp->cjk_latin_space_permille);
+    if (tp->cjk_latin_space_permille)
+        n = space_han_latin(items, n, tp->cjk_latin_space_permille, tp->cjk_latin_min_permille, tp->cjk_latin_max_permille);
     compress_punctuation(tp->a, items, n, tp->punctuation, tp->line_end_squeeze);
     uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
     uint8_t *brk = arena_alloc(tp->a, (size_t)(n + 1));
@@ -181,6 +189,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
     uint8_t *icu = arena_alloc(tp->a, (size_t)(n + 1));
     memcpy(icu, brk, (size_t)n);
     text_clreq_restrict_breaks(cps, n, brk);
+    text_clreq_url_breaks(cps, n, brk);
     /* Literal text keeps ICU's opportunities: the Chinese rules leave it alone. */
     for (int j = 1; j < n; j++)
         if ((items[j - 1].flags | items[j].flags) & RUN_LITERAL) brk[j] = icu[j];
@@ -199,4 +208,35 @@ mpt_t text_width(const text_item *items, int n)
     mpt_t w = 0;
     for (int i = 0; i < n; i++) w += items[i].advance + (i + 1 < n ? items[i].gap_after : 0);
     return w;
+}
+
+/* 〇 零 一 二 三 四 五 六 七 八 九 十 */
+static bool chinese_digit(uint32_t cp)
+{
+    static const uint32_t digits[] = { 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+        if (digits[i] == cp) return true;
+    return false;
+}
+
+bool text_prepare_word_breaks(const text_prep *tp, text_item *items, int n, mpt_t width)
+{
+    uint32_t *cps = arena_alloc(tp->a, (size_t)(n + 1) * sizeof *cps);
+    uint8_t *word = arena_alloc(tp->a, (size_t)(n + 1));
+    for (int j = 0; j < n; j++) cps[j] = items[j].cp;
+    if (!text_breaker_words(tp->breaker, cps, n, word)) return false;
+    /* A number in Chinese numerals is one word: "二〇二四", which the
+       dictionary does not know. */
+    for (int j = 1; j < n; j++)
+        if (chinese_digit(cps[j - 1]) && chinese_digit(cps[j])) word[j] = 0;
+    /* Only when every word then still fits a line. */
+    mpt_t run = 0;
+    for (int j = 0; j < n; j++) {
+        bool opportunity = items[j].break_before && word[j];
+        if (opportunity || j == 0) run = 0;
+        if (!items[j].space) run += items[j].advance + items[j].gap_after;
+        if (run > width) return true;
+    }
+    for (int j = 1; j < n; j++) items[j].break_before = items[j].break_before && word[j];
+    return true;
 }

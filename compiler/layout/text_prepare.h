@@ -25,6 +25,9 @@ typedef struct text_item {
                              negative: a squeezed mark's removed blank */
     mpt_t shrink;         /* how much more of its blank may go to make a line fit
                              (clreq §3: compress before stretching) */
+    mpt_t gap_shrink;     /* how much of a Han–Latin gap_after a line may take back */
+    mpt_t gap_stretch;    /* how much a Han–Latin gap_after may grow when the line is
+                             justified, before the gaps between characters do */
     mpt_t end_hang;       /* blank that may hang past the line end when the mark
                              ends a line (GB/T 15834 §5.1.10: half width there) */
     uint8_t break_before; /* a line may start here */
@@ -56,6 +59,8 @@ typedef struct text_prep {
     text_breaker *breaker;
     text_face_usage *usage;       /* shared by every copy of the text_prep */
     int cjk_latin_space_permille; /* Han–Latin gap in 1/1000 em; 0 = keep the source's spaces */
+    int cjk_latin_min_permille;   /* … compressed at most to this */
+    int cjk_latin_max_permille;   /* … stretched at most to this */
     int punctuation;              /* punct_style */
     bool line_end_squeeze;        /* a line-end mark may be set half width to fit */
     int bold_stroke_permille;     /* **bold**: the outline's stroke, 1/1000 em */
@@ -71,6 +76,13 @@ text_face_usage *text_face_usage_new(arena *a, int n_faces);
  * space whether the source has a space there or not (clreq §4).  Returns the
  * number of items (in *out, allocated in tp->a), or -1 on an ICU failure. */
 int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_item **out);
+
+/* Keeps only the opportunities of items[0..n) that fall between words
+ * (ICU's word boundaries), so that a title or a centred heading breaks
+ * between words (GB/T 9704 §7.3.1 词意完整) — unless a word would then be
+ * wider than `width`: then the items keep every opportunity.  False on an
+ * ICU failure. */
+bool text_prepare_word_breaks(const text_prep *tp, text_item *items, int n, mpt_t width);
 
 /* True when the item is a full em wide in its face: only such marks have a
  * blank half to squeeze (proportional quotes in some faces have none). */

@@ -111,7 +111,7 @@ static void font_of(binder *b, const ynode *m, text_style *ts)
 }
 
 static const char *const text_style_keys[] = { "font", "size", "align", "first-line-indent", "lines-before",
-                                               "lines-after", "numbering", "max-stretch", NULL };
+                                               "lines-after", "numbering", "max-stretch", "preferred-stretch", NULL };
 
 /* The keys of a text style mapping onto *ts (which holds inherited values). */
 static void text_style_of(binder *b, const ynode *m, const char *what, text_style *ts)
@@ -125,6 +125,9 @@ static void text_style_of(binder *b, const ynode *m, const char *what, text_styl
     int_of(b, m, "lines-after", what, 0, 20, false, &ts->lines_after);
     const ynode *v;
     if ((v = yaml_lookup(m, "max-stretch")) && !schema_permille(b->p->d, v, "max-stretch (em)", 0, 10000, &ts->max_stretch_permille))
+        b->p->ok = false;
+    if ((v = yaml_lookup(m, "preferred-stretch")) &&
+        !schema_permille(b->p->d, v, "preferred-stretch (em)", 0, 10000, &ts->preferred_stretch_permille))
         b->p->ok = false;
     static const char *const numbering_holes[] = { "一", "1", NULL };
     if ((v = yaml_lookup(m, "numbering"))) {
@@ -334,8 +337,8 @@ static void attachment_of(binder *b, style *s)
 static void typography_of(binder *b, style *s)
 {
     const ynode *m = section(b, "typography");
-    static const char *const keys[] = { "cjk-latin-space", "min-line-height", "punctuation", "line-end-squeeze",
-                                        "bold-stroke", NULL };
+    static const char *const keys[] = { "cjk-latin-space", "cjk-latin-space-min", "cjk-latin-space-max",
+                                        "min-line-height", "punctuation", "line-end-squeeze", "bold-stroke", NULL };
     if (!m || !parse_keys(b->p, m, "typography", keys)) return;
     const char *what = "typography";
     const ynode *v;
@@ -348,6 +351,14 @@ static void typography_of(binder *b, style *s)
         else b->p->ok = false;
     }
     permille_of(b, m, "cjk-latin-space", what, 0, 1000, &s->cjk_latin_space_permille);
+    permille_of(b, m, "cjk-latin-space-min", what, 0, 1000, &s->cjk_latin_space_min_permille);
+    permille_of(b, m, "cjk-latin-space-max", what, 0, 1000, &s->cjk_latin_space_max_permille);
+    /* The range holds the gap (a layout that changes only the gap keeps a
+       range that makes sense). */
+    if (s->cjk_latin_space_min_permille > s->cjk_latin_space_permille)
+        s->cjk_latin_space_min_permille = s->cjk_latin_space_permille;
+    if (s->cjk_latin_space_max_permille < s->cjk_latin_space_permille)
+        s->cjk_latin_space_max_permille = s->cjk_latin_space_permille;
     permille_of(b, m, "min-line-height", what, 1000, 5000, &s->min_line_height_permille);
     if ((v = need(b, m, "bold-stroke", what)) &&
         !schema_em(b->p->d, v, "bold-stroke", 0, 200, &s->bold_stroke_permille))

@@ -28,6 +28,8 @@ typedef struct text_style {
     int lines_before, lines_after; /* blank grid lines around the block */
     int max_stretch_permille;  /* justify: most extra space between two characters,
                                   in 1/1000 em; a looser line is set flush left; 0 = no limit */
+    int preferred_stretch_permille; /* justify: lines looser than this (1/1000 em between two
+                                  characters) only where no set of breaks avoids them */
     const char *numbering;     /* headings: "{一}、", "（{一}）", "{1}.", "（{1}）"; NULL = none */
 } text_style;
 
@@ -115,6 +117,8 @@ typedef struct style {
     const char *attachment_note_number; /* "{1}.": the titles' numbers when there are several */
 
     int cjk_latin_space_permille;       /* gap between Han and Latin/digits, 1/1000 em */
+    int cjk_latin_space_min_permille;   /* … as far as a line may compress it (clreq §3) */
+    int cjk_latin_space_max_permille;   /* … as far as justification stretches it first */
     int punctuation;                    /* punct_style: how full-width marks are set */
     bool line_end_squeeze;              /* a line-end mark may be set half width to fit */
     int min_line_height_permille;       /* type whose em × this exceeds the line pitch takes
