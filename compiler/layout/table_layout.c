@@ -130,10 +130,30 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     }
 }
 
+/* A head row inside the body: a row of labels heading the rows under it —
+ * one label across the whole width (第二十条第（八）项) or nothing but
+ * header cells (信息内容 | 本年制发件数 …), none spanning further down. */
+static bool is_head_row(const table_plan *p, int r)
+{
+    const table_grid *t = p->g;
+    int first = p->first_cell[r], last = p->first_cell[r + 1];
+    if (last - first == 1 && t->cells[first].colspan == t->n_cols && t->cells[first].rowspan == 1 &&
+        !t->cells[first].m->numeric)
+        return true;
+    int cols = 0;
+    for (int i = first; i < last; i++) {
+        if (t->cells[i].m->role != CELL_COL_HEAD || t->cells[i].rowspan != 1) return false;
+        cols += t->cells[i].colspan;
+    }
+    return cols == t->n_cols;
+}
+
 /* Where a page may start inside the table: not inside the header rows nor
  * before the first body row (a header never stands alone at a page
- * bottom), and not where a spanning row label would get less height than
- * its text on either side (it is drawn again on the next page, whole). */
+ * bottom), not right after a head row inside the body (a block label stays
+ * with the rows it heads), and not where a spanning row label would get
+ * less height than its text on either side (it is drawn again on the next
+ * page, whole). */
 static void mark_breaks(const table_plan *p, bool *ok)
 {
     const table_grid *t = p->g;
@@ -141,6 +161,8 @@ static void mark_breaks(const table_plan *p, bool *ok)
     if (t->header_rows == 0 && t->n_rows > 1) ok[1] = t->n_rows == 2;  /* no lone first row either */
     /* Nor a lone last row under repeated headers on a page of its own (a widow). */
     if (t->n_rows - t->header_rows > 2) ok[t->n_rows - 1] = false;
+    for (int r = t->header_rows; r + 1 < t->n_rows; r++)
+        if (is_head_row(p, r)) ok[r + 1] = false;
     mpt_t pad2 = 2 * p->ts->padding_y;
     for (int i = 0; i < t->n_cells; i++) {
         const grid_cell *c = &t->cells[i];

@@ -194,3 +194,55 @@ print("四、结转下年度继续办理 not found in a cell")
 sys.exit(1)
 PY
 }
+
+# A grid table of blocks: a full-width label row (第二十条第（…）项), a row
+# of header labels, three rows of numbers; K paragraphs before it move the
+# page break through the blocks.
+block_table() {
+    python3 - "$1" <<'PY'
+import sys
+k = int(sys.argv[1])
+print("body:\n  - h1: 主动公开政府信息情况")
+for i in range(k):
+    print("  - 本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开，依法及时准确发布政府信息，第%d段。" % (i + 1))
+print("  - table:\n      head-columns: 1\n      columns: [{width: 30%}, {}, {}, {}]\n      grid:")
+for b in range(8):
+    print("        - [{text: 第二十条第（%s）项, colspan: 4, head: true}]" % "一二三四五六七八"[b])
+    print("        - [{text: 信息内容, head: true}, {text: 本年制发件数, head: true}, {text: 本年废止件数, head: true}, {text: 现行有效件数, head: true}]")
+    for r in range(3):
+        print("        - [事项%d-%d, %d, %d, %d]" % (b + 1, r + 1, b, r, b + r))
+PY
+}
+
+# The last ruled row of the table on every page but the last must not be
+# a head row (a block label or a row of header labels).
+check_no_orphan_head_rows() {
+    PYTHONPATH="$ROOT/tests" python3 - "$1" <<'PY'
+import re, sys
+from pdfcheck import cell_text, table_words
+pages = [cells for cells, _ in table_words(sys.argv[1])]
+problems = []
+for n, cells in enumerate(pages[:-1], 1):
+    if not cells:
+        continue
+    bottom = max(c[3] for c in cells)
+    last = [cell_text(w) for c, w in cells.items() if abs(c[3] - bottom) < 0.5]
+    if any(re.fullmatch(r"第二十条第（.）项|信息内容|本年制发件数", t) for t in last):
+        problems.append("page %d ends with a head row: %s" % (n, " | ".join(last)))
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+}
+
+# A head row stays with the rows it heads: with 1 paragraph before the
+# table 第二十条第（六）项 fell at the foot of page 1, with 6 the header
+# labels of block 3.
+test_grid_block_labels_stay_with_their_rows() {
+    for k in 1 6; do
+        block_table $k > r.yaml
+        rc r.yaml -o t.pdf || return 1
+        pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+        [ "$pages" -ge 2 ] || fail "$k paragraphs: the table does not cross a page" || return 1
+        check_no_orphan_head_rows t.pdf || { echo "    with $k paragraphs before the table"; return 1; }
+    done
+}
