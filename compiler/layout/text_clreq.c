@@ -59,6 +59,11 @@ bool text_clreq_no_line_start(uint32_t cp)
     return in(no_line_start, sizeof no_line_start / sizeof no_line_start[0], cp);
 }
 
+bool text_clreq_no_line_end(uint32_t cp)
+{
+    return in(no_line_end, sizeof no_line_end / sizeof no_line_end[0], cp);
+}
+
 bool text_clreq_is_han(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||

@@ -17,6 +17,9 @@ void text_clreq_restrict_breaks(const uint32_t *text, int n, uint8_t *can_break_
  * closing quotes and brackets, connectors … */
 bool text_clreq_no_line_start(uint32_t cp);
 
+/* A mark that may not end a line: opening quotes and brackets. */
+bool text_clreq_no_line_end(uint32_t cp);
+
 /* Where a full-width mark's blank half lies in a GB font (clreq §2: marks
  * sit at the bottom left; opening brackets hug the text on their right):
  * +1 blank on the right (pause and stop marks, closing brackets and quotes),

@@ -246,3 +246,35 @@ test_grid_block_labels_stay_with_their_rows() {
         check_no_orphan_head_rows t.pdf || { echo "    with $k paragraphs before the table"; return 1; }
     done
 }
+
+# A landscape statistical table (3-level column and row trees, 600 rows)
+# whose narrow leaf columns wrap 按期答复率（%）: no cell line may end with an
+# opening mark or start with a closing one (it was 按期/答复/率（/%）, 123
+# times), and the unbreakable （%） stays whole.
+test_cell_lines_keep_kinsoku_in_narrow_columns() {
+    {
+        echo 'layout: {name: gbt9704, page: {width: 297mm, height: 210mm, margin-top: 28mm, margin-left: 37mm, text-width: 200mm, text-height: 156mm, lines: 15}}'
+        "$GEN" 600 | sed 's/合计/按期答复率（%）/g'
+    } > k.yaml
+    rc k.yaml -o k.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    "$CHECK" cell-kinsoku k.pdf > out || { head -5 out; return 1; }
+    grep -q '^cell lines [0-9]\{4,\} violations 0$' out || { cat out; fail "cell lines not read"; return 1; }
+    pdftotext -f 2 -l 2 k.pdf - | grep -q '^（%）$' || fail "（%） is not one whole line of its cell"
+}
+
+# A fixed column too narrow for an unbreakable stretch is still cut (with
+# a warning), but not after an opening bracket nor before a closing one:
+# 编号/（ABCD…/U）止, not 编号（/ABCDEF/…
+test_forced_cut_in_a_cell_breaks_no_kinsoku_rule() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      columns: [{title: 说明, width: 15.3mm}, 数值]
+      rows:
+        - {head: 甲, values: ["编号（ABCDEFGHIJKLMNOPQRSTU）止", 1]}
+YAML
+    rc r.yaml -o t.pdf 2> err || { cat err; return 1; }
+    grep -q 'r.yaml:5:31: warning: this text does not fit its column' err || { cat err; fail "no warning at the cell"; return 1; }
+    "$CHECK" cell-kinsoku t.pdf > out || { cat out; return 1; }
+    pdftotext t.pdf - | tr -d ' \n' | grep -q '编号（ABCDEFGHIJKLMNOPQRSTU）止' || fail "text lost in the cut"
+}
