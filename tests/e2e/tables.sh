@@ -278,3 +278,55 @@ YAML
     "$CHECK" cell-kinsoku t.pdf > out || { cat out; return 1; }
     pdftotext t.pdf - | tr -d ' \n' | grep -q '编号（ABCDEFGHIJKLMNOPQRSTU）止' || fail "text lost in the cut"
 }
+
+# row-titles: a title over each row-header column, set like the column
+# headers (centred, down all the header rows) and repeated on every page.
+test_row_titles_head_each_label_column_on_every_page() {
+    "$GEN" 200 | sed 's/corner: 地区与类别/row-titles: [地区, 单位类别, 单位名称]/' > r.yaml
+    grep -q 'row-titles' r.yaml || fail "row-titles not written" || return 1
+    rc r.yaml -o t.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+    [ "$pages" -ge 2 ] || fail "only $pages page" || return 1
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
+import sys
+from pdfcheck import cell_text, table_words
+problems = []
+for n, (cells, _) in enumerate(table_words(sys.argv[1]), 1):
+    by_text = {cell_text(ws): c for c, ws in cells.items()}
+    total, top = by_text.get("总计"), by_text.get("申请情况")
+    lefts = []
+    for title in ("地区", "单位类别", "单位名称"):
+        c = by_text.get(title)
+        if not c:
+            problems.append("page %d: no cell %s" % (n, title))
+            continue
+        lefts.append(c[0])
+        if total and top and (abs(c[1] - top[1]) > 0.5 or abs(c[3] - total[3]) > 0.5):
+            problems.append("page %d: %s does not span the header rows" % (n, title))
+    if lefts != sorted(lefts) or len(set(lefts)) != len(lefts):
+        problems.append("page %d: the titles are not one per column, in order" % n)
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+    "$CHECK" tables t.pdf 2600 '地区|单位类别|单位名称|申请情况|办理情况|自然人|法人|总计' > out || { cat out; return 1; }
+}
+
+test_row_titles_count_and_corner_are_checked() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      row-titles: [地区]
+      columns: [甲, 乙]
+      rows:
+        - head: 一组
+          children:
+            - {head: 第一项, values: [1, 2]}
+YAML
+    rc r.yaml -o t.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q 'r.yaml:3:19: error: row-titles must list 2 titles (the row tree has 2 levels)' err || { cat err; fail "wrong count not caught"; return 1; }
+    grep -q 'hint: one title per level of the row tree' err || { cat err; fail "no hint"; return 1; }
+    sed -i 's/row-titles: \[地区\]/row-titles: [地区, 项目]\n      corner: 项目/' r.yaml
+    rc r.yaml -o t.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "r.yaml:3:19: error: a table cannot have both 'corner' and 'row-titles'" err || { cat err; fail "corner with row-titles not caught"; return 1; }
+    grep -q 'hint: keep either' err || { cat err; fail "no hint"; }
+}
