@@ -330,3 +330,46 @@ YAML
     grep -q "r.yaml:3:19: error: a table cannot have both 'corner' and 'row-titles'" err || { cat err; fail "corner with row-titles not caught"; return 1; }
     grep -q 'hint: keep either' err || { cat err; fail "no hint"; }
 }
+
+# Row groups of 12 rows whose labels need 7 rows' height: the old rule (no
+# break where either part is shorter than the label) moved a whole group to
+# the next page and left 195 pt (31 % of the text block) empty at the foot
+# of page 1.  Now the break may fall inside the group and its rows on the
+# next page grow until the label fits, when that costs less than the white.
+test_row_group_split_instead_of_an_empty_page_foot() {
+    python3 - > r.yaml <<'PY'
+print("body:\n  - h1: 办理情况")
+for i in range(2):
+    print("  - 本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开，依法及时准确发布政府信息，第%d段。" % (i + 1))
+print("  - table:\n      caption: 表1　分类办理情况\n      head-widths: [15mm, auto]\n      columns: [申请数, 办结数, 总计]\n      rows:")
+for g in range(1, 7):
+    print("        - head: （%s）依申请公开事项第%d类办理结果及其说明情况" % ("一二三四五六"[g - 1], g))
+    print("          children:")
+    for r in range(12):
+        print("            - {head: 第%d类第%d项, values: [%d, %d, %d]}" % (g, r + 1, g, r, g + r))
+PY
+    rc r.yaml -o t.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
+import re, sys
+from pdfcheck import cell_text, rules_of, table_words
+pages, rules = table_words(sys.argv[1]), rules_of(sys.argv[1])
+problems = []
+bottom = 742.68    # the text block's foot: 37 + 225 mm
+for n in sorted(rules)[:-1]:
+    white = bottom - max(max(r[1], r[3]) for r in rules[n])
+    if white > 80:
+        problems.append("page %d: %.0f pt left empty under the table" % (n, white))
+for n, (cells, _) in enumerate(pages, 1):
+    texts = [cell_text(ws) for ws in cells.values()]
+    rows = [t for t in texts if re.fullmatch(r"第(\d)类第\d+项", t)]
+    for g in sorted({re.fullmatch(r"第(\d)类", t[:3]).group(1) for t in rows}):
+        label = "（%s）依申请公开事项第%s类办理结果及其说明情况" % ("一二三四五六"[int(g) - 1], g)
+        if label not in texts:
+            problems.append("page %d: the label of group %s is not whole in one cell" % (n, g))
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+    "$CHECK" tables t.pdf 216 > out || { cat out; return 1; }
+    pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+    [ "$pages" -le 4 ] || fail "$pages pages (4 before)"
+}
