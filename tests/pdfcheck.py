@@ -11,6 +11,8 @@ prints what is wrong and exits 1, or exits 0 silently.
   quiet PDF                 poppler prints no warning on any tool
   kinsoku PDF               no line starts or ends with a prohibited mark
                             (clreq §3.1.7), no number split from its unit
+  cell-kinsoku PDF          the same rule for every visual line inside a
+                            table cell (which kinsoku skips)
 """
 import os
 import re
@@ -21,7 +23,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 MM = 72 / 25.4
-A4_H = 841.89   # page height: rules are flipped to pdftotext's y-down coordinates
+A4_H = 841.89   # page height when no MediaBox says: rules are flipped to pdftotext's y-down coordinates
 
 
 def run(*args):
@@ -90,8 +92,13 @@ def rules_of(pdf):
         subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=False)
         data = open(qdf, "rb").read().decode("latin-1")
     pages = {}
+    # Each page's height (landscape pages too), from its MediaBox.
+    heights = {int(m.group(1)): float(m.group(2))
+               for m in re.finditer(r"%% Page (\d+)\n.*?/MediaBox \[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)",
+                                    data, re.S)}
     for m in re.finditer(r"%% Contents for page (\d+)\n.*?stream\n(.*?)endstream", data, re.S):
         n, stream = int(m.group(1)), m.group(2)
+        page_h = heights.get(n, A4_H)
         stack, width, start, rules = [], 1.0, None, []
         for tok in stream.split():
             if re.fullmatch(r"-?[\d.]+", tok):
@@ -102,7 +109,7 @@ def rules_of(pdf):
             elif tok == "m" and len(stack) >= 2:
                 start = (stack[-2], stack[-1])
             elif tok == "l" and len(stack) >= 2 and start:
-                rules.append((start[0], A4_H - start[1], stack[-2], A4_H - stack[-1], width))
+                rules.append((start[0], page_h - start[1], stack[-2], page_h - stack[-1], width))
             stack = []
         pages[n] = rules
     return pages
@@ -318,6 +325,34 @@ def check_kinsoku(pdf):
     return problems
 
 
+def cell_lines(words):
+    """A cell's visual lines: its words grouped by baseline, left to right."""
+    lines = []
+    for w in sorted(words, key=lambda w: (round(w["yMax"]), w["xMin"])):
+        if lines and abs(lines[-1][-1]["yMax"] - w["yMax"]) < 1.0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return ["".join(w["text"] for w in sorted(l, key=lambda w: w["xMin"])) for l in lines]
+
+
+def check_cell_kinsoku(pdf):
+    """No visual line inside a table cell starts with a mark that may not
+    start a line or ends with one that may not end it.  Prints how many cell
+    lines it saw and how many break the rule."""
+    problems, n_lines = [], 0
+    for n, (cells, _) in enumerate(table_words(pdf), 1):
+        for words in cells.values():
+            for t in cell_lines(words):
+                n_lines += 1
+                if t and t[0] in NO_START:
+                    problems.append("page %d: a cell line starts with %s: %s" % (n, t[0], t[:12]))
+                if t and t[-1] in NO_END:
+                    problems.append("page %d: a cell line ends with %s: %s" % (n, t[-1], t[-12:]))
+    print("cell lines %d violations %d" % (n_lines, len(problems)))
+    return problems
+
+
 def check_quiet(pdf):
     problems = []
     for tool in (["pdffonts", pdf], ["pdftotext", pdf, "-"], ["pdfinfo", pdf],
@@ -333,7 +368,8 @@ def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     problems = {"fonts": check_fonts, "text": check_text, "chars": check_chars,
                 "geometry": check_geometry, "quiet": check_quiet,
-                "kinsoku": check_kinsoku, "tables": check_tables}[cmd](*args)
+                "kinsoku": check_kinsoku, "cell-kinsoku": check_cell_kinsoku,
+                "tables": check_tables}[cmd](*args)
     for p in problems:
         print(p)
     sys.exit(1 if problems else 0)

@@ -13,10 +13,37 @@ static bool segment_exceeds(const text_item *items, int n, int from, mpt_t width
 {
     mpt_t w = 0;
     for (int i = from; i < n && (i == from || !items[i].break_before); i++) {
+        if (i > from) w += items[i - 1].gap_after;   /* as text_width measures it (table min-content) */
         if (!items[i].space) w += items[i].advance;
         if (w > width) return true;
     }
     return false;
+}
+
+/* Where to cut a stretch that has no opportunity within `start`..`edge`:
+ * the last place before the edge that leaves no opening mark at the line
+ * end and puts no closing or pause mark at the next line's start (clreq
+ * §3.1.7 holds even in a forced cut), else the edge itself. */
+static int forced_cut(const text_item *items, int start, int edge)
+{
+    for (int k = edge; k > start + 1; k--)
+        if (!text_clreq_no_line_end(items[k - 1].cp) && !text_clreq_no_line_start(items[k].cp)) return k;
+    return edge;
+}
+
+mpt_t linebreak_widest_stretch(const text_item *items, int n)
+{
+    mpt_t widest = 0;
+    for (int s = 0; s < n;) {
+        int e = s + 1;
+        while (e < n && !items[e].break_before) e++;
+        int draw_end = e;
+        while (draw_end > s && items[draw_end - 1].space) draw_end--;
+        mpt_t w = text_width(items + s, draw_end - s);
+        if (w > widest) widest = w;
+        s = e;
+    }
+    return widest;
 }
 
 /* The end of the line starting at `start` (after skipping spaces, *start
@@ -48,7 +75,7 @@ static int greedy_line_end(const text_item *items, int n, int *start_io, mpt_t a
            leaving it half empty (a long number or URL). */
         if (last_break > start && !segment_exceeds(items, n, last_break, width)) end = last_break;
         else if (end == start) end = start + 1;             /* a character wider than the line */
-        /* else: no opportunity at all — cut between characters at the edge */
+        else end = forced_cut(items, start, end);           /* no opportunity at all — cut between characters */
     }
     *draw_end = end;
     while (*draw_end > start && items[*draw_end - 1].space) (*draw_end)--;
@@ -98,6 +125,10 @@ int linebreak_count(const text_item *items, int n, mpt_t width, bool *lone_last)
 mpt_t linebreak_balanced_width(const text_item *items, int n, mpt_t indent, mpt_t width, int count, mpt_t precision)
 {
     mpt_t lo = width / count, hi = width;
+    /* Never narrower than the widest unbreakable stretch (率（%）) where the
+       measure holds it: balancing must not turn a fitting text into a cut one. */
+    mpt_t widest = linebreak_widest_stretch(items, n);
+    if (widest + indent <= width && widest + indent > lo) lo = widest + indent - 1;
     while (hi - lo > precision) {
         mpt_t mid = lo + (hi - lo) / 2;
         if (count_lines(items, n, mid - indent, mid, NULL) <= count) hi = mid;

@@ -17,10 +17,15 @@ typedef struct line_range {
 
 /* Fills lines greedily: each line takes as much as fits before the last
  * break opportunity.  A stretch without opportunities wider than a line is
- * cut between characters rather than overflow.  The first line is
+ * cut between characters rather than overflow, where the cut breaks no
+ * line-start or line-end rule if any such place exists.  The first line is
  * first_width wide, the others width.  Returns the number of lines (*out in a). */
 int linebreak_greedy(arena *a, const text_item *items, int n, mpt_t first_width, mpt_t width,
                      line_range **out);
+
+/* The widest stretch between two break opportunities (trailing spaces
+ * excluded): a measure narrower than this cuts between characters. */
+mpt_t linebreak_widest_stretch(const text_item *items, int n);
 
 /* The number of lines linebreak_greedy makes with every line `width` wide,
  * without allocating (the table width solver calls it often); *lone_last

@@ -12,12 +12,57 @@ static const table_plan *continued_table(const line *l)
     return l->table;
 }
 
+/* The height line l takes on a page whose first content line is `first`:
+ * a table row continued at a page top may have grown (table_row_growth). */
+static mpt_t line_height(const flow *f, const line *first, const line *l)
+{
+    if (!l->table) return l->slots * f->st->line_pitch;
+    const table_plan *cont = continued_table(first);
+    return l->height + (cont == l->table ? table_row_growth(cont, first->table_row, l->table_row) : 0);
+}
+
+/* What a page starting at line k costs beyond the white space above it: a
+ * continued row group whose rows there grow to hold its label (weighed
+ * by table.grown-row-cost); -1 when the grown rows would not fit a page. */
+static int64_t growth_cost(const flow *f, const line *l)
+{
+    const table_plan *cont = continued_table(l);
+    if (!cont || cont->break_grow[l->table_row] == 0) return 0;
+    int r = l->table_row, k = cont->grow_rows[r];
+    mpt_t h = cont->continued_height + cont->header_height + table_rows_height(cont, r, r + k) + cont->break_grow[r];
+    if (h > f->st->text_height) return -1;
+    return (int64_t)cont->break_grow[r] * f->st->table.grown_row_cost_permille / 1000;
+}
+
+/* Among the places a page may end before line `end` (breaks allowed), the
+ * cheapest: white space left at the page foot plus growth_cost.  Without
+ * growth this is the last allowed place, as before; 0 when there is none. */
+static int cheapest_break(const flow *f, const mpt_t *top, int content_first, int end)
+{
+    const line *first = &f->lines[content_first];
+    int best = 0;
+    int64_t best_cost = 0;
+    for (int j = end; j > content_first + 1; j--) {
+        if (!f->lines[j].break_ok_before) continue;
+        mpt_t white = f->st->text_height - (top[j - 1] + line_height(f, first, &f->lines[j - 1]));
+        if (best && white >= best_cost) break;
+        int64_t grow = growth_cost(f, &f->lines[j]);
+        if (grow < 0) continue;
+        if (!best || white + grow < best_cost) {
+            best = j;
+            best_cost = white + grow;
+        }
+    }
+    return best;
+}
+
 /* Assigns lines to pages.  Text lines sit on the layout's line grid (a line
  * after a table moves down to the next grid line); table rows sit where the
  * previous line ends.  A page starts only where break_ok_before allows
  * (headings kept with the next line, orphans and widows avoided, table
- * headers kept with a row) unless that is impossible; blank lines at a page
- * top are dropped. */
+ * headers kept with a row) unless that is impossible — of those the one
+ * leaving least white space, a continued row group's growth counted in;
+ * blank lines at a page top are dropped. */
 int paginate_lines(flow *f, const model_doc *doc, mpt_t *top, page_span **out)
 {
     const style *st = f->st;
@@ -38,7 +83,7 @@ int paginate_lines(flow *f, const model_doc *doc, mpt_t *top, page_span **out)
             if (i > content_first && l->page_break_before) break;
             mpt_t t0 = y, t1;
             if (l->table) {
-                t1 = t0 + l->height;
+                t1 = t0 + line_height(f, &f->lines[content_first], l);
             } else {
                 if (after_table) t0 += st->table.space_after;
                 t0 = (t0 + pitch - 1) / pitch * pitch;
@@ -51,9 +96,8 @@ int paginate_lines(flow *f, const model_doc *doc, mpt_t *top, page_span **out)
             i++;
         }
         if (i < f->n_lines && !f->lines[i].page_break_before && i > content_first) {
-            int j = i;
-            while (j > content_first + 1 && !f->lines[j].break_ok_before) j--;
-            if (j > content_first + 1) i = j;   /* else: nothing to keep together can fit */
+            int j = cheapest_break(f, top, content_first, i);
+            if (j) i = j;   /* else: nothing to keep together can fit */
         }
         if (i == first) break;
         if (n_pages == FRAME_MAX_PAGES) {
@@ -98,9 +142,10 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
                         t.y = label_y + (mpt_t)((int64_t)t.size * EM_BOX_ASCENT_PER_MILLE / 1000);
                         frame_sink_text(&sink, t);
                     }
-                    table_draw_rows(cont, 0, cont->g->header_rows, label_y + cont->continued_height, true, false, true, &sink);
+                    table_draw_rows(cont, 0, cont->g->header_rows, label_y + cont->continued_height, true, false, true,
+                                    false, &sink);
                 }
-                table_draw_rows(l->table, r0, r1, y, !cont, true, false, &sink);
+                table_draw_rows(l->table, r0, r1, y, !cont, true, false, cont != NULL, &sink);
                 i = end - 1;
                 first_content = false;
                 continue;

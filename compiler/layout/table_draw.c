@@ -73,14 +73,14 @@ static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *y
 }
 
 void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, bool repeated,
-                     frame_sink *out)
+                     bool grown, frame_sink *out)
 {
     const table_grid *t = p->g;
     if (r1 <= r0) return;
     arena_mark mark = arena_save(out->scratch);
     mpt_t *ys = arena_alloc(out->scratch, (size_t)(r1 - r0 + 1) * sizeof *ys);
     ys[0] = y;
-    for (int r = r0; r < r1; r++) ys[r - r0 + 1] = ys[r - r0] + p->row_h[r];
+    for (int r = r0; r < r1; r++) ys[r - r0 + 1] = ys[r - r0] + p->row_h[r] + (grown ? table_row_growth(p, r0, r) : 0);
     segments h = { 0 }, v = { 0 };
     /* Cells spanning down into the piece from rows above it. */
     for (int c = 0; c < t->n_cols; c++) {

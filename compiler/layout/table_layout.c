@@ -130,10 +130,33 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     }
 }
 
+/* A head row inside the body: a row of labels heading the rows under it —
+ * one label across the whole width (第二十条第（八）项) or nothing but
+ * header cells (信息内容 | 本年制发件数 …), none spanning further down. */
+static bool is_head_row(const table_plan *p, int r)
+{
+    const table_grid *t = p->g;
+    int first = p->first_cell[r], last = p->first_cell[r + 1];
+    if (last - first == 1 && t->cells[first].colspan == t->n_cols && t->cells[first].rowspan == 1 &&
+        !t->cells[first].m->numeric)
+        return true;
+    int cols = 0;
+    for (int i = first; i < last; i++) {
+        if (t->cells[i].m->role != CELL_COL_HEAD || t->cells[i].rowspan != 1) return false;
+        cols += t->cells[i].colspan;
+    }
+    return cols == t->n_cols;
+}
+
 /* Where a page may start inside the table: not inside the header rows nor
  * before the first body row (a header never stands alone at a page
- * bottom), and not where a spanning row label would get less height than
- * its text on either side (it is drawn again on the next page, whole). */
+ * bottom), not right after a head row inside the body (a block label stays
+ * with the rows it heads), and not where a spanning row label would get
+ * less height than its text above the break.  Below it the label is drawn
+ * again, whole: where its rows there are shorter than its text, they grow
+ * (break_grow, spread evenly over the rows of the label that lacks most),
+ * and the page breaker weighs that growth against the white space an
+ * earlier break would leave (paginate.c). */
 static void mark_breaks(const table_plan *p, bool *ok)
 {
     const table_grid *t = p->g;
@@ -141,16 +164,32 @@ static void mark_breaks(const table_plan *p, bool *ok)
     if (t->header_rows == 0 && t->n_rows > 1) ok[1] = t->n_rows == 2;  /* no lone first row either */
     /* Nor a lone last row under repeated headers on a page of its own (a widow). */
     if (t->n_rows - t->header_rows > 2) ok[t->n_rows - 1] = false;
+    for (int r = t->header_rows; r + 1 < t->n_rows; r++)
+        if (is_head_row(p, r)) ok[r + 1] = false;
     mpt_t pad2 = 2 * p->ts->padding_y;
-    for (int i = 0; i < t->n_cells; i++) {
-        const grid_cell *c = &t->cells[i];
-        if (c->rowspan == 1 || c->row < t->header_rows) continue;
-        mpt_t need = p->texts[i].height + pad2, total = table_rows_height(p, c->row, c->row + c->rowspan), above = 0;
-        for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
-            above += p->row_h[r - 1];
-            if (above < need || total - above < need) ok[r] = false;
+    mpt_t *deficit = p->break_grow;   /* first the largest shortfall below each break, then the growth */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < t->n_cells; i++) {
+            const grid_cell *c = &t->cells[i];
+            if (c->rowspan == 1 || c->row < t->header_rows) continue;
+            int end = c->row + c->rowspan;
+            mpt_t need = p->texts[i].height + pad2, total = table_rows_height(p, c->row, end), above = 0;
+            for (int r = c->row + 1; r < end; r++) {
+                above += p->row_h[r - 1];
+                if (pass == 0 && above < need) ok[r] = false;
+                mpt_t lack = need - (total - above);
+                if (lack <= 0) continue;
+                if (pass == 0 && lack > deficit[r]) {
+                    deficit[r] = lack;
+                    p->grow_rows[r] = end - r;
+                } else if (pass == 1) {
+                    /* Its share of growth spread over grow_rows[r] rows must cover its lack. */
+                    int k = p->grow_rows[r], mine = (end < r + k ? end : r + k) - r;
+                    mpt_t grow = (mpt_t)(((int64_t)lack * k + mine - 1) / mine);
+                    if (grow > p->break_grow[r]) p->break_grow[r] = grow;
+                }
+            }
         }
-    }
 }
 
 /* The lines [from, to) of a set cell, moved up to start at the top. */
@@ -320,6 +359,8 @@ table_plan *table_plan_build(const table_env *env, const model_table *mt)
     }
     for (int r = 0; r < t->n_rows; r++) p->first_cell[r + 1] += p->first_cell[r];
     p->break_ok = arena_alloc(a, (size_t)t->n_rows * sizeof *p->break_ok);
+    p->break_grow = arena_alloc(a, (size_t)t->n_rows * sizeof *p->break_grow);
+    p->grow_rows = arena_alloc(a, (size_t)t->n_rows * sizeof *p->grow_rows);
     mark_breaks(p, p->break_ok);
     return p;
 }

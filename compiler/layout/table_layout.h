@@ -63,6 +63,9 @@ typedef struct table_plan {
     int *slot_owner;              /* n_rows × n_cols: the cell covering each slot */
     int *first_cell;              /* n_rows + 1: cells whose top row is r are [first_cell[r], first_cell[r+1]) */
     bool *break_ok;               /* n_rows: a page may start before row r */
+    mpt_t *break_grow;            /* n_rows: when a page starts before row r, the height its first
+                                     rows gain so that every row label continued there shows whole */
+    int *grow_rows;               /* n_rows: how many rows from r share break_grow[r], evenly */
     mpt_t header_height;          /* the column-header rows */
     frame_text *continued;        /* the "续表" label: runs at baseline 0 */
     int n_continued;
@@ -89,6 +92,9 @@ typedef struct table_env {
 void table_row_heights(const table_plan *p, const mpt_t *cell_h, mpt_t *row_h);
 /* The height of rows [r0, r1). */
 mpt_t table_rows_height(const table_plan *p, int r0, int r1);
+/* What row r gains in a piece that starts a page before row r0 (its share
+ * of break_grow[r0]; 0 outside the rows that share it). */
+mpt_t table_row_growth(const table_plan *p, int r0, int r);
 /* Lines a cell needs at content width w (greedy fill, as the final setting
  * does), and whether the last holds a lone character; for the width solver. */
 int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last);
@@ -111,9 +117,11 @@ table_plan *table_plan_build(const table_env *env, const model_table *t);
  * the first row's top rule is the table's frame (not a rule under a repeated
  * header); `bottom_edge`: close the piece with the frame below r1;
  * `repeated`: the piece repeats rows already drawn (a continued table's
- * headers: tagged as furniture).  A cell spanning rows outside the piece is
- * drawn over the part inside it, with its whole text centred there. */
+ * headers: tagged as furniture); `grown`: the piece starts a continuation
+ * page, its first rows taller by break_grow[r0].  A cell spanning rows
+ * outside the piece is drawn over the part inside it, with its whole text
+ * centred there. */
 void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge, bool bottom_edge, bool repeated,
-                     frame_sink *out);
+                     bool grown, frame_sink *out);
 
 #endif

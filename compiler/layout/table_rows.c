@@ -32,6 +32,14 @@ mpt_t table_rows_height(const table_plan *p, int r0, int r1)
     return h;
 }
 
+mpt_t table_row_growth(const table_plan *p, int r0, int r)
+{
+    int k = p->grow_rows ? p->grow_rows[r0] : 0;
+    if (k == 0 || r < r0 || r >= r0 + k) return 0;
+    mpt_t each = p->break_grow[r0] / k;
+    return r == r0 + k - 1 ? p->break_grow[r0] - each * (k - 1) : each;
+}
+
 int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last)
 {
     *lone_last = false;

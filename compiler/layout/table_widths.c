@@ -32,19 +32,12 @@ bool table_measure(const table_env *env, table_plan *p)
         ct->max_width = text_width(ct->items, n);
         for (int k = 0; k < n && ct->items[k].cp != '.'; k++) ct->int_width += ct->items[k].advance + ct->items[k].gap_after;
         /* The widest stretch between two break opportunities. */
-        int stretches = 0;
-        for (int s = 0; s < n; stretches++) {
-            int e = s + 1;
-            while (e < n && !ct->items[e].break_before) e++;
-            int draw_end = e;
-            while (draw_end > s && ct->items[draw_end - 1].space) draw_end--;
-            mpt_t w = text_width(ct->items + s, draw_end - s);
-            if (w > ct->min_width) ct->min_width = w;
-            s = e;
-        }
+        ct->min_width = linebreak_widest_stretch(ct->items, n);
+        bool breakable = false;
+        for (int k = 1; k < n && !breakable; k++) breakable = ct->items[k].break_before;
         /* A cell that cannot break (a number, a short word) is always one
            line: its items are not kept (most cells of a big table). */
-        if (stretches <= 1) {
+        if (!breakable) {
             arena_restore(env->scratch, mark);
             ct->items = NULL;
         }

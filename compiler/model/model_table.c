@@ -247,7 +247,24 @@ static void build_trees(tbuilder *b, const syn_table *st)
     t->header_rows = header_rows;
     t->head_cols = head_cols;
     alloc_columns(b);
-    if (head_cols > 0) {
+    if (st->row_titles && head_cols == 0) {
+        diag_error(b->d, st->row_titles_pos, "give the rows a 'head', or drop 'row-titles'",
+                   "row-titles title the row-header columns, and these rows have no labels ('head')");
+        fail(b);
+        return;
+    }
+    if (st->row_titles && st->n_row_titles != head_cols) {
+        diag_error(b->d, st->row_titles_pos, "one title per level of the row tree, outermost first, e.g. [地区, 单位类别, 单位名称]",
+                   "row-titles must list %d title%s (the row tree has %d level%s)", head_cols, head_cols == 1 ? "" : "s",
+                   head_cols, head_cols == 1 ? "" : "s");
+        fail(b);
+        return;
+    }
+    if (st->row_titles) {
+        /* A header label over each row-header column, down all header rows. */
+        for (int i = 0; i < head_cols; i++)
+            set_text(add_cell(b, 0, i, header_rows, 1, CELL_COL_HEAD, st->row_titles[i].pos), &st->row_titles[i]);
+    } else if (head_cols > 0) {
         model_cell *c = add_cell(b, 0, 0, header_rows, head_cols, CELL_CORNER, st->corner.s ? st->corner.pos : t->pos);
         if (st->corner.s) set_text(c, &st->corner);
     }

@@ -288,7 +288,7 @@ static void table_of(binder *b, style *s)
     static const char *const keys[] = { "font", "size", "line-height", "padding-x", "padding-y", "rule", "frame",
                                         "space-after", "head-align", "row-head-align", "text-align", "number-align",
                                         "caption", "notes", "continued", "continued-align", "continued-height",
-                                        "width-solver", NULL };
+                                        "grown-row-cost", "width-solver", NULL };
     table_style *t = &s->table;
     t->cell = inherit(&s->body);
     if (!m || !parse_keys(b->p, m, "table", keys)) return;
@@ -308,6 +308,7 @@ static void table_of(binder *b, style *s)
     align_of(b, m, "number-align", what, true, &t->number_align);
     align_of(b, m, "continued-align", what, true, &t->continued_align);
     permille_of(b, m, "continued-height", what, 0, 10000, &t->continued_height_permille);
+    permille_of(b, m, "grown-row-cost", what, 0, 100000, &t->grown_row_cost_permille);
     const ynode *v;
     if ((v = need(b, m, "caption", what))) text_style_of(b, v, "table caption", &t->caption);
     if ((v = need(b, m, "notes", what))) text_style_of(b, v, "table notes", &t->notes);

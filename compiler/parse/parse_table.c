@@ -262,6 +262,20 @@ static void parse_row(tparser *t, const ynode *n, syn_row *r)
     }
 }
 
+/* row-titles: [地区, 单位类别, 单位名称] — a title over each row-header column. */
+static void parse_row_titles(parse_ctx *p, syn_table *tb, const ynode *titles)
+{
+    tb->row_titles_pos = titles->pos;
+    if (titles->kind != YNODE_SEQ || titles->n == 0) {
+        parse_error(p, titles->pos, "one title per level of the row tree, outermost first, e.g. [地区, 单位类别, 单位名称]",
+                    "row-titles must be a non-empty list");
+        return;
+    }
+    tb->row_titles = arena_alloc(p->a, (size_t)titles->n * sizeof *tb->row_titles);
+    tb->n_row_titles = titles->n;
+    for (int i = 0; i < titles->n; i++) parse_text(p, titles->items[i], "a row title", &tb->row_titles[i]);
+}
+
 static void parse_trees(tparser *t, syn_table *tb, const ynode *columns, const ynode *rows, const ynode *head_widths)
 {
     parse_ctx *p = t->p;
@@ -395,7 +409,7 @@ static void parse_grid(tparser *t, syn_table *tb, const ynode *grid, const ynode
 const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys)
 {
     static const char *const keys[] = { "caption", "corner", "columns", "rows", "grid", "header-rows",
-                                        "head-columns", "head-widths", "notes", NULL };
+                                        "head-columns", "head-widths", "row-titles", "notes", NULL };
     tparser t = { p, template_keys };
     if (!parse_keys(p, v, "a table", keys) && v->kind != YNODE_MAP) return NULL;
     syn_table *tb = arena_alloc(p->a, sizeof *tb);
@@ -428,6 +442,8 @@ const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys)
         if (corner) parse_error(p, corner->pos, "put the corner text in the grid's first cell", "a grid table has no 'corner'");
         if ((n = yaml_lookup(v, "head-widths")))
             parse_error(p, n->pos, "a grid table gives every column's width under 'columns'", "'head-widths' is for header-tree tables");
+        if ((n = yaml_lookup(v, "row-titles")))
+            parse_error(p, n->pos, "put the titles in the grid's first row, with head: true", "'row-titles' is for header-tree tables");
         const ynode *hr = yaml_lookup(v, "header-rows");
         if (hr && !schema_int(p->d, hr, "header-rows", 0, MAX_HEADER_ROWS, &header_rows)) p->ok = false;
         if ((n = yaml_lookup(v, "head-columns")) && !schema_int(p->d, n, "head-columns", 0, MAX_COLSPAN, &head_cols))
@@ -451,5 +467,12 @@ const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys)
         if ((n = yaml_lookup(v, grid_only[i])))
             parse_error(p, n->pos, "the header trees give the header rows and columns", "'%s' is for grid tables", grid_only[i]);
     parse_trees(&t, tb, columns, rows, yaml_lookup(v, "head-widths"));
+    if ((n = yaml_lookup(v, "row-titles"))) {
+        if (corner)
+            parse_error(p, n->pos, "keep either 'corner' (one cell over all row-header columns) or 'row-titles' (one per column)",
+                        "a table cannot have both 'corner' and 'row-titles'");
+        else
+            parse_row_titles(p, tb, n);
+    }
     return tb;
 }

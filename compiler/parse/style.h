@@ -66,6 +66,7 @@ typedef struct table_style {
     const char *continued;              /* label over a continued table ("续表"), or NULL */
     text_align continued_align;
     int continued_height_permille;      /* the band the label takes, of the caption size */
+    int grown_row_cost_permille;        /* a point a continued row group grows, in points of white space */
     table_solver_style solver;
 } table_style;
 

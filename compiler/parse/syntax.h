@@ -109,6 +109,9 @@ typedef struct syn_table {
     syn_colspec *head_widths;       /* per row-header column; NULL: none given */
     int n_head_widths;
     src_pos head_widths_pos;
+    syn_scalar *row_titles;         /* a title per row-header column; NULL: none given */
+    int n_row_titles;
+    src_pos row_titles_pos;
     /* grid */
     syn_grid_row *grid;
     int n_grid;

@@ -194,3 +194,182 @@ print("四、结转下年度继续办理 not found in a cell")
 sys.exit(1)
 PY
 }
+
+# A grid table of blocks: a full-width label row (第二十条第（…）项), a row
+# of header labels, three rows of numbers; K paragraphs before it move the
+# page break through the blocks.
+block_table() {
+    python3 - "$1" <<'PY'
+import sys
+k = int(sys.argv[1])
+print("body:\n  - h1: 主动公开政府信息情况")
+for i in range(k):
+    print("  - 本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开，依法及时准确发布政府信息，第%d段。" % (i + 1))
+print("  - table:\n      head-columns: 1\n      columns: [{width: 30%}, {}, {}, {}]\n      grid:")
+for b in range(8):
+    print("        - [{text: 第二十条第（%s）项, colspan: 4, head: true}]" % "一二三四五六七八"[b])
+    print("        - [{text: 信息内容, head: true}, {text: 本年制发件数, head: true}, {text: 本年废止件数, head: true}, {text: 现行有效件数, head: true}]")
+    for r in range(3):
+        print("        - [事项%d-%d, %d, %d, %d]" % (b + 1, r + 1, b, r, b + r))
+PY
+}
+
+# The last ruled row of the table on every page but the last must not be
+# a head row (a block label or a row of header labels).
+check_no_orphan_head_rows() {
+    PYTHONPATH="$ROOT/tests" python3 - "$1" <<'PY'
+import re, sys
+from pdfcheck import cell_text, table_words
+pages = [cells for cells, _ in table_words(sys.argv[1])]
+problems = []
+for n, cells in enumerate(pages[:-1], 1):
+    if not cells:
+        continue
+    bottom = max(c[3] for c in cells)
+    last = [cell_text(w) for c, w in cells.items() if abs(c[3] - bottom) < 0.5]
+    if any(re.fullmatch(r"第二十条第（.）项|信息内容|本年制发件数", t) for t in last):
+        problems.append("page %d ends with a head row: %s" % (n, " | ".join(last)))
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+}
+
+# A head row stays with the rows it heads: with 1 paragraph before the
+# table 第二十条第（六）项 fell at the foot of page 1, with 6 the header
+# labels of block 3.
+test_grid_block_labels_stay_with_their_rows() {
+    for k in 1 6; do
+        block_table $k > r.yaml
+        rc r.yaml -o t.pdf || return 1
+        pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+        [ "$pages" -ge 2 ] || fail "$k paragraphs: the table does not cross a page" || return 1
+        check_no_orphan_head_rows t.pdf || { echo "    with $k paragraphs before the table"; return 1; }
+    done
+}
+
+# A landscape statistical table (3-level column and row trees, 600 rows)
+# whose narrow leaf columns wrap 按期答复率（%）: no cell line may end with an
+# opening mark or start with a closing one (it was 按期/答复/率（/%）, 123
+# times), and the unbreakable （%） stays whole.
+test_cell_lines_keep_kinsoku_in_narrow_columns() {
+    {
+        echo 'layout: {name: gbt9704, page: {width: 297mm, height: 210mm, margin-top: 28mm, margin-left: 37mm, text-width: 200mm, text-height: 156mm, lines: 15}}'
+        "$GEN" 600 | sed 's/合计/按期答复率（%）/g'
+    } > k.yaml
+    rc k.yaml -o k.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    "$CHECK" cell-kinsoku k.pdf > out || { head -5 out; return 1; }
+    grep -q '^cell lines [0-9]\{4,\} violations 0$' out || { cat out; fail "cell lines not read"; return 1; }
+    pdftotext -f 2 -l 2 k.pdf - | grep -q '^（%）$' || fail "（%） is not one whole line of its cell"
+}
+
+# A fixed column too narrow for an unbreakable stretch is still cut (with
+# a warning), but not after an opening bracket nor before a closing one:
+# 编号/（ABCD…/U）止, not 编号（/ABCDEF/…
+test_forced_cut_in_a_cell_breaks_no_kinsoku_rule() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      columns: [{title: 说明, width: 15.3mm}, 数值]
+      rows:
+        - {head: 甲, values: ["编号（ABCDEFGHIJKLMNOPQRSTU）止", 1]}
+YAML
+    rc r.yaml -o t.pdf 2> err || { cat err; return 1; }
+    grep -q 'r.yaml:5:31: warning: this text does not fit its column' err || { cat err; fail "no warning at the cell"; return 1; }
+    "$CHECK" cell-kinsoku t.pdf > out || { cat out; return 1; }
+    pdftotext t.pdf - | tr -d ' \n' | grep -q '编号（ABCDEFGHIJKLMNOPQRSTU）止' || fail "text lost in the cut"
+}
+
+# row-titles: a title over each row-header column, set like the column
+# headers (centred, down all the header rows) and repeated on every page.
+test_row_titles_head_each_label_column_on_every_page() {
+    "$GEN" 200 | sed 's/corner: 地区与类别/row-titles: [地区, 单位类别, 单位名称]/' > r.yaml
+    grep -q 'row-titles' r.yaml || fail "row-titles not written" || return 1
+    rc r.yaml -o t.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+    [ "$pages" -ge 2 ] || fail "only $pages page" || return 1
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
+import sys
+from pdfcheck import cell_text, table_words
+problems = []
+for n, (cells, _) in enumerate(table_words(sys.argv[1]), 1):
+    by_text = {cell_text(ws): c for c, ws in cells.items()}
+    total, top = by_text.get("总计"), by_text.get("申请情况")
+    lefts = []
+    for title in ("地区", "单位类别", "单位名称"):
+        c = by_text.get(title)
+        if not c:
+            problems.append("page %d: no cell %s" % (n, title))
+            continue
+        lefts.append(c[0])
+        if total and top and (abs(c[1] - top[1]) > 0.5 or abs(c[3] - total[3]) > 0.5):
+            problems.append("page %d: %s does not span the header rows" % (n, title))
+    if lefts != sorted(lefts) or len(set(lefts)) != len(lefts):
+        problems.append("page %d: the titles are not one per column, in order" % n)
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+    "$CHECK" tables t.pdf 2600 '地区|单位类别|单位名称|申请情况|办理情况|自然人|法人|总计' > out || { cat out; return 1; }
+}
+
+test_row_titles_count_and_corner_are_checked() {
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      row-titles: [地区]
+      columns: [甲, 乙]
+      rows:
+        - head: 一组
+          children:
+            - {head: 第一项, values: [1, 2]}
+YAML
+    rc r.yaml -o t.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q 'r.yaml:3:19: error: row-titles must list 2 titles (the row tree has 2 levels)' err || { cat err; fail "wrong count not caught"; return 1; }
+    grep -q 'hint: one title per level of the row tree' err || { cat err; fail "no hint"; return 1; }
+    sed -i 's/row-titles: \[地区\]/row-titles: [地区, 项目]\n      corner: 项目/' r.yaml
+    rc r.yaml -o t.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "r.yaml:3:19: error: a table cannot have both 'corner' and 'row-titles'" err || { cat err; fail "corner with row-titles not caught"; return 1; }
+    grep -q 'hint: keep either' err || { cat err; fail "no hint"; }
+}
+
+# Row groups of 12 rows whose labels need 7 rows' height: the old rule (no
+# break where either part is shorter than the label) moved a whole group to
+# the next page and left 195 pt (31 % of the text block) empty at the foot
+# of page 1.  Now the break may fall inside the group and its rows on the
+# next page grow until the label fits, when that costs less than the white.
+test_row_group_split_instead_of_an_empty_page_foot() {
+    python3 - > r.yaml <<'PY'
+print("body:\n  - h1: 办理情况")
+for i in range(2):
+    print("  - 本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开，依法及时准确发布政府信息，第%d段。" % (i + 1))
+print("  - table:\n      caption: 表1　分类办理情况\n      head-widths: [15mm, auto]\n      columns: [申请数, 办结数, 总计]\n      rows:")
+for g in range(1, 7):
+    print("        - head: （%s）依申请公开事项第%d类办理结果及其说明情况" % ("一二三四五六"[g - 1], g))
+    print("          children:")
+    for r in range(12):
+        print("            - {head: 第%d类第%d项, values: [%d, %d, %d]}" % (g, r + 1, g, r, g + r))
+PY
+    rc r.yaml -o t.pdf 2> err && [ ! -s err ] || { cat err; return 1; }
+    PYTHONPATH="$ROOT/tests" python3 - t.pdf <<'PY' || return 1
+import re, sys
+from pdfcheck import cell_text, rules_of, table_words
+pages, rules = table_words(sys.argv[1]), rules_of(sys.argv[1])
+problems = []
+bottom = 742.68    # the text block's foot: 37 + 225 mm
+for n in sorted(rules)[:-1]:
+    white = bottom - max(max(r[1], r[3]) for r in rules[n])
+    if white > 80:
+        problems.append("page %d: %.0f pt left empty under the table" % (n, white))
+for n, (cells, _) in enumerate(pages, 1):
+    texts = [cell_text(ws) for ws in cells.values()]
+    rows = [t for t in texts if re.fullmatch(r"第(\d)类第\d+项", t)]
+    for g in sorted({re.fullmatch(r"第(\d)类", t[:3]).group(1) for t in rows}):
+        label = "（%s）依申请公开事项第%s类办理结果及其说明情况" % ("一二三四五六"[int(g) - 1], g)
+        if label not in texts:
+            problems.append("page %d: the label of group %s is not whole in one cell" % (n, g))
+print("\n".join(problems), end="")
+sys.exit(1 if problems else 0)
+PY
+    "$CHECK" tables t.pdf 216 > out || { cat out; return 1; }
+    pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
+    [ "$pages" -le 4 ] || fail "$pages pages (4 before)"
+}
