@@ -145,6 +145,9 @@ bool template_build(model_builder *b, const parsed_report *in)
     }
     template_check_rules(&e, prev);
     set_meta(&e, b, r);
+    /* The preamble (本报告依据…编制) after the title, before 一、. */
+    if (r->has_preamble)
+        template_add_blocks(&e, b, &r->preamble, "the preamble", "the section headings come from the template; the preamble is paragraphs before 一");
     add_sections(&e, b, r);
     template_check_data_keys(&e);
     template_report_missing(&e, r);

@@ -108,5 +108,8 @@ void template_check_rules(expander *e, const ttable *prev);
 /* Adds a section's prose: numbers quoted by name filled in, numbers stated
  * after the template's words checked (R8). */
 void template_add_prose(expander *e, model_builder *b, const syn_section *s, const tmpl_section *ts);
+/* Adds prose blocks (a section's, the preamble) the same way; a level-1
+ * heading among them is an error with `h1_hint`. */
+void template_add_blocks(expander *e, model_builder *b, const syn_blocks *body, const char *where, const char *h1_hint);
 
 #endif

@@ -127,21 +127,12 @@ static syn_scalar prose(expander *e, const syn_scalar *s)
     return fill_numbers(e, s);
 }
 
-void template_add_prose(expander *e, model_builder *b, const syn_section *s, const tmpl_section *ts)
+void template_add_blocks(expander *e, model_builder *b, const syn_blocks *body, const char *where, const char *h1_hint)
 {
-    if (s->heading.s && strcmp(s->heading.s, ts->heading.s) != 0) {
-        diag_error(e->d, s->heading.pos,
-                   arena_printf(e->a, "the template's heading is 「%s」; leave 'heading' out to use it", ts->heading.s),
-                   "this section's heading must be the template's wording 「%s」", ts->heading.s);
-        e->ok = false;
-    }
-    for (int i = 0; i < s->body.n; i++) {
-        const syn_block *sb = &s->body.items[i];
+    for (int i = 0; i < body->n; i++) {
+        const syn_block *sb = &body->items[i];
         if (sb->kind == SYN_HEADING && sb->level == 1 && sb->level_implied) {
-            diag_error(e->d, sb->text.pos,
-                       arena_printf(e->a, "the section heading 「%s」 comes from the template; use h2 for a sub-heading such as （一）",
-                                    ts->heading.s),
-                       "a level-1 heading inside a section");
+            diag_error(e->d, sb->text.pos, h1_hint, "a level-1 heading inside %s", where);
             e->ok = false;
             continue;
         }
@@ -150,4 +141,17 @@ void template_add_prose(expander *e, model_builder *b, const syn_section *s, con
         filled.run_in = prose(e, &sb->run_in);
         model_add_block(b, &filled);
     }
+}
+
+void template_add_prose(expander *e, model_builder *b, const syn_section *s, const tmpl_section *ts)
+{
+    if (s->heading.s && strcmp(s->heading.s, ts->heading.s) != 0) {
+        diag_error(e->d, s->heading.pos,
+                   arena_printf(e->a, "the template's heading is 「%s」; leave 'heading' out to use it", ts->heading.s),
+                   "this section's heading must be the template's wording 「%s」", ts->heading.s);
+        e->ok = false;
+    }
+    template_add_blocks(e, b, &s->body, "a section",
+                        arena_printf(e->a, "the section heading 「%s」 comes from the template; use h2 for a sub-heading such as （一）",
+                                     ts->heading.s));
 }

@@ -134,7 +134,7 @@ static void parse_check(parse_ctx *p, const ynode *n, tmpl_prose_check *c)
 
 const template_spec *parse_template(parse_ctx *p, const ynode *t)
 {
-    static const char *const keys[] = { "title", "deadline", "sections", "tables", "rules", "prose-checks", NULL };
+    static const char *const keys[] = { "title", "deadline", "preamble", "sections", "tables", "rules", "prose-checks", NULL };
     bool ok_before = p->ok;
     p->ok = true;
     if (!parse_keys(p, t, "template", keys) && t->kind != YNODE_MAP) {
@@ -143,10 +143,16 @@ const template_spec *parse_template(parse_ctx *p, const ynode *t)
     }
     template_spec *s = arena_alloc(p->a, sizeof *s);
     s->pos = t->pos;
+    static const char *const preamble_keys[] = { "hint", "text", NULL };
     static const char *const title_holes[] = { "issuer", "year", NULL }, *const date_holes[] = { "year", "next-year", NULL };
     pattern_of(p, t, "title", "the template's title", title_holes, true, &s->title);
     pattern_of(p, t, "deadline", "the template's deadline", date_holes, false, &s->deadline);
     const ynode *v;
+    if ((v = yaml_lookup(t, "preamble")) && parse_keys(p, v, "the template's preamble", preamble_keys)) {
+        static const char *const year_holes[] = { "year", NULL };
+        scalar_of(p, v, "hint", "the template's preamble", false, &s->preamble_hint);
+        pattern_of(p, v, "text", "the template's preamble", year_holes, false, &s->preamble_text);
+    }
     if ((v = list_of(p, t, "sections"))) {
         s->sections = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *s->sections);
         s->n_sections = v->n;

@@ -49,6 +49,8 @@ typedef struct template_spec {
     src_pos pos;
     syn_scalar title;               /* "{issuer}{year}年…" */
     syn_scalar deadline;            /* "{next-year}-01-31": the 落款's default date */
+    syn_scalar preamble_hint;       /* what the preamble says (reportc init's comment) */
+    syn_scalar preamble_text;       /* reportc init's placeholder preamble, with {year} */
     tmpl_section *sections;
     int n_sections;
     tmpl_table *tables;

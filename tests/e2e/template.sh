@@ -267,3 +267,35 @@ PY
     rc r.yaml -o r2.pdf 2> err || { cat err; return 1; }
     pdftotext r2.pdf - | grep -q '2024 年 3 月 31 日' || fail "the layout's deadline is not used"
 }
+
+# ---- issue 13 ----------------------------------------------------------------
+
+CITY="$ROOT/tests/reports/city-2024.yaml"
+
+# The preamble (本报告依据…编制) comes after the title, before 一、总体情况.
+test_preamble_after_the_title_before_the_first_section() {
+    rc "$CITY" -o r.pdf 2> err && [ ! -s err ] || { cat err; fail "city-2024.yaml does not compile cleanly"; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' > text
+    python3 - text <<'PY' || fail "preamble not between the title and 一、总体情况"
+import sys
+t = open(sys.argv[1]).read()
+title, pre, first = t.find("政府信息公开工作年度报告"), t.find("本报告依据《中华人民共和国政府信息公开条例》"), t.find("一、总体情况")
+sys.exit(0 if 0 <= title < pre < first else 1)
+PY
+}
+
+test_preamble_mistakes_are_errors_at_them() {
+    sed 's/^preamble:$/preamble: {a: 1}/; /^  - 本报告依据/d' "$CITY" > r.yaml
+    line=$(grep -n '^preamble:' r.yaml | cut -d: -f1)
+    expect_error_at "$line" 'the preamble must be a list of blocks' || return 1
+    sed 's/^preamble:$/preamble:\n  - h1: 引言/' "$CITY" > r.yaml
+    expect_error_at "$((line + 1))" 'a level-1 heading inside the preamble'
+}
+
+test_init_writes_a_preamble_placeholder() {
+    rc init --layout gov-info-disclosure-annual -o 2024.yaml || return 1
+    grep -q '^preamble: .*# 引言' 2024.yaml || { cat 2024.yaml | head -20; fail "no preamble in the skeleton"; return 1; }
+    grep -q '^  - 本报告依据.*统计期限自2024年1月1日起至2024年12月31日止' 2024.yaml || fail "no placeholder text" || return 1
+    rc 2024.yaml -o 2024.pdf 2> err || { cat err; return 1; }
+    pdftotext 2024.pdf - | tr -d ' \n' | grep -q '年度报告本报告依据' || fail "the placeholder is not after the title"
+}
