@@ -237,9 +237,11 @@ static const char *terms_text(arena *a, const tcell *const *terms, int n)
 }
 
 /* A computed cell: the sum of `terms`; a stated value must agree (else a
- * broken rule worded by the spec's message). */
+ * broken rule worded by the spec's message).  `check`: c is already
+ * settled by another sum (a cell where a sum row meets a sum column, the
+ * （七）总计 × 总计): only compared with this one, whose rule holds too. */
 static void settle_sum(expander *e, tcell *c, const tcell *const *terms, int n, const syn_scalar *message,
-                       const char *row, const char *column, const char *group)
+                       const char *row, const char *column, const char *group, bool check)
 {
     decimal sum = { 0, 0 };
     for (int i = 0; i < n; i++)
@@ -255,23 +257,25 @@ static void settle_sum(expander *e, tcell *c, const tcell *const *terms, int n, 
             }
             return;
         }
-    const tcell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
-    memcpy(kept, terms, (size_t)n * sizeof *kept);
-    c->terms = kept;
-    c->n_terms = n;
-    if (!c->stated) {
-        c->v = sum;
-        c->known = true;
-        return;
+    if (!check) {
+        const tcell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
+        memcpy(kept, terms, (size_t)n * sizeof *kept);
+        c->terms = kept;
+        c->n_terms = n;
+        if (!c->stated) {
+            c->v = sum;
+            c->known = true;
+            return;
+        }
     }
     if (decimal_compare(c->v, sum) == 0 || e->quiet) return;
     const char *sum_s = template_number_text(e->a, sum);
-    const char *pairs[] = { "stated", c->stated->s, "terms", arena_printf(e->a, "%s=%s", terms_text(e->a, terms, n), sum_s),
+    const char *stated = c->stated ? c->stated->s : template_number_text(e->a, c->v);
+    const char *pairs[] = { "stated", stated, "terms", arena_printf(e->a, "%s=%s", terms_text(e->a, terms, n), sum_s),
                             "sum", sum_s, "row", row, "column", column, "group", group, NULL };
     const char *text = fill_placeholders(e->a, message->s, pairs);
     broken *b = template_broken(e, text ? text : message->s, false);
-    arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
-    b->ops[b->n_ops++] = c->stated;
+    template_add_operand(e, b, c);
     for (int i = 0; i < n; i++) template_add_operand(e, b, terms[i]);
 }
 
@@ -304,7 +308,19 @@ static void compute_sums(expander *e, ttable *t)
                 bool all = true;
                 for (int k = 0; k < n; k++) all &= terms[k]->known;
                 if (!all) continue;   /* a missing number is reported once, as missing */
-                settle_sum(e, &t->cells[l * t->n_cols + j], terms, n, message, r->label, col->title, col->group);
+                tcell *c = &t->cells[l * t->n_cols + j];
+                settle_sum(e, c, terms, n, message, r->label, col->title, col->group, false);
+                /* Where a sum row meets a sum column, the column's rule
+                   (R3 on the （七）总计 row) holds as well as the row's. */
+                if (pass == 1 && col->spec->sum && c->known) {
+                    n = 0;
+                    for (int k = 0; k < col->spec->n_sum; k++) {
+                        int m = find_col(t, names_join(e->a, col->parent, col->spec->sum[k].s));
+                        if (m >= 0) terms[n++] = &t->cells[l * t->n_cols + m];
+                    }
+                    for (int k = 0; k < n; k++) all &= terms[k]->known;
+                    if (all) settle_sum(e, c, terms, n, &col->spec->message, r->label, col->title, col->group, true);
+                }
             }
         }
 }

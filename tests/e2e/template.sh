@@ -299,3 +299,57 @@ test_init_writes_a_preamble_placeholder() {
     rc 2024.yaml -o 2024.pdf 2> err || { cat err; return 1; }
     pdftotext 2024.pdf - | tr -d ' \n' | grep -q '年度报告本报告依据' || fail "the placeholder is not after the title"
 }
+
+# Every single-number change to tables 三 and 四 of city-2024.yaml (every
+# total stated, every column non-zero) is reported with every rule instance
+# it breaks — R1 per column, R2 per column, R3 per row (the （七）总计 row
+# too), R4 per group — and nothing else; in table 三 each at the changed
+# number (line and column), in table 四 on its line (a group breaks one rule
+# only, which cannot tell a wrong total from a wrong term).
+test_every_single_number_change_reports_every_broken_rule() {
+    python3 - "$ROOT/$REPORTC" "$CITY" "$ROOT/layouts/gov-info-disclosure-annual.yaml" <<'PY' > out 2>&1 || { tail -30 out; return 1; }
+import re, subprocess, sys
+rc, city, layout = sys.argv[1:4]
+lines = open(city).read().split("\n")
+heads = re.findall(r"- \{head: ([^,]*), key: (\w+)\}", open(layout).read())
+labels = [h for h, k in heads]
+labels.insert(len(labels) - 1, "（七）总计")
+cols = {"natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
+        "public_interest_organization": "社会公益组织", "legal_service_agency": "法律服务机构", "other": "其他", "total": "总计"}
+start = len(lines) - 1 - lines[::-1].index("  applications:")
+end = len(lines) - 1 - lines[::-1].index("  reviews:")
+rows = [i for i in range(start, end) if "{" in lines[i]]
+assert len(rows) == 25 == len(labels), (len(rows), len(labels))
+failures = checked = 0
+def run(i, m, expect):
+    global failures, checked
+    text = list(lines)
+    v = int(m.group(2))
+    text[i] = lines[i][:m.start(2)] + str(v + 1) + lines[i][m.end(2):]
+    open("r.yaml", "w").write("\n".join(text))
+    p = subprocess.run([rc, "--check", "r.yaml"], capture_output=True, text=True)
+    errs = [l for l in p.stderr.split("\n") if ": error: " in l]
+    where = "r.yaml:%d:%d: error: " % (i + 1, m.start(2) + 1) if expect[1] else "r.yaml:%d:" % (i + 1)
+    ok = len(errs) == len(expect[0]) and all(any(l.startswith(where) and re.search(e, l) for l in errs) for e in expect[0])
+    checked += 1
+    if not ok:
+        failures += 1
+        if failures <= 5:
+            print("changed %s on line %d; expected %s at %s; got:\n  %s" % (m.group(1), i + 1, expect[0], where, "\n  ".join(errs)))
+for n, i in enumerate(rows):
+    key = lines[i].split(":")[0].strip()
+    for m in re.finditer(r"(\w+): (\d+)", lines[i]):
+        col = cols[m.group(1)]
+        exp = ["：行「%s」" % re.escape(labels[n])]                                   # R3
+        if n in (0, 1, 24) or labels[n] == "（七）总计": exp.append("第一项加第二项之和.*：列「%s」" % col)   # R1
+        if n not in (0, 1, 24): exp.append("^[^ ]* error: （七）总计.*：列「%s」" % col)   # R2
+        run(i, m, (exp, True))
+for i in range(end, len(lines)):
+    for m in re.finditer(r"(\w+): (\d+)", lines[i]):
+        group = {"reconsideration": "行政复议", "direct": "未经复议直接起诉", "after_reconsideration": "复议后起诉"}[lines[i].split(":")[0].strip()]
+        run(i, m, (["之和（.*）：" + group], False))
+print("%d changes, %d not reported as expected" % (checked, failures))
+sys.exit(1 if failures else 0)
+PY
+    tail -1 out
+}
