@@ -57,7 +57,9 @@ typedef struct broken {
     const char *text;
     bool warning;
     const syn_scalar **ops;
-    int n_ops, cap_ops;
+    const char **names;         /* the name of each of ops */
+    int n_ops, cap_ops, cap_names;
+    bool computed;              /* some of ops stand for a computed number */
 } broken;
 
 typedef struct expander {

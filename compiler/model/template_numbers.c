@@ -128,10 +128,31 @@ void template_add_operand(expander *e, broken *b, const tcell *c)
 {
     if (c->stated) {
         arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
+        arena_grow(e->a, (void **)&b->names, &b->cap_names, b->n_ops + 1, sizeof *b->names);
+        b->names[b->n_ops] = c->name;
         b->ops[b->n_ops++] = c->stated;
         return;
     }
+    if (c->n_terms) b->computed = true;
     for (int i = 0; i < c->n_terms; i++) template_add_operand(e, b, c->terms[i]);
+}
+
+/* The rule's text, and when it went through computed numbers and no
+ * number stands out (`ties` numbers are shared by as many broken rules:
+ * no stated total tells which one is wrong), the stated numbers taking
+ * part, each with its line, so that the wrong one can be found. */
+static const char *broken_text(expander *e, const broken *b, size_t ties)
+{
+    enum { LISTED = 40 };
+    if (!b->computed || ties < 2) return b->text;
+    const char *list = "";
+    for (int m = 0; m < b->n_ops && m < LISTED; m++) {
+        const char *name = b->names[m], *dot = strchr(name, '.');
+        list = arena_printf(e->a, "%s%s%s=%s (line %d)", list, m ? ", " : "", dot ? dot + 1 : name, b->ops[m]->s,
+                            b->ops[m]->pos.line);
+    }
+    if (b->n_ops > LISTED) list = arena_printf(e->a, "%s and %d more", list, b->n_ops - LISTED);
+    return arena_printf(e->a, "%s; the numbers taking part: %s", b->text, list);
 }
 
 static int compare_ptr(const void *a, const void *b)
@@ -156,21 +177,23 @@ void template_report_broken(expander *e)
     for (int i = 0; i < e->n_broken; i++) {
         const broken *b = &e->broken[i];
         const syn_scalar *best = NULL;
-        size_t best_count = 0;
+        size_t best_count = 0, ties = 0;
         for (int m = 0; m < b->n_ops; m++) {
             const syn_scalar **hit = bsearch(&b->ops[m], all, total, sizeof *all, compare_ptr);
             size_t lo = (size_t)(hit - all), hi = lo;
             while (lo > 0 && all[lo - 1] == b->ops[m]) lo--;
             while (hi < total && all[hi] == b->ops[m]) hi++;
-            if (hi - lo > best_count) best = b->ops[m], best_count = hi - lo;
+            if (hi - lo > best_count) best = b->ops[m], best_count = hi - lo, ties = 0;
+            if (hi - lo == best_count) ties++;
         }
         /* A rule broken only through computed numbers (the 总计 column)
            follows from another broken rule, reported at a stated number. */
         if (!best) continue;
+        const char *text = broken_text(e, b, ties);
         if (b->warning) {
-            diag_warning(e->d, best->pos, "the template's checks (a warning: the report is still written)", "%s", b->text);
+            diag_warning(e->d, best->pos, "the template's checks (a warning: the report is still written)", "%s", text);
         } else {
-            diag_error(e->d, best->pos, "the template's consistency rules (勾稽关系) must hold", "%s", b->text);
+            diag_error(e->d, best->pos, "the template's consistency rules (勾稽关系) must hold", "%s", text);
             e->ok = false;
         }
     }

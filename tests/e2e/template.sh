@@ -353,3 +353,17 @@ sys.exit(1 if failures else 0)
 PY
     tail -1 out
 }
+
+# With no totals stated, a broken R1 cannot tell which of its numbers is
+# wrong: the message names every number taking part, with its line.
+test_r1_without_stated_totals_names_the_numbers_taking_part() {
+    sed -E 's/, total: [0-9]+\}/}/; /^      total: /d' "$CITY" > r.yaml
+    rc r.yaml --check 2> err || { cat err; fail "city-2024.yaml without totals does not compile"; return 1; }
+    line=$(grep -n '^        needs_creation:' r.yaml | cut -d: -f1)
+    sed -i 's/^        needs_creation: {natural_person: 18, commercial_enterprise: 6, research_institution: 4/        needs_creation: {natural_person: 18, commercial_enterprise: 6, research_institution: 5/' r.yaml
+    new=$(grep -n '^    new:' r.yaml | cut -d: -f1)
+    expect_error_at "$new" "第一项加第二项之和（75+2）不等于第三项加第四项之和（76+2）：列「科研机构」" || return 1
+    grep "error: 第一项加第二项之和" err | grep -q "results.unable_to_provide.needs_creation.research_institution=5 (line $line)" ||
+        { cat err; fail "the message does not name the numbers taking part"; return 1; }
+    grep "error: 第一项加第二项之和" err | grep -q "carried_forward.research_institution=2 (line " || { cat err; fail "carried_forward not named"; }
+}
