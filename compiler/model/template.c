@@ -140,8 +140,8 @@ bool template_build(model_builder *b, const parsed_report *in)
     if (r->previous) {
         expander pe = { .a = b->a, .d = b->d, .ok = true, .quiet = true, .data = r->previous, .spec = spec };
         prev = arena_alloc(b->a, (size_t)(spec->n_tables + 1) * sizeof *prev);
-        for (int i = 0; i < spec->n_tables; i++)
-            if (!spec->tables[i].table->is_grid) template_build_table(&pe, &prev[i], &spec->tables[i]);
+        for (int i = 0; i < spec->n_tables; i++) template_build_table(&pe, &prev[i], &spec->tables[i]);
+        e.prev = prev;
     }
     template_check_rules(&e, prev);
     set_meta(&e, b, r);

@@ -22,6 +22,8 @@ typedef struct tcell {
     const struct tcell *const *terms;   /* a computed cell: what it adds up */
     int n_terms;
     table_value shown;          /* what the table prints */
+    bool has_format;            /* the column's format, for {{name}} in prose */
+    decimal_format format;
 } tcell;
 
 typedef struct tcol {
@@ -77,6 +79,7 @@ typedef struct expander {
     int n_names, cap_names;
     ttable *tables;             /* parallel to the template's tables */
     int n_tables;
+    const ttable *prev;         /* last year's tables (parallel), or NULL */
     const template_spec *spec;
 } expander;
 
@@ -86,8 +89,6 @@ const char *template_number_text(arena *a, decimal v);
 /* Reads and computes template table `tt` from e->data; grids read their
  * holes. */
 void template_build_table(expander *e, ttable *t, const tmpl_table *tt);
-/* The number called `name` (table.row.column), or NULL. */
-const tcell *template_cell_named(const expander *e, const char *name);
 /* Row `path` of t, or -1. */
 int template_find_row(const ttable *t, const char *path);
 /* Every key under data must name a number or lead to one. */
@@ -105,6 +106,16 @@ void template_report_broken(expander *e);
 /* The template's rules over the tables (R1, R6 …), into e's broken list;
  * `prev`: last year's tables (parallel to e->tables), or NULL. */
 void template_check_rules(expander *e, const ttable *prev);
+
+/* ---- template_quote.c ---- */
+typedef enum { QUOTE_OK, QUOTE_NO_NAME, QUOTE_UNKNOWN, QUOTE_NO_PREVIOUS, QUOTE_TOO_LARGE } quote_status;
+/* The number called `name`: a table's number, a group of rows' sum in a
+ * column (applications.results.not_disclosed.total), last year's with
+ * previous.; *cell is the number (or the first added up), when there is one. */
+quote_status template_value(const expander *e, const char *name, decimal *v, const tcell **cell);
+/* The text of a quoted number, expr[0..len) being what {{…}} holds: names
+ * joined by +, then optionally | format.  NULL after an error at pos. */
+const char *template_quote(expander *e, const char *expr, size_t len, src_pos pos);
 
 /* ---- template_prose.c ---- */
 /* Adds a section's prose: numbers quoted by name filled in, numbers stated

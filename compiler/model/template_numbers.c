@@ -389,6 +389,8 @@ static void build_tree(expander *e, ttable *t)
             const char *name = names_join(e->a, t->name, local);
             c->name = name;
             c->shown.pos = r->spec->pos;
+            c->has_format = t->cols[j].spec->spec.has_format;
+            c->format = t->cols[j].spec->spec.format;
             if (r->spec->sum || t->cols[j].spec->sum) {
                 /* A computed number may be stated too (as published tables do). */
                 if (n && (n->is_map || n->kind_name || !n->value.null)) read_number(e, n, name, t->cols[j].amount, c);
@@ -432,20 +434,6 @@ void template_build_table(expander *e, ttable *t, const tmpl_table *tt)
     t->spec = tt->table;
     if (t->spec->is_grid) build_grid(e, t);
     else build_tree(e, t);
-}
-
-const tcell *template_cell_named(const expander *e, const char *name)
-{
-    for (int i = 0; i < e->n_tables; i++) {
-        const ttable *t = &e->tables[i];
-        size_t n = strlen(t->name);
-        if (strncmp(name, t->name, n) != 0 || name[n] != '.') continue;
-        for (int k = 0; k < t->n_leaves * t->n_cols; k++)
-            if (strcmp(t->cells[k].name, name) == 0) return &t->cells[k];
-        for (int k = 0; k < t->n_holes; k++)
-            if (strcmp(t->holes[k].name, name) == 0) return &t->holes[k];
-    }
-    return NULL;
 }
 
 /* ---- the report's keys and what is missing -------------------------------------- */

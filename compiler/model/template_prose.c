@@ -22,20 +22,23 @@ static syn_scalar fill_numbers(expander *e, const syn_scalar *s)
     if (!s->s || !strstr(s->s, "{{")) return *s;
     size_t cap = s->len + 64, used = 0;
     char *out = arena_alloc(e->a, cap);
+    bool failed = false;
     for (const char *p = s->s; *p;) {
-        const char *end = strncmp(p, "{{", 2) == 0 ? strstr(p + 2, "}}") : NULL;
+        bool open = strncmp(p, "{{", 2) == 0;
+        const char *end = open ? strstr(p + 2, "}}") : NULL;
         const char *v = NULL;
         size_t n = 1;
+        if (open && !end) {
+            /* YAML ends a plain scalar at " #": {{name | #,##0}} loses its end. */
+            diag_error(e->d, pos_in(s, (size_t)(p - s->s)),
+                       "close it with }}; in a plain YAML line ' #' starts a comment: write {{name |#,##0}} or quote the paragraph",
+                       "'{{' without '}}'");
+            e->ok = false;
+            return *s;
+        }
         if (end) {
-            const char *name = arena_strndup(e->a, p + 2, (size_t)(end - p - 2));
-            const tcell *c = template_cell_named(e, name);
-            if (!c || !c->known) {
-                diag_error(e->d, pos_in(s, (size_t)(p - s->s)), "write {{table.row.column}}, e.g. {{applications.new.total}}",
-                           c ? "the number %.200s is not known (missing)" : "the template has no number '%.200s'", name);
-                e->ok = false;
-                return *s;
-            }
-            v = template_number_text(e->a, c->v);
+            v = template_quote(e, p + 2, (size_t)(end - p - 2), pos_in(s, (size_t)(p - s->s)));
+            if (!v) failed = true, v = "";
             n = strlen(v);
         }
         if (used + n + 1 > cap) {
@@ -52,6 +55,7 @@ static syn_scalar fill_numbers(expander *e, const syn_scalar *s)
         used += n;
     }
     out[used] = '\0';
+    if (failed) return *s;
     syn_scalar filled = *s;
     filled.s = out;
     filled.len = used;
@@ -98,8 +102,9 @@ static void check_prose_numbers(expander *e, const syn_scalar *s)
         bool known = true;
         const char *name = "";
         for (int k = 0; k < chk->n_equals; k++) {
-            const tcell *c = template_cell_named(e, chk->equals[k].s);
-            if (!c || !c->known || !decimal_add(expected, c->v, &expected)) known = false;
+            const tcell *c;
+            decimal v;
+            if (template_value(e, chk->equals[k].s, &v, &c) != QUOTE_OK || !decimal_add(expected, v, &expected)) known = false;
             name = k ? arena_printf(e->a, "%s+%s", name, chk->equals[k].s) : chk->equals[k].s;
         }
         if (!known) continue;

@@ -367,3 +367,32 @@ test_r1_without_stated_totals_names_the_numbers_taking_part() {
         { cat err; fail "the message does not name the numbers taking part"; return 1; }
     grep "error: 第一项加第二项之和" err | grep -q "carried_forward.research_institution=2 (line " || { cat err; fail "carried_forward not named"; }
 }
+
+# Prose quotes any number by name: a cell, a computed total, a group of
+# rows' sum, names added with +, last year's (previous:), in a format.
+test_prose_quotes_group_sums_additions_previous_and_formats() {
+    rc "$CITY" -o r.pdf 2> err || { cat err; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' > text
+    for want in 行政许可决定18,624件 不予公开309件 无法提供117件 不予处理158件 其他处理104件 行政诉讼12件; do
+        grep -q "$want" text || fail "no $want in the PDF" || return 1
+    done
+    python3 - "$CITY" <<'PY'
+import sys
+t = open(sys.argv[1]).read().replace("year: 2024", "year: 2023", 1)
+open("2023.yaml", "w").write(t.replace("new: {natural_person: 450", "new: {natural_person: 440", 1).replace("total: 1038}", "total: 1028}", 1))
+t = open(sys.argv[1]).read().replace("date: 2025-01-20", "date: 2025-01-20\nprevious: 2023.yaml", 1)
+t = t.replace("上年结转{{applications.carried_over.total}}件，", "上年结转{{applications.carried_over.total}}件，比上年的{{previous.applications.new.total |#,##0}}件", 1)
+open("r.yaml", "w").write(t)
+PY
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' | grep -q '比上年的1,028件' || fail "previous.applications.new.total not quoted" || return 1
+    sed 's/^previous: 2023.yaml$//' r.yaml > r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: previous.applications.new.total quotes last year's report, and this one names none" err || { cat err; fail "previous without previous:"; return 1; }
+    sed -i 's/{{previous.applications.new.total |#,##0}}/{{applications.new.total | #,##0}} {{applications.new.total |0.x}}/' r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: '{{' without '}}'" err && grep -q "hint: .*' #' starts a comment" err || { cat err; fail "unclosed {{ after ' #'"; return 1; }
+    sed -i 's/{{applications.new.total | #,##0}}//' r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: '0.x' is not a number format" err || { cat err; fail "bad format"; }
+}
