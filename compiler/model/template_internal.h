@@ -117,6 +117,12 @@ quote_status template_value(const expander *e, const char *name, decimal *v, con
  * joined by +, then optionally | format.  NULL after an error at pos. */
 const char *template_quote(expander *e, const char *expr, size_t len, src_pos pos);
 
+/* ---- template_claims.c ---- */
+/* R8: numbers the prose states next to the template's words, checked (warnings). */
+void template_check_claims(expander *e, const syn_scalar *s);
+/* Position of byte `offset` of scalar s (exact when its columns are). */
+src_pos template_pos_in(const syn_scalar *s, size_t offset);
+
 /* ---- template_prose.c ---- */
 /* Adds a section's prose: numbers quoted by name filled in, numbers stated
  * after the template's words checked (R8). */

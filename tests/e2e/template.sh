@@ -396,3 +396,60 @@ PY
     rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
     grep -q "error: '0.x' is not a number format" err || { cat err; fail "bad format"; }
 }
+
+# R8 beyond six phrases: the layout's words for every row and column of the
+# three tables and their synonyms, numbers as written (1,235, 三, 十二,
+# 一千零三十八), each checked against its cell or group sum — and no warning
+# where the words do not bind the number unambiguously.
+test_r8_synonyms_and_written_forms_are_checked() {
+    for r in city county district; do
+        rc "$ROOT/tests/reports/$r-2024.yaml" --check 2> err && [ ! -s err ] || { cat err; fail "$r-2024.yaml warns"; return 1; }
+    done
+    python3 - "$ROOT/tests/reports" <<'PY' > cases
+import sys
+d = sys.argv[1]
+for n, (rep, old, new, message) in enumerate([
+    ("county", "共受理政府信息公开申请1,038件", "共受理政府信息公开申请1,035件", "正文说本年新收申请1,035件，表三为1038件"),
+    ("county", "不予公开309件（", "不予公开319件（", "正文说不予公开319件，表中为309件（applications.results.not_disclosed.total）"),
+    ("county", "属于四类过程性信息44件", "属于四类过程性信息45件", "正文说四类过程性信息45件，表中为44件"),
+    ("county", "本机关不掌握相关政府信息43件", "本机关不掌握相关政府信息34件", "表中为43件（applications.results.unable_to_provide.not_held.total）"),
+    ("county", "行政复议九件", "行政复议八件", "正文说行政复议八件，表四为9件"),
+    ("county", "结果纠正两件", "结果纠正三件", "表中为2件（reviews.reconsideration.corrected）"),
+    ("county", "结果纠正一件", "结果纠正两件", "表中为1件（reviews.litigation.direct.corrected）"),
+    ("county", "复议后起诉五件", "复议后起诉十五件", "表中为5件（reviews.litigation.after_reconsideration.total）"),
+    ("county", "法人或其他组织申请588件", "法人或其他组织申请598件", "表中为588件"),
+    ("county", "行政事业性收费31.75万元", "行政事业性收费31.57万元", "表中为31.75万元（proactive.fees）"),
+    ("county", "行政许可决定18,624件", "行政许可决定18,642件", "表中为18624件（proactive.licensing）"),
+    ("district", "一千零三十八件", "一千零八十三件", "正文说本年新收申请一千零八十三件，表三为1038件"),
+    ("district", "上年度结转申请三十五件", "上年度结转申请二十五件", "正文说上年结转申请二十五件，表三为35件"),
+    ("district", "科研机构75件", "科研机构57件", "表中为75件（applications.new.research_institution）"),
+    ("district", "结转下年度继续办理24件", "结转下年度继续办理42件", "正文说结转下年度42件，表三为24件"),
+    ("district", "行政复议结果纠正2件", "行政复议结果纠正3件", "表中为2件（reviews.reconsideration.corrected）"),
+    ("city", "商业企业237件", "商业企业273件", "表中为237件（applications.new.commercial_enterprise）"),
+]):
+    text = open(f"{d}/{rep}-2024.yaml").read()
+    assert text.count(old) == 1, old
+    line = text[:text.index(old)].count("\n") + 1
+    open(f"{rep}-{n}.yaml", "w").write(text.replace(old, new))
+    print(f"{rep}-{n}.yaml\t{line}\t{message}")
+PY
+    while IFS="$(printf '\t')" read -r f line message; do
+        rc "$f" --check 2> err || { cat err; return 1; }
+        grep -q "^$f:$line:[0-9]*: warning: .*$message" err || { cat err; fail "no R8 warning: $message"; return 1; }
+        [ "$(grep -c warning: err)" = 1 ] || { cat err; fail "more than one warning for one number"; return 1; }
+    done < cases
+}
+
+test_r8_no_warning_where_the_words_do_not_bind_the_number() {
+    python3 - "$CITY" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+prose = ("    - 2024年我局新收申请比上年增加120件，同比增长13.1%。予以公开和部分公开共361件。共受理政府信息公开申请{{applications.new.total}}件。"
+         "予以公开的申请中，自然人162件。不予公开、无法提供的分别为309件、117件。12345热线受理群众诉求21,356件，办结21,300件率先完成；"
+         "回复网民留言128件。本年新收申请中，予以公开333件。2件复议案件结果被纠正。一是规范答复，二是完善制度，三件大事抓落实。"
+         "行政复议结果维持5件，行政诉讼结果维持3件。结转下年度的24件申请已于2025年1月办结。\n")
+t = t.replace("  problems:\n", "  problems:\n" + prose, 1)
+open("r.yaml", "w").write(t)
+PY
+    rc r.yaml --check 2> err && [ ! -s err ] || { cat err; fail "a number the words do not bind was warned about"; }
+}
