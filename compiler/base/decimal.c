@@ -419,3 +419,29 @@ bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size)
     }
     return false;
 }
+
+bool decimal_format_parse(const char *s, decimal_format *f)
+{
+    *f = DECIMAL_AS_WRITTEN;
+    if (strcmp(s, "as-written") == 0) return true;
+    if (strcmp(s, "integer") == 0) {
+        f->decimals = 0;
+        return true;
+    }
+    const char *q = s;
+    if (strncmp(q, "#,##", 4) == 0) {
+        f->thousands = true;
+        q += 4;
+    }
+    if (*q != '0') return false;
+    q++;
+    int dec = 0;
+    if (*q == '.') {
+        q++;
+        while (*q == '0' && dec < 9) q++, dec++;
+        if (dec == 0) q--;
+    }
+    if (*q != '\0') return false;
+    f->decimals = dec;
+    return true;
+}

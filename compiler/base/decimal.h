@@ -67,4 +67,8 @@ typedef struct decimal_format {
 #define DECIMAL_TEXT_MAX 64
 size_t decimal_format_text(decimal v, decimal_format f, char *out, bool *rounded);
 
+/* Reads a format's name: "integer", "as-written", "0", "0.00", "#,##0",
+ * "#,##0.00" (up to 9 decimals); false for anything else. */
+bool decimal_format_parse(const char *s, decimal_format *f);
+
 #endif

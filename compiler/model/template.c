@@ -140,11 +140,14 @@ bool template_build(model_builder *b, const parsed_report *in)
     if (r->previous) {
         expander pe = { .a = b->a, .d = b->d, .ok = true, .quiet = true, .data = r->previous, .spec = spec };
         prev = arena_alloc(b->a, (size_t)(spec->n_tables + 1) * sizeof *prev);
-        for (int i = 0; i < spec->n_tables; i++)
-            if (!spec->tables[i].table->is_grid) template_build_table(&pe, &prev[i], &spec->tables[i]);
+        for (int i = 0; i < spec->n_tables; i++) template_build_table(&pe, &prev[i], &spec->tables[i]);
+        e.prev = prev;
     }
     template_check_rules(&e, prev);
     set_meta(&e, b, r);
+    /* The preamble (本报告依据…编制) after the title, before 一、. */
+    if (r->has_preamble)
+        template_add_blocks(&e, b, &r->preamble, "the preamble", "the section headings come from the template; the preamble is paragraphs before 一");
     add_sections(&e, b, r);
     template_check_data_keys(&e);
     template_report_missing(&e, r);

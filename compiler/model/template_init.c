@@ -126,6 +126,18 @@ void template_write_skeleton(const template_spec *tmpl, const char *layout, int 
     fprintf(out, "layout: %s\nissuer: 某某机关                  # 发布机关：标题和落款\nyear: %d\n", layout, year);
     fprintf(out, "date: %d-01-31                  # 成文日期（落款）；不写则为次年1月31日\n", year + 1);
     fprintf(out, "# previous: %d.yaml             # 上年报告：核对上年结转数字（R6，警告）\n\n", year - 1);
+    /* The preamble: the template's placeholder (or a plain one), its hint as
+       the comment. */
+    const char *phint = tmpl->preamble_hint.s;
+    fprintf(out, "preamble:%*s# %s\n", 4, "", phint ? phint : "preamble");
+    const char *text = NULL;
+    if (tmpl->preamble_text.s) {
+        char y[16];
+        snprintf(y, sizeof y, "%d", year);
+        const char *pairs[] = { "year", y, NULL };
+        text = fill_placeholders(&a, tmpl->preamble_text.s, pairs);
+    }
+    fprintf(out, "  - %s\n\n", text ? text : "请在此填写引言。");
     fputs("sections:\n", out);
     static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
     for (int i = 0; i < tmpl->n_sections; i++) {

@@ -22,6 +22,8 @@ typedef struct tcell {
     const struct tcell *const *terms;   /* a computed cell: what it adds up */
     int n_terms;
     table_value shown;          /* what the table prints */
+    bool has_format;            /* the column's format, for {{name}} in prose */
+    decimal_format format;
 } tcell;
 
 typedef struct tcol {
@@ -57,7 +59,9 @@ typedef struct broken {
     const char *text;
     bool warning;
     const syn_scalar **ops;
-    int n_ops, cap_ops;
+    const char **names;         /* the name of each of ops */
+    int n_ops, cap_ops, cap_names;
+    bool computed;              /* some of ops stand for a computed number */
 } broken;
 
 typedef struct expander {
@@ -75,6 +79,7 @@ typedef struct expander {
     int n_names, cap_names;
     ttable *tables;             /* parallel to the template's tables */
     int n_tables;
+    const ttable *prev;         /* last year's tables (parallel), or NULL */
     const template_spec *spec;
 } expander;
 
@@ -84,8 +89,6 @@ const char *template_number_text(arena *a, decimal v);
 /* Reads and computes template table `tt` from e->data; grids read their
  * holes. */
 void template_build_table(expander *e, ttable *t, const tmpl_table *tt);
-/* The number called `name` (table.row.column), or NULL. */
-const tcell *template_cell_named(const expander *e, const char *name);
 /* Row `path` of t, or -1. */
 int template_find_row(const ttable *t, const char *path);
 /* Every key under data must name a number or lead to one. */
@@ -104,9 +107,28 @@ void template_report_broken(expander *e);
  * `prev`: last year's tables (parallel to e->tables), or NULL. */
 void template_check_rules(expander *e, const ttable *prev);
 
+/* ---- template_quote.c ---- */
+typedef enum { QUOTE_OK, QUOTE_NO_NAME, QUOTE_UNKNOWN, QUOTE_NO_PREVIOUS, QUOTE_TOO_LARGE } quote_status;
+/* The number called `name`: a table's number, a group of rows' sum in a
+ * column (applications.results.not_disclosed.total), last year's with
+ * previous.; *cell is the number (or the first added up), when there is one. */
+quote_status template_value(const expander *e, const char *name, decimal *v, const tcell **cell);
+/* The text of a quoted number, expr[0..len) being what {{…}} holds: names
+ * joined by +, then optionally | format.  NULL after an error at pos. */
+const char *template_quote(expander *e, const char *expr, size_t len, src_pos pos);
+
+/* ---- template_claims.c ---- */
+/* R8: numbers the prose states next to the template's words, checked (warnings). */
+void template_check_claims(expander *e, const syn_scalar *s);
+/* Position of byte `offset` of scalar s (exact when its columns are). */
+src_pos template_pos_in(const syn_scalar *s, size_t offset);
+
 /* ---- template_prose.c ---- */
 /* Adds a section's prose: numbers quoted by name filled in, numbers stated
  * after the template's words checked (R8). */
 void template_add_prose(expander *e, model_builder *b, const syn_section *s, const tmpl_section *ts);
+/* Adds prose blocks (a section's, the preamble) the same way; a level-1
+ * heading among them is an error with `h1_hint`. */
+void template_add_blocks(expander *e, model_builder *b, const syn_blocks *body, const char *where, const char *h1_hint);
 
 #endif

@@ -128,10 +128,31 @@ void template_add_operand(expander *e, broken *b, const tcell *c)
 {
     if (c->stated) {
         arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
+        arena_grow(e->a, (void **)&b->names, &b->cap_names, b->n_ops + 1, sizeof *b->names);
+        b->names[b->n_ops] = c->name;
         b->ops[b->n_ops++] = c->stated;
         return;
     }
+    if (c->n_terms) b->computed = true;
     for (int i = 0; i < c->n_terms; i++) template_add_operand(e, b, c->terms[i]);
+}
+
+/* The rule's text, and when it went through computed numbers and no
+ * number stands out (`ties` numbers are shared by as many broken rules:
+ * no stated total tells which one is wrong), the stated numbers taking
+ * part, each with its line, so that the wrong one can be found. */
+static const char *broken_text(expander *e, const broken *b, size_t ties)
+{
+    enum { LISTED = 40 };
+    if (!b->computed || ties < 2) return b->text;
+    const char *list = "";
+    for (int m = 0; m < b->n_ops && m < LISTED; m++) {
+        const char *name = b->names[m], *dot = strchr(name, '.');
+        list = arena_printf(e->a, "%s%s%s=%s (line %d)", list, m ? ", " : "", dot ? dot + 1 : name, b->ops[m]->s,
+                            b->ops[m]->pos.line);
+    }
+    if (b->n_ops > LISTED) list = arena_printf(e->a, "%s and %d more", list, b->n_ops - LISTED);
+    return arena_printf(e->a, "%s; the numbers taking part: %s", b->text, list);
 }
 
 static int compare_ptr(const void *a, const void *b)
@@ -156,21 +177,23 @@ void template_report_broken(expander *e)
     for (int i = 0; i < e->n_broken; i++) {
         const broken *b = &e->broken[i];
         const syn_scalar *best = NULL;
-        size_t best_count = 0;
+        size_t best_count = 0, ties = 0;
         for (int m = 0; m < b->n_ops; m++) {
             const syn_scalar **hit = bsearch(&b->ops[m], all, total, sizeof *all, compare_ptr);
             size_t lo = (size_t)(hit - all), hi = lo;
             while (lo > 0 && all[lo - 1] == b->ops[m]) lo--;
             while (hi < total && all[hi] == b->ops[m]) hi++;
-            if (hi - lo > best_count) best = b->ops[m], best_count = hi - lo;
+            if (hi - lo > best_count) best = b->ops[m], best_count = hi - lo, ties = 0;
+            if (hi - lo == best_count) ties++;
         }
         /* A rule broken only through computed numbers (the 总计 column)
            follows from another broken rule, reported at a stated number. */
         if (!best) continue;
+        const char *text = broken_text(e, b, ties);
         if (b->warning) {
-            diag_warning(e->d, best->pos, "the template's checks (a warning: the report is still written)", "%s", b->text);
+            diag_warning(e->d, best->pos, "the template's checks (a warning: the report is still written)", "%s", text);
         } else {
-            diag_error(e->d, best->pos, "the template's consistency rules (勾稽关系) must hold", "%s", b->text);
+            diag_error(e->d, best->pos, "the template's consistency rules (勾稽关系) must hold", "%s", text);
             e->ok = false;
         }
     }
@@ -237,9 +260,11 @@ static const char *terms_text(arena *a, const tcell *const *terms, int n)
 }
 
 /* A computed cell: the sum of `terms`; a stated value must agree (else a
- * broken rule worded by the spec's message). */
+ * broken rule worded by the spec's message).  `check`: c is already
+ * settled by another sum (a cell where a sum row meets a sum column, the
+ * （七）总计 × 总计): only compared with this one, whose rule holds too. */
 static void settle_sum(expander *e, tcell *c, const tcell *const *terms, int n, const syn_scalar *message,
-                       const char *row, const char *column, const char *group)
+                       const char *row, const char *column, const char *group, bool check)
 {
     decimal sum = { 0, 0 };
     for (int i = 0; i < n; i++)
@@ -255,23 +280,25 @@ static void settle_sum(expander *e, tcell *c, const tcell *const *terms, int n, 
             }
             return;
         }
-    const tcell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
-    memcpy(kept, terms, (size_t)n * sizeof *kept);
-    c->terms = kept;
-    c->n_terms = n;
-    if (!c->stated) {
-        c->v = sum;
-        c->known = true;
-        return;
+    if (!check) {
+        const tcell **kept = arena_alloc(e->a, (size_t)(n ? n : 1) * sizeof *kept);
+        memcpy(kept, terms, (size_t)n * sizeof *kept);
+        c->terms = kept;
+        c->n_terms = n;
+        if (!c->stated) {
+            c->v = sum;
+            c->known = true;
+            return;
+        }
     }
     if (decimal_compare(c->v, sum) == 0 || e->quiet) return;
     const char *sum_s = template_number_text(e->a, sum);
-    const char *pairs[] = { "stated", c->stated->s, "terms", arena_printf(e->a, "%s=%s", terms_text(e->a, terms, n), sum_s),
+    const char *stated = c->stated ? c->stated->s : template_number_text(e->a, c->v);
+    const char *pairs[] = { "stated", stated, "terms", arena_printf(e->a, "%s=%s", terms_text(e->a, terms, n), sum_s),
                             "sum", sum_s, "row", row, "column", column, "group", group, NULL };
     const char *text = fill_placeholders(e->a, message->s, pairs);
     broken *b = template_broken(e, text ? text : message->s, false);
-    arena_grow(e->a, (void **)&b->ops, &b->cap_ops, b->n_ops + 1, sizeof *b->ops);
-    b->ops[b->n_ops++] = c->stated;
+    template_add_operand(e, b, c);
     for (int i = 0; i < n; i++) template_add_operand(e, b, terms[i]);
 }
 
@@ -304,7 +331,19 @@ static void compute_sums(expander *e, ttable *t)
                 bool all = true;
                 for (int k = 0; k < n; k++) all &= terms[k]->known;
                 if (!all) continue;   /* a missing number is reported once, as missing */
-                settle_sum(e, &t->cells[l * t->n_cols + j], terms, n, message, r->label, col->title, col->group);
+                tcell *c = &t->cells[l * t->n_cols + j];
+                settle_sum(e, c, terms, n, message, r->label, col->title, col->group, false);
+                /* Where a sum row meets a sum column, the column's rule
+                   (R3 on the （七）总计 row) holds as well as the row's. */
+                if (pass == 1 && col->spec->sum && c->known) {
+                    n = 0;
+                    for (int k = 0; k < col->spec->n_sum; k++) {
+                        int m = find_col(t, names_join(e->a, col->parent, col->spec->sum[k].s));
+                        if (m >= 0) terms[n++] = &t->cells[l * t->n_cols + m];
+                    }
+                    for (int k = 0; k < n; k++) all &= terms[k]->known;
+                    if (all) settle_sum(e, c, terms, n, &col->spec->message, r->label, col->title, col->group, true);
+                }
             }
         }
 }
@@ -350,6 +389,8 @@ static void build_tree(expander *e, ttable *t)
             const char *name = names_join(e->a, t->name, local);
             c->name = name;
             c->shown.pos = r->spec->pos;
+            c->has_format = t->cols[j].spec->spec.has_format;
+            c->format = t->cols[j].spec->spec.format;
             if (r->spec->sum || t->cols[j].spec->sum) {
                 /* A computed number may be stated too (as published tables do). */
                 if (n && (n->is_map || n->kind_name || !n->value.null)) read_number(e, n, name, t->cols[j].amount, c);
@@ -393,20 +434,6 @@ void template_build_table(expander *e, ttable *t, const tmpl_table *tt)
     t->spec = tt->table;
     if (t->spec->is_grid) build_grid(e, t);
     else build_tree(e, t);
-}
-
-const tcell *template_cell_named(const expander *e, const char *name)
-{
-    for (int i = 0; i < e->n_tables; i++) {
-        const ttable *t = &e->tables[i];
-        size_t n = strlen(t->name);
-        if (strncmp(name, t->name, n) != 0 || name[n] != '.') continue;
-        for (int k = 0; k < t->n_leaves * t->n_cols; k++)
-            if (strcmp(t->cells[k].name, name) == 0) return &t->cells[k];
-        for (int k = 0; k < t->n_holes; k++)
-            if (strcmp(t->holes[k].name, name) == 0) return &t->holes[k];
-    }
-    return NULL;
 }
 
 /* ---- the report's keys and what is missing -------------------------------------- */

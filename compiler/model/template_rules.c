@@ -95,8 +95,11 @@ static void check_rule(expander *e, const tmpl_rule *r, const ttable *prev)
         const char *text = fill_placeholders(e->a, r->message.s, pairs);
         broken *b = template_broken(e, text ? text : r->message.s, r->warning);
         b->ops = probe.ops;
+        b->names = probe.names;
         b->n_ops = probe.n_ops;
         b->cap_ops = probe.cap_ops;
+        b->cap_names = probe.cap_names;
+        b->computed = probe.computed;
     }
 }
 

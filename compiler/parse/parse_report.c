@@ -115,6 +115,21 @@ static syn_data *parse_data(parse_ctx *p, const ynode *v)
     return d;
 }
 
+/* Prose: a list of blocks, or a single paragraph. */
+static void parse_prose(parse_ctx *p, const ynode *list, const char *what, syn_blocks *out)
+{
+    if (list->kind == YNODE_SCALAR) {
+        out->items = arena_alloc(p->a, sizeof *out->items);
+        if (parse_block(p, list, &out->items[0])) out->n = 1;
+        return;
+    }
+    if (list->kind != YNODE_SEQ) {
+        parse_error(p, list->pos, "write the paragraphs as a list", "%s must be a list of blocks", what);
+        return;
+    }
+    parse_blocks(p, list, out);
+}
+
 /* A section's prose: a list of blocks, a single paragraph, or {heading, body}. */
 static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
 {
@@ -133,16 +148,7 @@ static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
         list = yaml_lookup(list, "body");
         if (!list) return;
     }
-    if (list->kind == YNODE_SCALAR) {
-        s->body.items = arena_alloc(p->a, sizeof *s->body.items);
-        if (parse_block(p, list, &s->body.items[0])) s->body.n = 1;
-        return;
-    }
-    if (list->kind != YNODE_SEQ) {
-        parse_error(p, list->pos, "write the section's paragraphs as a list", "a section must be a list of blocks");
-        return;
-    }
-    parse_blocks(p, list, &s->body);
+    parse_prose(p, list, "a section", &s->body);
 }
 
 /* Last year's report, for the rules over `previous` (R6): the file must be
@@ -189,7 +195,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
 }
 
 static const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
-                                                    "previous", "missing-numbers", "attachments", NULL };
+                                                    "previous", "missing-numbers", "attachments", "preamble", NULL };
 
 static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
 {
@@ -216,6 +222,10 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
         r->missing_numbers_pos = v->pos;
         if (schema_enum(p->d, v, "missing-numbers", choices, &k)) r->missing_as_zero = k == 1;
         else p->ok = false;
+    }
+    if ((v = yaml_lookup(root, "preamble"))) {
+        r->has_preamble = true;
+        parse_prose(p, v, "the preamble", &r->preamble);
     }
     if ((v = yaml_lookup(root, "sections"))) {
         r->has_sections = true;

@@ -93,30 +93,7 @@ static bool parse_format(parse_ctx *p, const ynode *v, decimal_format *f)
         p->ok = false;
         return false;
     }
-    *f = DECIMAL_AS_WRITTEN;
-    if (strcmp(s, "as-written") == 0) return true;
-    if (strcmp(s, "integer") == 0) {
-        f->decimals = 0;
-        return true;
-    }
-    const char *q = s;
-    if (strncmp(q, "#,##", 4) == 0) {
-        f->thousands = true;
-        q += 4;
-    }
-    if (*q == '0') {
-        q++;
-        int dec = 0;
-        if (*q == '.') {
-            q++;
-            while (*q == '0' && dec < 9) q++, dec++;
-            if (dec == 0) q--;
-        }
-        if (*q == '\0') {
-            f->decimals = dec;
-            return true;
-        }
-    }
+    if (decimal_format_parse(s, f)) return true;
     parse_error(p, v->pos, "write integer, 0.00 (two decimals), #,##0 (thousands) or #,##0.00",
                 "'%.80s' is not a number format", s);
     return false;

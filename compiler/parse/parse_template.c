@@ -110,31 +110,50 @@ static void parse_rule(parse_ctx *p, const ynode *n, tmpl_rule *r)
     pattern_of(p, n, "message", "a rule's message", holes, true, &r->message);
 }
 
-static void parse_check(parse_ctx *p, const ynode *n, tmpl_prose_check *c)
+static void parse_check(parse_ctx *p, const ynode *n, tmpl_prose_check *c, bool default_message)
 {
-    static const char *const keys[] = { "id", "after", "unit", "within", "equals", "message", NULL };
+    static const char *const keys[] = { "id", "after", "context", "unit", "within", "equals", "message", NULL };
     c->pos = n->pos;
     if (!parse_keys(p, n, "a prose check", keys) && n->kind != YNODE_MAP) return;
     const char *what = "a prose check";
     scalar_of(p, n, "id", what, false, &c->id);
-    scalar_of(p, n, "after", what, true, &c->after);
-    if (c->after.s && c->after.len == 0) parse_error(p, c->after.pos, "give the words the number follows, e.g. 本年新收", "'after' must not be empty");
+    const ynode *v;
+    if ((v = yaml_lookup(n, "after"))) names_of(p, v, "after", &c->after, &c->n_after);
+    else parse_error(p, n->pos, "give the words the number follows, e.g. after: [本年新收, 收到…申请]", "a prose check needs 'after'");
+    for (int i = 0; i < c->n_after; i++)
+        if (c->after[i].s && (c->after[i].len == 0 || strstr(c->after[i].s, "……")))
+            parse_error(p, c->after[i].pos, "give the words the number follows, e.g. 本年新收 or 收到…申请 (one … between parts)",
+                        "'after' words must not be empty");
+    if ((v = yaml_lookup(n, "context"))) names_of(p, v, "context", &c->context, &c->n_context);
     scalar_of(p, n, "unit", what, false, &c->unit);
     /* How far the number may follow the words: 15 characters unless the
-       check says (within the same sentence in any case). */
-    const ynode *v = yaml_lookup(n, "within");
+       check says (within the same clause in any case). */
+    v = yaml_lookup(n, "within");
     long within = 15;
     if (v && !schema_int(p->d, v, "within", 0, 200, &within)) p->ok = false;
     c->within = (int)within;
     if ((v = yaml_lookup(n, "equals"))) names_of(p, v, "equals", &c->equals, &c->n_equals);
     else parse_error(p, n->pos, "e.g. equals: applications.new.total", "a prose check needs 'equals'");
-    static const char *const holes[] = { "found", "expected", "name", NULL };
-    pattern_of(p, n, "message", "a prose check's message", holes, true, &c->message);
+    static const char *const holes[] = { "found", "expected", "name", "phrase", "unit", NULL };
+    pattern_of(p, n, "message", "a prose check's message", holes, !default_message, &c->message);
+}
+
+static void parse_prose_numbers(parse_ctx *p, const ynode *n, tmpl_prose_numbers *pn)
+{
+    static const char *const keys[] = { "sentence-ends", "clause-ends", "not-stated-after", "not-about", "message", NULL };
+    if (!parse_keys(p, n, "prose-numbers", keys)) return;
+    const ynode *v;
+    if ((v = yaml_lookup(n, "sentence-ends"))) names_of(p, v, "sentence-ends", &pn->sentence_ends, &pn->n_sentence_ends);
+    if ((v = yaml_lookup(n, "clause-ends"))) names_of(p, v, "clause-ends", &pn->clause_ends, &pn->n_clause_ends);
+    if ((v = yaml_lookup(n, "not-stated-after"))) names_of(p, v, "not-stated-after", &pn->not_stated, &pn->n_not_stated);
+    if ((v = yaml_lookup(n, "not-about"))) names_of(p, v, "not-about", &pn->not_about, &pn->n_not_about);
+    static const char *const holes[] = { "found", "expected", "name", "phrase", "unit", NULL };
+    pattern_of(p, n, "message", "prose-numbers' message", holes, false, &pn->message);
 }
 
 const template_spec *parse_template(parse_ctx *p, const ynode *t)
 {
-    static const char *const keys[] = { "title", "deadline", "sections", "tables", "rules", "prose-checks", NULL };
+    static const char *const keys[] = { "title", "deadline", "preamble", "sections", "tables", "rules", "prose-numbers", "prose-checks", NULL };
     bool ok_before = p->ok;
     p->ok = true;
     if (!parse_keys(p, t, "template", keys) && t->kind != YNODE_MAP) {
@@ -143,10 +162,16 @@ const template_spec *parse_template(parse_ctx *p, const ynode *t)
     }
     template_spec *s = arena_alloc(p->a, sizeof *s);
     s->pos = t->pos;
+    static const char *const preamble_keys[] = { "hint", "text", NULL };
     static const char *const title_holes[] = { "issuer", "year", NULL }, *const date_holes[] = { "year", "next-year", NULL };
     pattern_of(p, t, "title", "the template's title", title_holes, true, &s->title);
     pattern_of(p, t, "deadline", "the template's deadline", date_holes, false, &s->deadline);
     const ynode *v;
+    if ((v = yaml_lookup(t, "preamble")) && parse_keys(p, v, "the template's preamble", preamble_keys)) {
+        static const char *const year_holes[] = { "year", NULL };
+        scalar_of(p, v, "hint", "the template's preamble", false, &s->preamble_hint);
+        pattern_of(p, v, "text", "the template's preamble", year_holes, false, &s->preamble_text);
+    }
     if ((v = list_of(p, t, "sections"))) {
         s->sections = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *s->sections);
         s->n_sections = v->n;
@@ -171,10 +196,11 @@ const template_spec *parse_template(parse_ctx *p, const ynode *t)
         s->n_rules = v->n;
         for (int i = 0; i < v->n; i++) parse_rule(p, v->items[i], &s->rules[i]);
     }
+    if ((v = yaml_lookup(t, "prose-numbers"))) parse_prose_numbers(p, v, &s->prose);
     if ((v = list_of(p, t, "prose-checks"))) {
         s->checks = arena_alloc(p->a, (size_t)(v->n ? v->n : 1) * sizeof *s->checks);
         s->n_checks = v->n;
-        for (int i = 0; i < v->n; i++) parse_check(p, v->items[i], &s->checks[i]);
+        for (int i = 0; i < v->n; i++) parse_check(p, v->items[i], &s->checks[i], s->prose.message.s != NULL);
     }
     bool ok = p->ok;
     p->ok = ok_before && ok;

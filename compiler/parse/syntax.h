@@ -209,6 +209,8 @@ typedef struct syn_report {
     bool missing_as_zero;
     bool has_missing_numbers;
     src_pos missing_numbers_pos;
+    syn_blocks preamble;            /* after the title, before the first section */
+    bool has_preamble;
     syn_section *sections;
     int n_sections;
     bool has_sections;

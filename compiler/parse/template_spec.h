@@ -39,16 +39,32 @@ typedef struct tmpl_rule {
  * table's number, or the sum of several. */
 typedef struct tmpl_prose_check {
     src_pos pos;
-    syn_scalar id, after, unit, message;
+    syn_scalar id, unit, message;   /* message .s NULL: prose-numbers' */
+    syn_scalar *after;              /* the words (synonyms); "收到…申请": parts in order */
+    int n_after;
+    syn_scalar *context;            /* words one of which the sentence has before (NULL: none needed) */
+    int n_context;
     int within;                     /* characters between the words and the number */
     syn_scalar *equals;
     int n_equals;
 } tmpl_prose_check;
 
+/* How prose numbers bind to words (prose-numbers:): where a sentence and a
+ * clause end, words between the phrase and the number that mean it is not
+ * the phrase's number (分别, 比上年 …), words that make a sentence about
+ * something else (热线, 诉求 …), the default message. */
+typedef struct tmpl_prose_numbers {
+    syn_scalar *sentence_ends, *clause_ends, *not_stated, *not_about;
+    int n_sentence_ends, n_clause_ends, n_not_stated, n_not_about;
+    syn_scalar message;
+} tmpl_prose_numbers;
+
 typedef struct template_spec {
     src_pos pos;
     syn_scalar title;               /* "{issuer}{year}年…" */
     syn_scalar deadline;            /* "{next-year}-01-31": the 落款's default date */
+    syn_scalar preamble_hint;       /* what the preamble says (reportc init's comment) */
+    syn_scalar preamble_text;       /* reportc init's placeholder preamble, with {year} */
     tmpl_section *sections;
     int n_sections;
     tmpl_table *tables;
@@ -57,6 +73,7 @@ typedef struct template_spec {
     int n_rules;
     tmpl_prose_check *checks;
     int n_checks;
+    tmpl_prose_numbers prose;
 } template_spec;
 
 #endif

@@ -267,3 +267,189 @@ PY
     rc r.yaml -o r2.pdf 2> err || { cat err; return 1; }
     pdftotext r2.pdf - | grep -q '2024 年 3 月 31 日' || fail "the layout's deadline is not used"
 }
+
+# ---- issue 13 ----------------------------------------------------------------
+
+CITY="$ROOT/tests/reports/city-2024.yaml"
+
+# The preamble (本报告依据…编制) comes after the title, before 一、总体情况.
+test_preamble_after_the_title_before_the_first_section() {
+    rc "$CITY" -o r.pdf 2> err && [ ! -s err ] || { cat err; fail "city-2024.yaml does not compile cleanly"; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' > text
+    python3 - text <<'PY' || fail "preamble not between the title and 一、总体情况"
+import sys
+t = open(sys.argv[1]).read()
+title, pre, first = t.find("政府信息公开工作年度报告"), t.find("本报告依据《中华人民共和国政府信息公开条例》"), t.find("一、总体情况")
+sys.exit(0 if 0 <= title < pre < first else 1)
+PY
+}
+
+test_preamble_mistakes_are_errors_at_them() {
+    sed 's/^preamble:$/preamble: {a: 1}/; /^  - 本报告依据/d' "$CITY" > r.yaml
+    line=$(grep -n '^preamble:' r.yaml | cut -d: -f1)
+    expect_error_at "$line" 'the preamble must be a list of blocks' || return 1
+    sed 's/^preamble:$/preamble:\n  - h1: 引言/' "$CITY" > r.yaml
+    expect_error_at "$((line + 1))" 'a level-1 heading inside the preamble'
+}
+
+test_init_writes_a_preamble_placeholder() {
+    rc init --layout gov-info-disclosure-annual -o 2024.yaml || return 1
+    grep -q '^preamble: .*# 引言' 2024.yaml || { cat 2024.yaml | head -20; fail "no preamble in the skeleton"; return 1; }
+    grep -q '^  - 本报告依据.*统计期限自2024年1月1日起至2024年12月31日止' 2024.yaml || fail "no placeholder text" || return 1
+    rc 2024.yaml -o 2024.pdf 2> err || { cat err; return 1; }
+    pdftotext 2024.pdf - | tr -d ' \n' | grep -q '年度报告本报告依据' || fail "the placeholder is not after the title"
+}
+
+# Every single-number change to tables 三 and 四 of city-2024.yaml (every
+# total stated, every column non-zero) is reported with every rule instance
+# it breaks — R1 per column, R2 per column, R3 per row (the （七）总计 row
+# too), R4 per group — and nothing else; in table 三 each at the changed
+# number (line and column), in table 四 on its line (a group breaks one rule
+# only, which cannot tell a wrong total from a wrong term).
+test_every_single_number_change_reports_every_broken_rule() {
+    python3 - "$ROOT/$REPORTC" "$CITY" "$ROOT/layouts/gov-info-disclosure-annual.yaml" <<'PY' > out 2>&1 || { tail -30 out; return 1; }
+import re, subprocess, sys
+rc, city, layout = sys.argv[1:4]
+lines = open(city).read().split("\n")
+heads = re.findall(r"- \{head: ([^,]*), key: (\w+)\}", open(layout).read())
+labels = [h for h, k in heads]
+labels.insert(len(labels) - 1, "（七）总计")
+cols = {"natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
+        "public_interest_organization": "社会公益组织", "legal_service_agency": "法律服务机构", "other": "其他", "total": "总计"}
+start = len(lines) - 1 - lines[::-1].index("  applications:")
+end = len(lines) - 1 - lines[::-1].index("  reviews:")
+rows = [i for i in range(start, end) if "{" in lines[i]]
+assert len(rows) == 25 == len(labels), (len(rows), len(labels))
+failures = checked = 0
+def run(i, m, expect):
+    global failures, checked
+    text = list(lines)
+    v = int(m.group(2))
+    text[i] = lines[i][:m.start(2)] + str(v + 1) + lines[i][m.end(2):]
+    open("r.yaml", "w").write("\n".join(text))
+    p = subprocess.run([rc, "--check", "r.yaml"], capture_output=True, text=True)
+    errs = [l for l in p.stderr.split("\n") if ": error: " in l]
+    where = "r.yaml:%d:%d: error: " % (i + 1, m.start(2) + 1) if expect[1] else "r.yaml:%d:" % (i + 1)
+    ok = len(errs) == len(expect[0]) and all(any(l.startswith(where) and re.search(e, l) for l in errs) for e in expect[0])
+    checked += 1
+    if not ok:
+        failures += 1
+        if failures <= 5:
+            print("changed %s on line %d; expected %s at %s; got:\n  %s" % (m.group(1), i + 1, expect[0], where, "\n  ".join(errs)))
+for n, i in enumerate(rows):
+    key = lines[i].split(":")[0].strip()
+    for m in re.finditer(r"(\w+): (\d+)", lines[i]):
+        col = cols[m.group(1)]
+        exp = ["：行「%s」" % re.escape(labels[n])]                                   # R3
+        if n in (0, 1, 24) or labels[n] == "（七）总计": exp.append("第一项加第二项之和.*：列「%s」" % col)   # R1
+        if n not in (0, 1, 24): exp.append("^[^ ]* error: （七）总计.*：列「%s」" % col)   # R2
+        run(i, m, (exp, True))
+for i in range(end, len(lines)):
+    for m in re.finditer(r"(\w+): (\d+)", lines[i]):
+        group = {"reconsideration": "行政复议", "direct": "未经复议直接起诉", "after_reconsideration": "复议后起诉"}[lines[i].split(":")[0].strip()]
+        run(i, m, (["之和（.*）：" + group], False))
+print("%d changes, %d not reported as expected" % (checked, failures))
+sys.exit(1 if failures else 0)
+PY
+    tail -1 out
+}
+
+# With no totals stated, a broken R1 cannot tell which of its numbers is
+# wrong: the message names every number taking part, with its line.
+test_r1_without_stated_totals_names_the_numbers_taking_part() {
+    sed -E 's/, total: [0-9]+\}/}/; /^      total: /d' "$CITY" > r.yaml
+    rc r.yaml --check 2> err || { cat err; fail "city-2024.yaml without totals does not compile"; return 1; }
+    line=$(grep -n '^        needs_creation:' r.yaml | cut -d: -f1)
+    sed -i 's/^        needs_creation: {natural_person: 18, commercial_enterprise: 6, research_institution: 4/        needs_creation: {natural_person: 18, commercial_enterprise: 6, research_institution: 5/' r.yaml
+    new=$(grep -n '^    new:' r.yaml | cut -d: -f1)
+    expect_error_at "$new" "第一项加第二项之和（75+2）不等于第三项加第四项之和（76+2）：列「科研机构」" || return 1
+    grep "error: 第一项加第二项之和" err | grep -q "results.unable_to_provide.needs_creation.research_institution=5 (line $line)" ||
+        { cat err; fail "the message does not name the numbers taking part"; return 1; }
+    grep "error: 第一项加第二项之和" err | grep -q "carried_forward.research_institution=2 (line " || { cat err; fail "carried_forward not named"; }
+}
+
+# Prose quotes any number by name: a cell, a computed total, a group of
+# rows' sum, names added with +, last year's (previous:), in a format.
+test_prose_quotes_group_sums_additions_previous_and_formats() {
+    rc "$CITY" -o r.pdf 2> err || { cat err; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' > text
+    for want in 行政许可决定18,624件 不予公开309件 无法提供117件 不予处理158件 其他处理104件 行政诉讼12件; do
+        grep -q "$want" text || fail "no $want in the PDF" || return 1
+    done
+    python3 - "$CITY" <<'PY'
+import sys
+t = open(sys.argv[1]).read().replace("year: 2024", "year: 2023", 1)
+open("2023.yaml", "w").write(t.replace("new: {natural_person: 450", "new: {natural_person: 440", 1).replace("total: 1038}", "total: 1028}", 1))
+t = open(sys.argv[1]).read().replace("date: 2025-01-20", "date: 2025-01-20\nprevious: 2023.yaml", 1)
+t = t.replace("上年结转{{applications.carried_over.total}}件，", "上年结转{{applications.carried_over.total}}件，比上年的{{previous.applications.new.total |#,##0}}件", 1)
+open("r.yaml", "w").write(t)
+PY
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    pdftotext r.pdf - | tr -d ' \n' | grep -q '比上年的1,028件' || fail "previous.applications.new.total not quoted" || return 1
+    sed 's/^previous: 2023.yaml$//' r.yaml > r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: previous.applications.new.total quotes last year's report, and this one names none" err || { cat err; fail "previous without previous:"; return 1; }
+    sed -i 's/{{previous.applications.new.total |#,##0}}/{{applications.new.total | #,##0}} {{applications.new.total |0.x}}/' r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: '{{' without '}}'" err && grep -q "hint: .*' #' starts a comment" err || { cat err; fail "unclosed {{ after ' #'"; return 1; }
+    sed -i 's/{{applications.new.total | #,##0}}//' r2.yaml
+    rc r2.yaml -o r2.pdf 2> err; [ $? = 1 ] || { cat err; return 1; }
+    grep -q "error: '0.x' is not a number format" err || { cat err; fail "bad format"; }
+}
+
+# R8 beyond six phrases: the layout's words for every row and column of the
+# three tables and their synonyms, numbers as written (1,235, 三, 十二,
+# 一千零三十八), each checked against its cell or group sum — and no warning
+# where the words do not bind the number unambiguously.
+test_r8_synonyms_and_written_forms_are_checked() {
+    for r in city county district; do
+        rc "$ROOT/tests/reports/$r-2024.yaml" --check 2> err && [ ! -s err ] || { cat err; fail "$r-2024.yaml warns"; return 1; }
+    done
+    python3 - "$ROOT/tests/reports" <<'PY' > cases
+import sys
+d = sys.argv[1]
+for n, (rep, old, new, message) in enumerate([
+    ("county", "共受理政府信息公开申请1,038件", "共受理政府信息公开申请1,035件", "正文说本年新收申请1,035件，表三为1038件"),
+    ("county", "不予公开309件（", "不予公开319件（", "正文说不予公开319件，表中为309件（applications.results.not_disclosed.total）"),
+    ("county", "属于四类过程性信息44件", "属于四类过程性信息45件", "正文说四类过程性信息45件，表中为44件"),
+    ("county", "本机关不掌握相关政府信息43件", "本机关不掌握相关政府信息34件", "表中为43件（applications.results.unable_to_provide.not_held.total）"),
+    ("county", "行政复议九件", "行政复议八件", "正文说行政复议八件，表四为9件"),
+    ("county", "结果纠正两件", "结果纠正三件", "表中为2件（reviews.reconsideration.corrected）"),
+    ("county", "结果纠正一件", "结果纠正两件", "表中为1件（reviews.litigation.direct.corrected）"),
+    ("county", "复议后起诉五件", "复议后起诉十五件", "表中为5件（reviews.litigation.after_reconsideration.total）"),
+    ("county", "法人或其他组织申请588件", "法人或其他组织申请598件", "表中为588件"),
+    ("county", "行政事业性收费31.75万元", "行政事业性收费31.57万元", "表中为31.75万元（proactive.fees）"),
+    ("county", "行政许可决定18,624件", "行政许可决定18,642件", "表中为18624件（proactive.licensing）"),
+    ("district", "一千零三十八件", "一千零八十三件", "正文说本年新收申请一千零八十三件，表三为1038件"),
+    ("district", "上年度结转申请三十五件", "上年度结转申请二十五件", "正文说上年结转申请二十五件，表三为35件"),
+    ("district", "科研机构75件", "科研机构57件", "表中为75件（applications.new.research_institution）"),
+    ("district", "结转下年度继续办理24件", "结转下年度继续办理42件", "正文说结转下年度42件，表三为24件"),
+    ("district", "行政复议结果纠正2件", "行政复议结果纠正3件", "表中为2件（reviews.reconsideration.corrected）"),
+    ("city", "商业企业237件", "商业企业273件", "表中为237件（applications.new.commercial_enterprise）"),
+]):
+    text = open(f"{d}/{rep}-2024.yaml").read()
+    assert text.count(old) == 1, old
+    line = text[:text.index(old)].count("\n") + 1
+    open(f"{rep}-{n}.yaml", "w").write(text.replace(old, new))
+    print(f"{rep}-{n}.yaml\t{line}\t{message}")
+PY
+    while IFS="$(printf '\t')" read -r f line message; do
+        rc "$f" --check 2> err || { cat err; return 1; }
+        grep -q "^$f:$line:[0-9]*: warning: .*$message" err || { cat err; fail "no R8 warning: $message"; return 1; }
+        [ "$(grep -c warning: err)" = 1 ] || { cat err; fail "more than one warning for one number"; return 1; }
+    done < cases
+}
+
+test_r8_no_warning_where_the_words_do_not_bind_the_number() {
+    python3 - "$CITY" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+prose = ("    - 2024年我局新收申请比上年增加120件，同比增长13.1%。予以公开和部分公开共361件。共受理政府信息公开申请{{applications.new.total}}件。"
+         "予以公开的申请中，自然人162件。不予公开、无法提供的分别为309件、117件。12345热线受理群众诉求21,356件，办结21,300件率先完成；"
+         "回复网民留言128件。本年新收申请中，予以公开333件。2件复议案件结果被纠正。一是规范答复，二是完善制度，三件大事抓落实。"
+         "行政复议结果维持5件，行政诉讼结果维持3件。结转下年度的24件申请已于2025年1月办结。\n")
+t = t.replace("  problems:\n", "  problems:\n" + prose, 1)
+open("r.yaml", "w").write(t)
+PY
+    rc r.yaml --check 2> err && [ ! -s err ] || { cat err; fail "a number the words do not bind was warned about"; }
+}

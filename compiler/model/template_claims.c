@@ -1,0 +1,406 @@
+/* template_claims.c — R8 (template_internal.h): a number the prose states
+ * next to the template's words (prose-checks: 本年新收…X件, 不予公开X件,
+ * 结果纠正X件 …) must be the table's number, or the sum it names.
+ *
+ * Conservative by design — a warning only where the words bind the number
+ * unambiguously: the number is the first after the words, in the same
+ * clause (prose-numbers' clause and sentence ends), within `within`
+ * characters, followed by the check's unit, with no other check's words
+ * between them nor before them in the clause (「予以公开和部分公开共X件」
+ * binds to neither), no words such as 分别 or 比上年 between; where the
+ * same words belong to several checks (结果维持 of 行政复议 and of 行政诉讼)
+ * the check whose `context` word comes last before them in the sentence
+ * wins, and none when that leaves two.  Numbers are read as written:
+ * 1,235, 1235, full-width digits, 三, 十二, 一百零五. */
+#include <string.h>
+
+#include "base/fill.h"
+#include "base/utf8.h"
+#include "template_internal.h"
+
+typedef struct token {
+    size_t start, end;          /* the number's bytes */
+    bool quoted;                /* {{name}}: cannot disagree */
+    bool bound;                 /* bound already (结转下年度继续办理X件: once) */
+    decimal v;
+} token;
+
+typedef struct site {
+    size_t start, first_end, end;   /* the words: first part, all parts */
+    int *checks;
+    int n_checks, cap_checks;
+    const char *phrase;
+} site;
+
+typedef struct scan {
+    expander *e;
+    const char *t;
+    size_t len;
+    token *tokens;
+    int n_tokens, cap_tokens;
+    site *sites;
+    int n_sites, cap_sites;
+} scan;
+
+src_pos template_pos_in(const syn_scalar *s, size_t offset)
+{
+    if (!s->exact_cols) return s->pos;
+    return diag_pos_advance(s->text_pos, (int)utf8_length(s->s, offset), offset);
+}
+
+static size_t next_char(const char *t, size_t i)
+{
+    i++;
+    while (((unsigned char)t[i] & 0xC0) == 0x80) i++;
+    return i;
+}
+
+static size_t word_at(const char *t, size_t i, const syn_scalar *words, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (words[k].s && words[k].len && strncmp(t + i, words[k].s, words[k].len) == 0) return words[k].len;
+    return 0;
+}
+
+static bool is_end(const scan *sc, size_t i, bool clause)
+{
+    const tmpl_prose_numbers *pn = &sc->e->spec->prose;
+    return word_at(sc->t, i, pn->sentence_ends, pn->n_sentence_ends) ||
+           (clause && word_at(sc->t, i, pn->clause_ends, pn->n_clause_ends));
+}
+
+/* ---- numbers as written ------------------------------------------------------ */
+
+static int ascii_digit(const char *t, size_t i, size_t *w)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c >= '0' && c <= '9') return *w = 1, c - '0';
+    /* Full-width ０-９: EF BC 90-99. */
+    if (c == 0xEF && (unsigned char)t[i + 1] == 0xBC && (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0x99)
+        return *w = 3, (unsigned char)t[i + 2] - 0x90;
+    return -1;
+}
+
+/* Digits with optional thousands commas and decimals: its end, value. */
+static bool read_digits(const char *t, size_t i, size_t *end, decimal *v)
+{
+    char buf[48];
+    size_t n = 0, w;
+    int d;
+    while ((d = ascii_digit(t, i, &w)) >= 0 || (t[i] == ',' && ascii_digit(t, i + 1, &w) >= 0 && n > 0)) {
+        if (t[i] == ',') {
+            /* a thousands comma: three digits follow, then no digit */
+            size_t j = i + 1, k = 0;
+            while (k < 3 && ascii_digit(t, j, &w) >= 0) j += w, k++;
+            if (k != 3 || ascii_digit(t, j, &w) >= 0) break;
+            i++;
+            continue;
+        }
+        if (n + 2 >= sizeof buf) return false;
+        buf[n++] = (char)('0' + d);
+        i += w;
+    }
+    if (t[i] == '.' && ascii_digit(t, i + 1, &w) >= 0) {
+        buf[n++] = '.';
+        i++;
+        while ((d = ascii_digit(t, i, &w)) >= 0 && n + 1 < sizeof buf) buf[n++] = (char)('0' + d), i += w;
+    }
+    *end = i;
+    return decimal_parse(buf, n, v, NULL, 0, NULL, 0) == DECIMAL_OK;
+}
+
+/* 零一二两三四五六七八九十百千万: its value, or -1. */
+static int cn_digit(const char *t, size_t i)
+{
+    static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "两", "〇", NULL };
+    static const int values[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 0 };
+    for (int k = 0; digits[k]; k++)
+        if (strncmp(t + i, digits[k], 3) == 0) return values[k];
+    return -1;
+}
+
+static int cn_unit(const char *t, size_t i)
+{
+    if (strncmp(t + i, "十", 3) == 0) return 10;
+    if (strncmp(t + i, "百", 3) == 0) return 100;
+    if (strncmp(t + i, "千", 3) == 0) return 1000;
+    if (strncmp(t + i, "万", 3) == 0) return 10000;
+    return 0;
+}
+
+/* A number in Chinese numerals (三, 十二, 一百零五, 两千三百万): its end and value. */
+static bool read_chinese(const char *t, size_t i, size_t *end, decimal *v)
+{
+    long long total = 0, section = 0, num = -1;
+    int chars = 0;
+    for (;; i += 3, chars++) {
+        int d = cn_digit(t, i), u = d < 0 ? cn_unit(t, i) : 0;
+        if (d < 0 && !u) break;
+        if (chars > 12) return false;
+        if (d >= 0) {
+            if (num > 0) return false;   /* 一二: not one number */
+            num = d;
+        } else if (u == 10000) {
+            total = (total + section + (num < 0 ? 0 : num)) * 10000, section = 0, num = -1;
+        } else {
+            section += (num < 0 ? 1 : num) * u, num = -1;
+        }
+    }
+    if (!chars) return false;
+    *end = i;
+    *v = decimal_from_int(total + section + (num < 0 ? 0 : num));
+    return true;
+}
+
+/* Whether the text at i is one of the checks' units (after spaces). */
+static size_t unit_after(const scan *sc, size_t i, const syn_scalar *unit)
+{
+    while (sc->t[i] == ' ') i++;
+    if (!unit || !unit->s || !unit->len) return i;
+    return strncmp(sc->t + i, unit->s, unit->len) == 0 ? i : 0;
+}
+
+static bool any_unit(const scan *sc, size_t i)
+{
+    for (int k = 0; k < sc->e->spec->n_checks; k++)
+        if (unit_after(sc, i, &sc->e->spec->checks[k].unit)) return true;
+    return false;
+}
+
+static void find_tokens(scan *sc)
+{
+    for (size_t i = 0; i < sc->len;) {
+        token tk = { .start = i };
+        size_t end = 0, w;
+        if (strncmp(sc->t + i, "{{", 2) == 0) {
+            const char *close = strstr(sc->t + i + 2, "}}");
+            if (!close) break;
+            tk.quoted = true;
+            end = (size_t)(close + 2 - sc->t);
+        } else if (ascii_digit(sc->t, i, &w) >= 0) {
+            if (!read_digits(sc->t, i, &end, &tk.v)) end = 0;
+            if (!end) { i += w; continue; }
+        } else if (cn_digit(sc->t, i) >= 0 || cn_unit(sc->t, i) == 10) {
+            /* Chinese numerals count only before a unit (一是, 统一 are words). */
+            if (!read_chinese(sc->t, i, &end, &tk.v) || !any_unit(sc, end)) end = 0;
+        }
+        if (!end) {
+            i = next_char(sc->t, i);
+            continue;
+        }
+        tk.end = end;
+        arena_grow(sc->e->a, (void **)&sc->tokens, &sc->cap_tokens, sc->n_tokens + 1, sizeof *sc->tokens);
+        sc->tokens[sc->n_tokens++] = tk;
+        i = end;
+    }
+}
+
+/* ---- where the checks' words are ---------------------------------------------- */
+
+/* The parts of words ("收到…申请") from i: the end of the first part and
+ * of the last, each part within `within` characters of the one before in
+ * the same clause. */
+static bool match_words(const scan *sc, size_t i, const char *words, int within, size_t *first_end, size_t *end)
+{
+    static const char gap[] = "…";
+    const char *part = words, *cut = strstr(part, gap);
+    size_t n = cut ? (size_t)(cut - part) : strlen(part);
+    if (!n || strncmp(sc->t + i, part, n) != 0) return false;
+    *first_end = *end = i + n;
+    while (cut) {
+        part = cut + strlen(gap);
+        cut = strstr(part, gap);
+        n = cut ? (size_t)(cut - part) : strlen(part);
+        size_t j = *end;
+        int chars = 0;
+        while (j < sc->len && chars <= within && strncmp(sc->t + j, part, n) != 0 && !is_end(sc, j, true))
+            j = next_char(sc->t, j), chars++;
+        if (j >= sc->len || chars > within || strncmp(sc->t + j, part, n) != 0) return false;
+        *end = j + n;
+    }
+    return true;
+}
+
+static void add_site(scan *sc, size_t start, size_t first_end, size_t end, int check, const char *phrase)
+{
+    for (int k = 0; k < sc->n_sites; k++) {
+        site *s = &sc->sites[k];
+        if (s->start == start && s->first_end == first_end && s->end == end) {
+            for (int m = 0; m < s->n_checks; m++)
+                if (s->checks[m] == check) return;
+            arena_grow(sc->e->a, (void **)&s->checks, &s->cap_checks, s->n_checks + 1, sizeof *s->checks);
+            s->checks[s->n_checks++] = check;
+            return;
+        }
+    }
+    arena_grow(sc->e->a, (void **)&sc->sites, &sc->cap_sites, sc->n_sites + 1, sizeof *sc->sites);
+    site *s = &sc->sites[sc->n_sites++];
+    *s = (site){ start, first_end, end, NULL, 0, 0, phrase };
+    arena_grow(sc->e->a, (void **)&s->checks, &s->cap_checks, 1, sizeof *s->checks);
+    s->checks[s->n_checks++] = check;
+}
+
+static void find_sites(scan *sc)
+{
+    const template_spec *spec = sc->e->spec;
+    for (size_t i = 0; i < sc->len; i = next_char(sc->t, i))
+        for (int c = 0; c < spec->n_checks; c++)
+            for (int a = 0; a < spec->checks[c].n_after; a++) {
+                size_t first_end, end;
+                const char *w = spec->checks[c].after[a].s;
+                if (w && match_words(sc, i, w, spec->checks[c].within, &first_end, &end)) add_site(sc, i, first_end, end, c, w);
+            }
+    /* Words inside longer words (复议 in 复议后起诉, 新收 in 本年新收) are the longer words'. */
+    int kept = 0;
+    for (int k = 0; k < sc->n_sites; k++) {
+        const site *s = &sc->sites[k];
+        bool inside = false;
+        for (int m = 0; m < sc->n_sites && !inside; m++) {
+            const site *o = &sc->sites[m];
+            inside = m != k && o->start <= s->start && s->first_end <= o->first_end &&
+                     o->first_end - o->start > s->first_end - s->start;
+        }
+        if (!inside) sc->sites[kept++] = *s;
+    }
+    sc->n_sites = kept;
+}
+
+/* ---- binding ------------------------------------------------------------------ */
+
+static bool is_context(const tmpl_prose_check *c, const char *phrase)
+{
+    for (int k = 0; k < c->n_context; k++)
+        if (c->context[k].s && strcmp(c->context[k].s, phrase) == 0) return true;
+    return false;
+}
+
+static bool shares_check(const site *a, const site *b)
+{
+    for (int i = 0; i < a->n_checks; i++)
+        for (int k = 0; k < b->n_checks; k++)
+            if (a->checks[i] == b->checks[k]) return true;
+    return false;
+}
+
+/* A site of checks that need no context names a topic of its own (不予公开,
+ * 行政诉讼); one whose checks need context is a member (结果维持). */
+static bool is_topic(const scan *sc, const site *s)
+{
+    for (int m = 0; m < s->n_checks; m++)
+        if (sc->e->spec->checks[s->checks[m]].n_context) return false;
+    return true;
+}
+
+/* The end of the last context word of c before site s, from `from` (the
+ * sentence before s's), +2; 0 when c needs one and there is none, or when
+ * another topic comes between (「受理申请X件。予以公开的申请中，自然人Y件」
+ * is not about the applications received); 1 when c needs none. */
+static size_t context_score(const scan *sc, const tmpl_prose_check *c, const site *s, size_t from)
+{
+    if (!c->n_context) return 1;
+    size_t best = 0;
+    for (size_t i = from; i < s->start; i = next_char(sc->t, i)) {
+        size_t n = word_at(sc->t, i, c->context, c->n_context);
+        if (n && i + n <= s->start && i + n + 2 > best) best = i + n + 2;
+    }
+    for (int k = 0; best && k < sc->n_sites; k++) {
+        const site *o = &sc->sites[k];
+        if (o != s && o->start + 2 >= best && o->start < s->start && is_topic(sc, o) && !is_context(c, o->phrase)) return 0;
+    }
+    return best;
+}
+
+/* The check that binds the number after site s, or -1. */
+static int bind(const scan *sc, const site *s, const token *tk)
+{
+    const template_spec *spec = sc->e->spec;
+    size_t sentence = 0, before = 0, clause = 0, prev_token = 0;
+    for (size_t i = 0; i < s->start; i = next_char(sc->t, i)) {
+        if (is_end(sc, i, false)) before = sentence, sentence = clause = next_char(sc->t, i);
+        else if (is_end(sc, i, true)) clause = next_char(sc->t, i);
+    }
+    for (int k = 0; k < sc->n_tokens; k++)
+        if (sc->tokens[k].end <= s->start && sc->tokens[k].end > prev_token) prev_token = sc->tokens[k].end;
+    size_t from = clause > prev_token ? clause : prev_token;
+    /* A sentence about something else (12345热线…办结X件) binds nothing. */
+    const tmpl_prose_numbers *pn = &spec->prose;
+    bool about_else = false;
+    for (size_t i = sentence; i < tk->end && !about_else; i = next_char(sc->t, i))
+        about_else = word_at(sc->t, i, pn->not_about, pn->n_not_about) != 0;
+    int best = -1;
+    size_t best_score = 0;
+    bool tie = false;
+    for (int m = 0; m < s->n_checks; m++) {
+        const tmpl_prose_check *c = &spec->checks[s->checks[m]];
+        /* Another check's words earlier in the clause, with no number
+           between: 「予以公开和部分公开共X件」 is neither's (context words apart). */
+        bool crowded = false;
+        for (int k = 0; k < sc->n_sites && !crowded; k++) {
+            const site *o = &sc->sites[k];
+            crowded = o != s && o->start >= from && o->start < s->start && !is_context(c, o->phrase) && !shares_check(o, s);
+        }
+        if (crowded) continue;
+        if (!unit_after(sc, tk->end, &c->unit)) continue;
+        int chars = (int)utf8_length(sc->t + s->end, tk->start - s->end);
+        if (chars > c->within) continue;
+        size_t score = about_else ? 0 : context_score(sc, c, s, before);
+        if (!score) continue;
+        if (score > best_score) best = s->checks[m], best_score = score, tie = false;
+        else if (score == best_score && best >= 0) tie = true;
+    }
+    return tie ? -1 : best;
+}
+
+/* The first number after site s, when nothing between them stops the binding. */
+static const token *number_after(const scan *sc, const site *s)
+{
+    const token *tk = NULL;
+    for (int k = 0; k < sc->n_tokens && !tk; k++)
+        if (sc->tokens[k].start >= s->end) tk = &sc->tokens[k];
+    if (!tk) return NULL;
+    const tmpl_prose_numbers *pn = &sc->e->spec->prose;
+    for (size_t i = s->end; i < tk->start; i = next_char(sc->t, i))
+        if (is_end(sc, i, true) || word_at(sc->t, i, pn->not_stated, pn->n_not_stated)) return NULL;
+    for (int k = 0; k < sc->n_sites; k++)
+        if (sc->sites[k].start >= s->end && sc->sites[k].start < tk->start && !shares_check(&sc->sites[k], s)) return NULL;
+    return tk;
+}
+
+static void warn(const scan *sc, const syn_scalar *s, const site *st, const tmpl_prose_check *c, const token *tk)
+{
+    expander *e = sc->e;
+    decimal expected = { 0, 0 };
+    const char *name = "";
+    for (int k = 0; k < c->n_equals; k++) {
+        const tcell *cell;
+        decimal v;
+        if (template_value(e, c->equals[k].s, &v, &cell) != QUOTE_OK || !decimal_add(expected, v, &expected)) return;
+        name = k ? arena_printf(e->a, "%s+%s", name, c->equals[k].s) : c->equals[k].s;
+    }
+    if (decimal_compare(tk->v, expected) == 0) return;
+    const char *found = arena_strndup(e->a, sc->t + tk->start, tk->end - tk->start);
+    const char *phrase = arena_strndup(e->a, sc->t + st->start, st->first_end - st->start);
+    const char *pairs[] = { "found", found, "expected", template_number_text(e->a, expected), "name", name,
+                            "phrase", phrase, "unit", c->unit.s ? c->unit.s : "", NULL };
+    const char *message = c->message.s ? c->message.s : e->spec->prose.message.s;
+    const char *text = fill_placeholders(e->a, message, pairs);
+    diag_warning(e->d, template_pos_in(s, tk->start), "the template's prose checks (R8); quote the number by name, e.g. {{applications.new.total}}",
+                 "%s", text ? text : message);
+}
+
+void template_check_claims(expander *e, const syn_scalar *s)
+{
+    if (!s->s || !e->spec->n_checks) return;
+    scan sc = { .e = e, .t = s->s, .len = s->len };
+    find_sites(&sc);
+    if (!sc.n_sites) return;
+    find_tokens(&sc);
+    for (int k = 0; k < sc.n_sites; k++) {
+        token *tk = (token *)number_after(&sc, &sc.sites[k]);
+        if (!tk || tk->quoted || tk->bound) continue;
+        int c = bind(&sc, &sc.sites[k], tk);
+        if (c < 0) continue;
+        tk->bound = true;
+        warn(&sc, s, &sc.sites[k], &e->spec->checks[c], tk);
+    }
+}
