@@ -60,6 +60,22 @@ static int break_after_enumerator(arena *a, const table_cell_text *ct, mpt_t cw,
     return 1 + m;
 }
 
+/* A centred label that wraps breaks between words where that takes no more
+ * than the `n` lines its row was made for (GB/T 9704 §7.3.1 词意完整, as
+ * titles): 按期答复/率（%） rather than 按期答/复率（%）.  False on an ICU
+ * failure. */
+static bool words_only(const table_env *env, table_cell_text *ct, mpt_t cw, int n)
+{
+    text_prep tp = *env->tp;
+    tp.a = env->scratch;
+    uint8_t *saved = arena_alloc(tp.a, (size_t)ct->n_items + 1);
+    for (int k = 0; k < ct->n_items; k++) saved[k] = ct->items[k].break_before;
+    if (!text_prepare_word_breaks(&tp, ct->items, ct->n_items, cw)) return false;
+    if (linebreak_count(ct->items, ct->n_items, cw, NULL) > n)
+        for (int k = 0; k < ct->n_items; k++) ct->items[k].break_before = saved[k];
+    return true;
+}
+
 /* Breaks cell i into lines at its column width and positions them.  Numbers
  * of a column line up on their decimal points: the column's numbers form
  * one block (widest integer part + widest fraction) placed by number-align. */
@@ -92,6 +108,11 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     text_align align = cell_align(p, gc);
     line_range *lines;
     int n = linebreak_greedy(tmp, ct->items, ct->n_items, cw, cw, &lines);
+    if (n > 1 && align == ALIGN_CENTER && !words_only(env, ct, cw, n)) {
+        diag_internal(env->d, "layout", "ICU's word breaker failed on a table label of %d characters", ct->n_items);
+        arena_restore(tmp, mark);
+        return;
+    }
     if (n > 1 && align == ALIGN_CENTER) {
         /* A centred label of several lines is balanced, not filled line by
            line: the narrowest measure that needs no more lines (自然/人 → 自然人 stays). */

@@ -190,7 +190,7 @@ static int row_leaves(tbuilder *b, const syn_row *r, int depth, int *max_depth, 
         for (int i = 0; i < r->n_children; i++) leaves += row_leaves(b, &r->children[i], depth + 1, max_depth, n_values);
         return leaves;
     }
-    if (!b->values && r->n_values != n_values) {
+    if (!b->values && r->n_values >= 0 && r->n_values != n_values) {
         diag_error(b->d, r->values_pos, "give one value per leaf column; write ~ for an empty cell",
                    "this row has %d value%s, but the table has %d leaf column%s", r->n_values, r->n_values == 1 ? "" : "s",
                    n_values, n_values == 1 ? "" : "s");

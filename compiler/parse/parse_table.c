@@ -189,6 +189,8 @@ static void parse_row(tparser *t, const ynode *n, syn_row *r)
 {
     parse_ctx *p = t->p;
     r->pos = n->pos;
+    r->values_pos = n->pos;
+    r->n_values = -1;   /* until its values are read: a row already reported is not counted again */
     static const char *const keys[] = { "head", "children", "values", NULL };
     static const char *const tkeys[] = { "head", "children", "key", "sum", "rule", "message", NULL };
     if (!parse_keys(p, n, "a row", t->tmpl ? tkeys : keys) && n->kind != YNODE_MAP) return;

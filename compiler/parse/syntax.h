@@ -67,7 +67,7 @@ typedef struct syn_row {
     struct syn_row *children;       /* NULL for a row of values */
     int n_children;
     syn_scalar *values;             /* report tables: one per leaf column */
-    int n_values;
+    int n_values;                   /* -1: none read (the row has an error of its own) */
     src_pos values_pos;
     syn_scalar key;
     syn_scalar *sum;

@@ -19,6 +19,8 @@ check_case() {
     while IFS= read -r line; do
         grep -qF -- "hint: $line" "$T/stderr" || { cat "$T/stderr"; fail "missing hint: $line"; return 1; }
     done < <(sed -n 's/^# hint: //p' "$file")
+    # Every user mistake is located: no error without file:line:col.
+    if grep -q '^reportc: error: ' "$T/stderr"; then cat "$T/stderr"; fail "an error without a location"; return 1; fi
     errors=$(grep -c "^$base:[0-9]*:[0-9]*: error: " "$T/stderr")
     want_errors=$(grep -c '^# expect: [0-9]*:[0-9]*: error: ' "$file")
     [ "$errors" = "$want_errors" ] || { cat "$T/stderr"; fail "$errors errors printed, expected $want_errors"; return 1; }

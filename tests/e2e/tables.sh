@@ -373,3 +373,18 @@ PY
     pages=$(pdfinfo t.pdf | sed -n 's/^Pages: *//p')
     [ "$pages" -le 4 ] || fail "$pages pages (4 before)"
 }
+
+test_wrapped_header_labels_break_between_words() {
+    # A centred label that must wrap breaks between words where that takes
+    # no more lines: 行政复议/决定书/公开数量, not 行政复议/决定书公/开数量.
+    cat > r.yaml <<'YAML'
+body:
+  - table:
+      columns: [{title: 行政复议决定书公开数量, width: 26mm}, 数值]
+      rows:
+        - {values: [1, 2]}
+YAML
+    rc --dump layout r.yaml > l.txt || return 1
+    labels=$(grep 'size=12.000' l.txt | sed -n 1,3p | sed 's/.* //' | tr '\n' '/')
+    [ "$labels" = "行政复议/决定书/公开数量/" ] || fail "label set as $labels"
+}
