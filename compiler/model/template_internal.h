@@ -103,7 +103,7 @@ void template_add_operand(expander *e, broken *b, const tcell *c);
 void template_report_broken(expander *e);
 
 /* ---- template_rules.c ---- */
-/* The template's rules over the tables (R1, R6 …), into e's broken list;
+/* The template's rules over the tables (R1, R6, R7 …), into e's broken list;
  * `prev`: last year's tables (parallel to e->tables), or NULL. */
 void template_check_rules(expander *e, const ttable *prev);
 

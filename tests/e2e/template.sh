@@ -453,3 +453,42 @@ open("r.yaml", "w").write(t)
 PY
     rc r.yaml --check 2> err && [ ! -s err ] || { cat err; fail "a number the words do not bind was warned about"; }
 }
+
+# ---- issue 13: R7 and reportc suggest --------------------------------------
+
+# R7 (a warning with previous:): per row of table 二, 现行有效件数 = last
+# year's 现行有效件数 + 本年制发件数 − 本年废止件数.  city-2023.yaml is
+# city-2024.yaml's last year, R6 and R7 holding in every column and row.
+with_previous() {
+    cp "$ROOT/tests/reports/city-2023.yaml" 2023.yaml
+    sed 's/^date: 2025-01-20$/date: 2025-01-20\nprevious: 2023.yaml/' "$CITY" > r.yaml
+    grep -q '^previous: 2023.yaml$' r.yaml || fail "no previous: added"
+}
+
+test_r7_holds_in_every_row_no_warning() {
+    with_previous || return 1
+    rc r.yaml -o r.pdf 2> err && [ ! -s err ] || { cat err; fail "a warning or error where R6 and R7 hold"; return 1; }
+    # … and R7 is checked: this year's 规章 现行有效 one more is warned about.
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 0, repealed: 0, in_force: 1}/' r.yaml
+    line=$(grep -n '^    regulations: ' r.yaml | cut -d: -f1)
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "^r.yaml:$line:[0-9]*: warning: 现行有效件数（1）不等于上年现行有效件数（0）加本年制发件数（0）减本年废止件数（0）：行「规章」$" err ||
+        { cat err; fail "R7 not checked"; }
+}
+
+test_r7_one_row_broken_one_warning_at_its_in_force_number() {
+    with_previous || return 1
+    sed -i 's/normative_documents: {issued: 10, repealed: 4, in_force: 48}/normative_documents: {issued: 10, repealed: 4, in_force: 50}/' 2023.yaml
+    line=$(grep -n '^    normative_documents: ' r.yaml | cut -d: -f1)
+    col=$(( $(sed -n "${line}p" r.yaml | sed 's/in_force: .*//' | wc -m) + 10 ))
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "^r.yaml:$line:$col: warning: 现行有效件数（57）不等于上年现行有效件数（50）加本年制发件数（12）减本年废止件数（3）：行「行政规范性文件」$" err ||
+        { cat err; fail "no R7 warning at $line:$col"; return 1; }
+    grep -q "hint: " err || { cat err; fail "no hint"; return 1; }
+    [ "$(grep -c ': warning: ' err)" = 1 ] || { cat err; fail "not exactly one warning"; return 1; }
+    # A row whose number is absent (last year's 规章 not given) is skipped, not warned.
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 0, repealed: 0}/' 2023.yaml
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 1, repealed: 0, in_force: 0}/' r.yaml
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    [ "$(grep -c ': warning: ' err)" = 1 ] || { cat err; fail "a row with an absent number was warned about"; }
+}
