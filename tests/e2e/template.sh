@@ -492,3 +492,30 @@ test_r7_one_row_broken_one_warning_at_its_in_force_number() {
     rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
     [ "$(grep -c ': warning: ' err)" = 1 ] || { cat err; fail "a row with an absent number was warned about"; }
 }
+
+# reportc suggest: the prose numbers that equal a table's number or a group's
+# sum and are not quoted by name, with the {{name}} to write, best first.
+test_suggest_lists_unbound_numbers_with_their_names() {
+    cp "$ROOT/tests/reports/suggest-2024.yaml" r.yaml
+    rc suggest r.yaml > out 2> err; [ $? = 0 ] || { cat err; fail "exit status"; return 1; }
+    [ ! -s err ] || { cat err; fail "something on standard error"; return 1; }
+    cat > want <<'OUT'
+r.yaml:17:26: 1,038 = {{applications.new.total}}
+r.yaml:17:102: 309 = {{applications.results.not_disclosed.total}}
+r.yaml:18:18: 31.75 = {{proactive.fees}}
+r.yaml:20:58: 十二 = {{reviews.litigation.direct.total + reviews.litigation.after_reconsideration.total}}, {{proactive.normative_documents.issued}}, {{applications.results.partly_disclosed.natural_person}}, {{applications.results.not_disclosed.prohibited_by_law.commercial_enterprise}}, {{applications.results.not_disclosed.endangers_security.natural_person}} (and 12 more)
+OUT
+    diff want out || { fail "reportc suggest printed something else"; return 1; }
+    rc --suggest r.yaml > out2 && cmp -s out out2 || fail "--suggest differs from reportc suggest" || return 1
+    [ ! -e r.pdf ] || fail "suggest wrote a PDF" || return 1
+    # What it says is right: quoted as suggested, the numbers print the same.
+    sed -i 's/1,038件/{{applications.new.total |#,##0}}件/; s/不予公开309件/不予公开{{applications.results.not_disclosed.total}}件/; s/31.75万元/{{proactive.fees}}万元/' r.yaml
+    rc suggest r.yaml > out || return 1
+    [ "$(wc -l < out)" = 1 ] && grep -q '^r.yaml:20:58: 十二 = ' out || { cat out; fail "bound numbers still suggested"; }
+}
+
+test_suggest_prints_nothing_when_every_number_is_bound() {
+    rc suggest "$ROOT/tests/reports/city-2023.yaml" > out 2> err; [ $? = 0 ] || { cat err; fail "exit status"; return 1; }
+    [ ! -s out ] && [ ! -s err ] || { cat out err; fail "output where every number is bound"; return 1; }
+    rc suggest "$ROOT/data/2023.yaml" > out 2> err && [ ! -s out ] && [ ! -s err ] || { cat out err; fail "data/2023.yaml"; }
+}
