@@ -77,11 +77,15 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
     parsed_report in;
     if (!parse_report(a, d, &po, &in)) return false;
     lap(&watch, "parse");
-    model_doc *model = model_build(a, d, &in);
+    model_doc *model = model_build(a, d, &in, opt->suggest);
     lap(&watch, "model");
     if (!model || d->errors) return false;
     if (opt->dump == DUMP_MODEL) {
         model_dump(model, stdout);
+        return true;
+    }
+    if (opt->suggest) {
+        model_dump_suggestions(model, stdout);
         return true;
     }
     /* --check validates the description — syntax, keys, tables, a

@@ -26,6 +26,7 @@ typedef struct compile_options {
     const char *input;          /* path or "-" */
     const char *output;         /* PDF path; NULL with --check or --dump */
     bool check_only;
+    bool suggest;               /* reportc suggest: list prose numbers to quote by name, write nothing */
     dump_kind dump;
     const char *const *font_dirs;   /* --font-dir and REPORTC_FONT_PATH, in order */
     int n_font_dirs;

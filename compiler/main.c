@@ -14,6 +14,7 @@
 static const char usage[] =
     "usage: reportc [options] INPUT.yaml\n"
     "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--force]\n"
+    "       reportc suggest INPUT.yaml\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
     "INPUT '-' reads standard input.\n"
@@ -24,6 +25,7 @@ static const char usage[] =
     "                    (no fonts or layout: a compile may still warn)\n"
     "  --dump model      print the document model as text\n"
     "  --dump layout     print the laid-out pages as text\n"
+    "  --suggest         the same as 'reportc suggest INPUT.yaml' (below)\n"
     "  --font-dir DIR    look for fonts in DIR first (repeatable; also REPORTC_FONT_PATH)\n"
     "  --list-fonts      show which font file serves each role\n"
     "  --no-pdfa         write plain PDF, not PDF/A-1b\n"
@@ -35,6 +37,14 @@ static const char usage[] =
     "every number at 0; it compiles as it is.  The year defaults to the one in\n"
     "FILE's name (2024.yaml), else last year.  An existing FILE is replaced only\n"
     "with --force.\n"
+    "\n"
+    "reportc suggest lists the numbers a templated report's prose writes that\n"
+    "equal a table's number or a group's sum and are not yet quoted by name,\n"
+    "one a line, with the names to write instead (best first):\n"
+    "  2024.yaml:17:38: 1,038 = {{applications.new.total}}\n"
+    "Only numbers followed by a unit of the template's prose checks (件, 万元)\n"
+    "are listed: years, dates, percentages, telephone numbers never.  Nothing\n"
+    "is printed when there is nothing to suggest; nothing is written.\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage, 3 I/O or internal failure\n";
 
@@ -134,14 +144,14 @@ static int init_year_of(const char *output)
 }
 
 enum { OPT_CHECK = 256, OPT_DUMP, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_NO_PDFA, OPT_ICC, OPT_VERSION, OPT_LAYOUT,
-       OPT_YEAR, OPT_FORCE };
+       OPT_YEAR, OPT_FORCE, OPT_SUGGEST };
 
 static const struct option compile_options_[] = {
     { "check", no_argument, NULL, OPT_CHECK },         { "dump", required_argument, NULL, OPT_DUMP },
     { "font-dir", required_argument, NULL, OPT_FONT_DIR }, { "list-fonts", no_argument, NULL, OPT_LIST_FONTS },
     { "no-pdfa", no_argument, NULL, OPT_NO_PDFA },     { "icc-profile", required_argument, NULL, OPT_ICC },
     { "help", no_argument, NULL, 'h' },                { "version", no_argument, NULL, OPT_VERSION },
-    { NULL, 0, NULL, 0 },
+    { "suggest", no_argument, NULL, OPT_SUGGEST },     { NULL, 0, NULL, 0 },
 };
 
 static const struct option init_options[] = {
@@ -189,11 +199,18 @@ int main(int argc, char **argv)
     compile_options opt = { 0 };
     bool list_fonts = false;
     int c;
+    /* reportc suggest INPUT.yaml is reportc --suggest INPUT.yaml. */
+    if (argc > 1 && strcmp(argv[1], "suggest") == 0) {
+        opt.suggest = true;
+        argv[1] = argv[0];
+        argc--, argv++;
+    }
     opterr = 0;
     while ((c = getopt_long(argc, argv, "ho:", compile_options_, NULL)) != -1) {
         switch (c) {
         case 'o': opt.output = optarg; break;
         case OPT_CHECK: opt.check_only = true; break;
+        case OPT_SUGGEST: opt.suggest = true; break;
         case OPT_NO_PDFA: opt.plain_pdf = true; break;
         case OPT_LIST_FONTS: list_fonts = true; break;
         case OPT_ICC: opt.icc_profile = optarg; break;
@@ -226,7 +243,12 @@ int main(int argc, char **argv)
     } else if (!opt.input) {
         status = usage_error("no input file", NULL);
     } else {
-        if (!opt.output && !opt.check_only && opt.dump == DUMP_NONE) opt.output = p.output = default_output(opt.input);
+        if (opt.suggest && (opt.output || opt.check_only || opt.dump != DUMP_NONE)) {
+            status = usage_error("reportc suggest writes no PDF: it takes no -o, --check or --dump", NULL);
+            goto done;
+        }
+        if (!opt.output && !opt.check_only && !opt.suggest && opt.dump == DUMP_NONE)
+            opt.output = p.output = default_output(opt.input);
         status = compile_run(&opt);
     }
 done:

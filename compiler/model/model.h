@@ -81,16 +81,29 @@ typedef struct model_meta {
     int utc_offset_minutes; /* the layout's time zone for dates */
 } model_meta;
 
+/* A number the prose of a templated report writes that equals a table's
+ * number or a group's sum (reportc suggest): the names to quote it by,
+ * best first ("a + b" for a sum the template's words name). */
+typedef struct model_suggestion {
+    src_pos pos;
+    const char *written;    /* the number as written: 1,038, 三 */
+    const char *const *names;
+    int n_names;
+} model_suggestion;
+
 typedef struct model_doc {
     model_meta meta;
     const style *style;
     model_block *blocks;
     int n_blocks;
+    model_suggestion *suggestions;  /* only when model_build was asked to */
+    int n_suggestions;
 } model_doc;
 
 /* Binds the report into a model allocated in `a`.  Records every mistake in
- * d; returns NULL when there was any error. */
-model_doc *model_build(arena *a, diag *d, const struct parsed_report *in);
+ * d; returns NULL when there was any error.  `suggest`: also list the prose
+ * numbers that could be quoted by name (doc->suggestions). */
+model_doc *model_build(arena *a, diag *d, const struct parsed_report *in, bool suggest);
 
 /* Splits t into runs at its inline markup: **bold**, `literal` (left alone
  * by the typographic rules), and \* \` \\ for the characters themselves.
@@ -99,5 +112,9 @@ bool model_markup_parse(arena *a, diag *d, model_text *t);
 
 /* Prints the model as stable text (reportc --dump model). */
 void model_dump(const model_doc *doc, FILE *out);
+
+/* Prints doc->suggestions in source order, one a line:
+ * `file:line:col: 1,038 = {{applications.new.total}}` (reportc suggest). */
+void model_dump_suggestions(const model_doc *doc, FILE *out);
 
 #endif

@@ -46,9 +46,9 @@ static void build_meta(model_builder *b, const syn_meta *sm)
     m->utc_offset_minutes = b->st->utc_offset_minutes;
 }
 
-model_doc *model_build(arena *a, diag *d, const parsed_report *in)
+model_doc *model_build(arena *a, diag *d, const parsed_report *in, bool suggest)
 {
-    model_builder b = { .a = a, .d = d, .st = in->style, .ok = true };
+    model_builder b = { .a = a, .d = d, .st = in->style, .ok = true, .suggest = suggest };
     b.doc = arena_alloc(a, sizeof *b.doc);
     b.doc->style = in->style;
     const syn_report *r = in->report;

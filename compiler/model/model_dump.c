@@ -1,5 +1,6 @@
 /* model_dump.c — the model as stable text (reportc --dump model, model.h),
  * compared with tests/golden/ by the tests. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -53,5 +54,29 @@ void model_dump(const model_doc *doc, FILE *out)
         fputc('\n', out);
         if (blk->table) model_table_dump(blk->table, out);
         for (int k = 0; k < blk->n_items; k++) dump_text(out, "  item", &blk->items[k]), fputc('\n', out);
+    }
+}
+
+static int compare_suggestions(const void *a, const void *b)
+{
+    const model_suggestion *x = a, *y = b;
+    if (x->pos.src != y->pos.src) {
+        int c = strcmp(x->pos.src ? x->pos.src->name : "", y->pos.src ? y->pos.src->name : "");
+        if (c) return c;
+    }
+    return x->pos.offset < y->pos.offset ? -1 : x->pos.offset > y->pos.offset;
+}
+
+void model_dump_suggestions(const model_doc *doc, FILE *out)
+{
+    enum { SHOWN = 5 };   /* names a line lists; a small number can equal dozens */
+    if (!doc->n_suggestions) return;
+    qsort(doc->suggestions, (size_t)doc->n_suggestions, sizeof *doc->suggestions, compare_suggestions);
+    for (int i = 0; i < doc->n_suggestions; i++) {
+        const model_suggestion *s = &doc->suggestions[i];
+        fprintf(out, "%s:%d:%d: %s =", s->pos.src ? s->pos.src->name : "<input>", s->pos.line, s->pos.col, s->written);
+        for (int k = 0; k < s->n_names && k < SHOWN; k++) fprintf(out, "%s {{%s}}", k ? "," : "", s->names[k]);
+        if (s->n_names > SHOWN) fprintf(out, " (and %d more)", s->n_names - SHOWN);
+        fputc('\n', out);
     }
 }

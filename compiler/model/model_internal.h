@@ -10,6 +10,7 @@
  *   template_numbers.c the template's tables: names, the report's numbers, sums
  *   template_rules.c   the template's rules, and where a broken one is reported
  *   template_prose.c   prose: numbers quoted by name, numbers checked (R8)
+ *   template_suggest.c prose numbers that could be quoted by name (suggest)
  *   template_init.c    reportc init's skeleton
  * model_build.c → template.c → template_prose.c, template_rules.c →
  * template_numbers.c; all of them → model_blocks.c → model_markup.c,
@@ -31,6 +32,7 @@ typedef struct model_builder {
     int counters[4];       /* automatic heading numbers per level */
     int cap_blocks;
     bool ok;
+    bool suggest;          /* reportc suggest: collect doc->suggestions */
 } model_builder;
 
 /* ---- model_blocks.c ---- */

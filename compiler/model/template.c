@@ -128,7 +128,8 @@ bool template_build(model_builder *b, const parsed_report *in)
     const syn_report *r = in->report;
     const template_spec *spec = in->tmpl;
     if (!r->issuer.s || !r->year) return false;   /* the parse stage said so */
-    expander e = { .a = b->a, .d = b->d, .ok = true, .default_zero = r->missing_as_zero, .data = r->data, .spec = spec };
+    expander e = { .a = b->a, .d = b->d, .ok = true, .default_zero = r->missing_as_zero, .data = r->data, .spec = spec,
+                   .suggest = b->suggest };
     e.n_tables = spec->n_tables;
     e.tables = arena_alloc(b->a, (size_t)(spec->n_tables + 1) * sizeof *e.tables);
     /* Header-tree tables first, then grids: the order of the missing list. */
@@ -152,5 +153,7 @@ bool template_build(model_builder *b, const parsed_report *in)
     template_check_data_keys(&e);
     template_report_missing(&e, r);
     template_report_broken(&e);
+    b->doc->suggestions = e.suggestions;
+    b->doc->n_suggestions = e.n_suggestions;
     return e.ok && b->ok;
 }

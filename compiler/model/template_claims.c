@@ -404,3 +404,72 @@ void template_check_claims(expander *e, const syn_scalar *s)
         warn(&sc, s, &sc.sites[k], &e->spec->checks[c], tk);
     }
 }
+
+/* ---- the numbers of a prose text, for reportc suggest ----------------------------- */
+
+/* Whether a unit some check states (件, 万元) follows the number ending at i. */
+static bool stated_unit(const scan *sc, size_t i)
+{
+    for (int k = 0; k < sc->e->spec->n_checks; k++) {
+        const syn_scalar *u = &sc->e->spec->checks[k].unit;
+        if (u->s && u->len && unit_after(sc, i, u)) return true;
+    }
+    return false;
+}
+
+int template_prose_numbers(expander *e, const syn_scalar *s, prose_number **out)
+{
+    *out = NULL;
+    if (!s->s || !e->spec->n_checks) return 0;
+    scan sc = { .e = e, .t = s->s, .len = s->len };
+    find_sites(&sc);
+    find_tokens(&sc);
+    if (!sc.n_tokens) return 0;
+    /* The binding R8 makes (template_check_claims): a number is its first site's. */
+    int *bound = arena_alloc(e->a, (size_t)sc.n_tokens * sizeof *bound);
+    for (int k = 0; k < sc.n_tokens; k++) bound[k] = -1;
+    for (int k = 0; k < sc.n_sites; k++) {
+        const token *tk = number_after(&sc, &sc.sites[k]);
+        if (!tk || tk->quoted || bound[tk - sc.tokens] >= 0) continue;
+        bound[tk - sc.tokens] = bind(&sc, &sc.sites[k], tk);
+    }
+    prose_number *list = arena_alloc(e->a, (size_t)sc.n_tokens * sizeof *list);
+    int n = 0;
+    const tmpl_prose_numbers *pn = &e->spec->prose;
+    size_t i = 0, sentence = 0, clause = 0, about = 0, not_stated = 0;
+    bool about_seen = false, not_stated_seen = false;
+    for (int k = 0; k < sc.n_tokens; k++) {
+        const token *tk = &sc.tokens[k];
+        for (; i < tk->start; i = next_char(sc.t, i)) {
+            if (is_end(&sc, i, false)) sentence = clause = next_char(sc.t, i);
+            else if (is_end(&sc, i, true)) clause = next_char(sc.t, i);
+            else if (word_at(sc.t, i, pn->not_about, pn->n_not_about)) about = i, about_seen = true;
+            else if (word_at(sc.t, i, pn->not_stated, pn->n_not_stated)) not_stated = i, not_stated_seen = true;
+        }
+        /* Quoted, without a unit (2024年, 1月, 13.1%, a telephone number),
+           in a sentence about something else (12345热线, 建议), or after
+           words such as 比上年增加 in its clause with no check's words
+           between (a difference, not a table's number): none. */
+        bool differs = not_stated_seen && not_stated >= clause;
+        for (int st = 0; differs && st < sc.n_sites; st++)
+            differs = !(sc.sites[st].start > not_stated && sc.sites[st].end <= tk->start);
+        if (tk->quoted || !stated_unit(&sc, tk->end) || (about_seen && about >= sentence) || differs) continue;
+        prose_number *p = &list[n++];
+        *p = (prose_number){ tk->start, tk->end, tk->v, bound[k], NULL, 0 };
+        int m = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int *nearby = pass ? arena_alloc(e->a, (size_t)(m + 1) * sizeof *nearby) : NULL;
+            m = 0;
+            for (int st = sc.n_sites - 1; st >= 0; st--) {
+                const site *w = &sc.sites[st];
+                if (w->end > tk->start || w->start < sentence) continue;
+                for (int c = 0; c < w->n_checks; c++, m++)
+                    if (nearby) nearby[m] = w->checks[c];
+            }
+            p->nearby = nearby;
+        }
+        p->n_nearby = m;
+    }
+    *out = list;
+    return n;
+}

@@ -1,10 +1,12 @@
 /* template_internal.h — shared by the files of the template module:
  * template.c (the body), template_numbers.c (names, numbers, sums),
  * template_rules.c (rules and where a broken one is reported),
- * template_prose.c (numbers in the prose).  Not for use outside them.
+ * template_prose.c (numbers in the prose), template_suggest.c (reportc
+ * suggest).  Not for use outside them.
  *
  * The calls go one way: template.c → template_prose.c and
- * template_rules.c → template_numbers.c. */
+ * template_rules.c → template_numbers.c; template_prose.c →
+ * template_suggest.c → template_claims.c → template_quote.c. */
 #ifndef REPORTC_TEMPLATE_INTERNAL_H
 #define REPORTC_TEMPLATE_INTERNAL_H
 
@@ -81,6 +83,9 @@ typedef struct expander {
     int n_tables;
     const ttable *prev;         /* last year's tables (parallel), or NULL */
     const template_spec *spec;
+    bool suggest;               /* reportc suggest: collect suggestions */
+    model_suggestion *suggestions;
+    int n_suggestions, cap_suggestions;
 } expander;
 
 /* ---- template_numbers.c ---- */
@@ -103,7 +108,7 @@ void template_add_operand(expander *e, broken *b, const tcell *c);
 void template_report_broken(expander *e);
 
 /* ---- template_rules.c ---- */
-/* The template's rules over the tables (R1, R6 …), into e's broken list;
+/* The template's rules over the tables (R1, R6, R7 …), into e's broken list;
  * `prev`: last year's tables (parallel to e->tables), or NULL. */
 void template_check_rules(expander *e, const ttable *prev);
 
@@ -122,6 +127,24 @@ const char *template_quote(expander *e, const char *expr, size_t len, src_pos po
 void template_check_claims(expander *e, const syn_scalar *s);
 /* Position of byte `offset` of scalar s (exact when its columns are). */
 src_pos template_pos_in(const syn_scalar *s, size_t offset);
+/* A number a prose text states (reportc suggest): followed by a unit of the
+ * prose checks, not quoted by name, not in a sentence about something else. */
+typedef struct prose_number {
+    size_t start, end;          /* its bytes in the text */
+    decimal v;
+    int check;                  /* the check whose words bind it (as R8 binds), or -1 */
+    const int *nearby;          /* checks whose words come before it in its sentence, nearest first */
+    int n_nearby;
+} prose_number;
+/* The numbers of s, in order, into *out (in e's arena); how many. */
+int template_prose_numbers(expander *e, const syn_scalar *s, prose_number **out);
+
+/* ---- template_suggest.c ---- */
+/* The numbers of prose text s that equal a table's number or a group's sum
+ * and are not quoted by name, with the names to quote them by, best first:
+ * the check whose words bind the number, then the checks whose words come
+ * before it in its sentence, then the tables' order. */
+void template_suggest(expander *e, const syn_scalar *s);
 
 /* ---- template_prose.c ---- */
 /* Adds a section's prose: numbers quoted by name filled in, numbers stated

@@ -60,6 +60,7 @@ static syn_scalar fill_numbers(expander *e, const syn_scalar *s)
 static syn_scalar prose(expander *e, const syn_scalar *s)
 {
     template_check_claims(e, s);
+    if (e->suggest) template_suggest(e, s);
     return fill_numbers(e, s);
 }
 

@@ -163,7 +163,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     const char *text;
     size_t len;
     char why[200];
-    static const char hint[] = "name last year's report (a YAML file), or leave 'previous' out: R6 is then not checked";
+    static const char hint[] = "name last year's report (a YAML file), or leave 'previous' out: R6 and R7 are then not checked";
     if (source_read_file(p->a, p->files, path, p->limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, v->pos, hint, "cannot read last year's report %.200s: %s", path, why);
         return NULL;

@@ -84,7 +84,7 @@ static void parse_section(parse_ctx *p, const ynode *n, tmpl_section *s)
 
 static void parse_rule(parse_ctx *p, const ynode *n, tmpl_rule *r)
 {
-    static const char *const keys[] = { "id", "table", "each", "severity", "left", "right", "previous", "message", NULL };
+    static const char *const keys[] = { "id", "table", "each", "severity", "left", "right", "previous", "minus", "message", NULL };
     r->pos = n->pos;
     if (!parse_keys(p, n, "a template rule", keys) && n->kind != YNODE_MAP) return;
     const char *what = "a template rule";
@@ -92,8 +92,11 @@ static void parse_rule(parse_ctx *p, const ynode *n, tmpl_rule *r)
     scalar_of(p, n, "table", what, true, &r->table);
     const ynode *v;
     int e;
-    static const char *const each[] = { "column", NULL };
-    if ((v = yaml_lookup(n, "each")) && !schema_enum(p->d, v, "each", each, &e)) p->ok = false;
+    static const char *const each[] = { "column", "row", NULL };
+    if ((v = yaml_lookup(n, "each"))) {
+        if (schema_enum(p->d, v, "each", each, &e)) r->each_row = e == 1;
+        else p->ok = false;
+    }
     static const char *const severities[] = { "error", "warning", NULL };
     if ((v = yaml_lookup(n, "severity"))) {
         if (schema_enum(p->d, v, "severity", severities, &e)) r->warning = e == 1;
@@ -101,12 +104,14 @@ static void parse_rule(parse_ctx *p, const ynode *n, tmpl_rule *r)
     }
     if ((v = yaml_lookup(n, "left"))) names_of(p, v, "left", &r->left, &r->n_left);
     else parse_error(p, n->pos, "e.g. left: [new, carried_over]", "a template rule needs 'left'");
-    const ynode *right = yaml_lookup(n, "right"), *previous = yaml_lookup(n, "previous");
-    if (right && previous) parse_error(p, previous->pos, "a rule compares with this year's rows or last year's", "a rule has either 'right' or 'previous', not both");
-    else if (right) names_of(p, right, "right", &r->right, &r->n_right);
-    else if (previous) names_of(p, previous, "previous", &r->previous, &r->n_previous);
-    else parse_error(p, n->pos, "e.g. right: [results.total, carried_forward]", "a template rule needs 'right' or 'previous'");
-    static const char *const holes[] = { "left", "right", "column", "group", NULL };
+    const ynode *right = yaml_lookup(n, "right"), *previous = yaml_lookup(n, "previous"), *minus = yaml_lookup(n, "minus");
+    if (right) names_of(p, right, "right", &r->right, &r->n_right);
+    if (previous) names_of(p, previous, "previous", &r->previous, &r->n_previous);
+    if (minus) names_of(p, minus, "minus", &r->minus, &r->n_minus);
+    if (!right && !previous)
+        parse_error(p, n->pos, "e.g. right: [results.total, carried_forward], or previous: [carried_forward] for last year's",
+                    "a template rule needs 'right' or 'previous'");
+    static const char *const holes[] = { "left", "right", "previous", "minus", "column", "group", "row", NULL };
     pattern_of(p, n, "message", "a rule's message", holes, true, &r->message);
 }
 

@@ -216,7 +216,7 @@ typedef struct syn_report {
     bool has_sections;
     src_pos sections_pos;
     const syn_data *data;           /* NULL: none */
-    const syn_data *previous;       /* last year's data (R6); NULL: none or unreadable */
+    const syn_data *previous;       /* last year's data (R6, R7); NULL: none or unreadable */
     /* both */
     syn_attachment *attachments;
     int n_attachments;

@@ -24,14 +24,19 @@ typedef struct tmpl_table {
     const syn_table *table;         /* header trees with key/sum, or a grid with data holes */
 } tmpl_table;
 
-/* A rule over a table's rows, checked for each column: Σ left = Σ right,
- * or Σ left = Σ previous in last year's report (R6). */
+/* A rule over a table's numbers: Σ left = Σ previous + Σ right − Σ minus,
+ * `previous` being last year's report's (R6, R7; a rule with previous
+ * terms is checked only when the report names last year's).  `each:
+ * column` (header trees): the names are rows, checked in every column (R1,
+ * R6); `each: row` (grids): the names are columns (the last key of a data
+ * hole's name), checked in every row that has them all (R7). */
 typedef struct tmpl_rule {
     src_pos pos;
     syn_scalar id, table;
     bool warning;
-    syn_scalar *left, *right, *previous;    /* row names; right or previous is NULL */
-    int n_left, n_right, n_previous;
+    bool each_row;
+    syn_scalar *left, *right, *previous, *minus;    /* names; NULL when not given */
+    int n_left, n_right, n_previous, n_minus;
     syn_scalar message;
 } tmpl_rule;
 

@@ -185,3 +185,11 @@ test_long_source_line_is_quoted_as_a_window() {
     longest=$(awk '{ if (length($0) > m) m = length($0) } END { print m }' err)
     [ "$longest" -le 200 ] || { head -c 600 err; fail "a diagnostic line of $longest characters"; }
 }
+
+# reportc suggest (and --suggest) is in --help, writes nothing, takes no -o.
+test_suggest_in_help_and_usage() {
+    rc --help > out || return 1
+    grep -q '^       reportc suggest INPUT.yaml$' out && grep -q -- '--suggest' out || { cat out; fail "suggest not in --help"; return 1; }
+    rc suggest "$ROOT/tests/reports/city-2023.yaml" -o x.pdf 2> err; [ $? = 2 ] || { cat err; fail "suggest with -o is not a usage error"; return 1; }
+    [ ! -e x.pdf ] || fail "suggest wrote a PDF"
+}

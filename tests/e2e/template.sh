@@ -453,3 +453,69 @@ open("r.yaml", "w").write(t)
 PY
     rc r.yaml --check 2> err && [ ! -s err ] || { cat err; fail "a number the words do not bind was warned about"; }
 }
+
+# ---- issue 13: R7 and reportc suggest --------------------------------------
+
+# R7 (a warning with previous:): per row of table 二, 现行有效件数 = last
+# year's 现行有效件数 + 本年制发件数 − 本年废止件数.  city-2023.yaml is
+# city-2024.yaml's last year, R6 and R7 holding in every column and row.
+with_previous() {
+    cp "$ROOT/tests/reports/city-2023.yaml" 2023.yaml
+    sed 's/^date: 2025-01-20$/date: 2025-01-20\nprevious: 2023.yaml/' "$CITY" > r.yaml
+    grep -q '^previous: 2023.yaml$' r.yaml || fail "no previous: added"
+}
+
+test_r7_holds_in_every_row_no_warning() {
+    with_previous || return 1
+    rc r.yaml -o r.pdf 2> err && [ ! -s err ] || { cat err; fail "a warning or error where R6 and R7 hold"; return 1; }
+    # … and R7 is checked: this year's 规章 现行有效 one more is warned about.
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 0, repealed: 0, in_force: 1}/' r.yaml
+    line=$(grep -n '^    regulations: ' r.yaml | cut -d: -f1)
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "^r.yaml:$line:[0-9]*: warning: 现行有效件数（1）不等于上年现行有效件数（0）加本年制发件数（0）减本年废止件数（0）：行「规章」$" err ||
+        { cat err; fail "R7 not checked"; }
+}
+
+test_r7_one_row_broken_one_warning_at_its_in_force_number() {
+    with_previous || return 1
+    sed -i 's/normative_documents: {issued: 10, repealed: 4, in_force: 48}/normative_documents: {issued: 10, repealed: 4, in_force: 50}/' 2023.yaml
+    line=$(grep -n '^    normative_documents: ' r.yaml | cut -d: -f1)
+    col=$(( $(sed -n "${line}p" r.yaml | sed 's/in_force: .*//' | wc -m) + 10 ))
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    grep -q "^r.yaml:$line:$col: warning: 现行有效件数（57）不等于上年现行有效件数（50）加本年制发件数（12）减本年废止件数（3）：行「行政规范性文件」$" err ||
+        { cat err; fail "no R7 warning at $line:$col"; return 1; }
+    grep -q "hint: " err || { cat err; fail "no hint"; return 1; }
+    [ "$(grep -c ': warning: ' err)" = 1 ] || { cat err; fail "not exactly one warning"; return 1; }
+    # A row whose number is absent (last year's 规章 not given) is skipped, not warned.
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 0, repealed: 0}/' 2023.yaml
+    sed -i 's/^    regulations: {issued: 0, repealed: 0, in_force: 0}$/    regulations: {issued: 1, repealed: 0, in_force: 0}/' r.yaml
+    rc r.yaml -o r.pdf 2> err || { cat err; return 1; }
+    [ "$(grep -c ': warning: ' err)" = 1 ] || { cat err; fail "a row with an absent number was warned about"; }
+}
+
+# reportc suggest: the prose numbers that equal a table's number or a group's
+# sum and are not quoted by name, with the {{name}} to write, best first.
+test_suggest_lists_unbound_numbers_with_their_names() {
+    cp "$ROOT/tests/reports/suggest-2024.yaml" r.yaml
+    rc suggest r.yaml > out 2> err; [ $? = 0 ] || { cat err; fail "exit status"; return 1; }
+    [ ! -s err ] || { cat err; fail "something on standard error"; return 1; }
+    cat > want <<'OUT'
+r.yaml:17:26: 1,038 = {{applications.new.total}}
+r.yaml:17:102: 309 = {{applications.results.not_disclosed.total}}
+r.yaml:18:18: 31.75 = {{proactive.fees}}
+r.yaml:20:58: 十二 = {{reviews.litigation.direct.total + reviews.litigation.after_reconsideration.total}}, {{proactive.normative_documents.issued}}, {{applications.results.partly_disclosed.natural_person}}, {{applications.results.not_disclosed.prohibited_by_law.commercial_enterprise}}, {{applications.results.not_disclosed.endangers_security.natural_person}} (and 12 more)
+OUT
+    diff want out || { fail "reportc suggest printed something else"; return 1; }
+    rc --suggest r.yaml > out2 && cmp -s out out2 || fail "--suggest differs from reportc suggest" || return 1
+    [ ! -e r.pdf ] || fail "suggest wrote a PDF" || return 1
+    # What it says is right: quoted as suggested, the numbers print the same.
+    sed -i 's/1,038件/{{applications.new.total |#,##0}}件/; s/不予公开309件/不予公开{{applications.results.not_disclosed.total}}件/; s/31.75万元/{{proactive.fees}}万元/' r.yaml
+    rc suggest r.yaml > out || return 1
+    [ "$(wc -l < out)" = 1 ] && grep -q '^r.yaml:20:58: 十二 = ' out || { cat out; fail "bound numbers still suggested"; }
+}
+
+test_suggest_prints_nothing_when_every_number_is_bound() {
+    rc suggest "$ROOT/tests/reports/city-2023.yaml" > out 2> err; [ $? = 0 ] || { cat err; fail "exit status"; return 1; }
+    [ ! -s out ] && [ ! -s err ] || { cat out err; fail "output where every number is bound"; return 1; }
+    rc suggest "$ROOT/data/2023.yaml" > out 2> err && [ ! -s out ] && [ ! -s err ] || { cat out err; fail "data/2023.yaml"; }
+}
