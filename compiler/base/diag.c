@@ -121,6 +121,8 @@ void diag_internal(diag *d, const char *stage, const char *fmt, ...)
 
 bool diag_full(const diag *d) { return d->errors >= DIAG_MAX_ERRORS; }
 
+bool diag_warnings_full(const diag *d) { return d->warnings >= DIAG_MAX_WARNINGS; }
+
 static int compare_entries(const void *a, const void *b)
 {
     const diag_entry *x = a, *y = b;

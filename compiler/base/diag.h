@@ -85,6 +85,9 @@ void diag_internal(diag *d, const char *stage, const char *fmt, ...) __attribute
 
 /* True once DIAG_MAX_ERRORS errors have been recorded: callers may stop early. */
 bool diag_full(const diag *d);
+/* True once DIAG_MAX_WARNINGS warnings have been recorded: a further one is
+ * only counted, its position and text need not be worked out. */
+bool diag_warnings_full(const diag *d);
 
 /* Prints every kept diagnostic, sorted by source, line, column; then a
  * summary line for each kind that was capped. */

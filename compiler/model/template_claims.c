@@ -11,7 +11,15 @@
  * same words belong to several checks (结果维持 of 行政复议 and of 行政诉讼)
  * the check whose `context` word comes last before them in the sentence
  * wins, and none when that leaves two.  Numbers are read as written:
- * 1,235, 1235, full-width digits, 三, 十二, 一百零五. */
+ * 1,235, 1235, full-width digits, 三, 十二, 一百零五.
+ *
+ * Linear in the text: the words are found through an index by their first
+ * character, sites and numbers are kept in text order and looked up by
+ * binary search, and no look back reaches further than LOOKBACK bytes
+ * (a clause or sentence longer than that — none in a real report — is
+ * judged on its last LOOKBACK bytes), so that a hostile 4 MiB paragraph
+ * cannot make the check quadratic. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/fill.h"
@@ -25,8 +33,19 @@ typedef struct token {
     decimal v;
 } token;
 
+/* How far back (bytes) binding looks for a clause's or a sentence's start,
+ * for context words and for other checks' words. */
+enum { LOOKBACK = 768 };
+
+/* A check's words by their first character, for finding them. */
+typedef struct word_ref {
+    uint32_t first;             /* the words' first character */
+    int check, after;
+} word_ref;
+
 typedef struct site {
     size_t start, first_end, end;   /* the words: first part, all parts */
+    size_t sentence, before, clause;/* where its sentence, the sentence before and its clause start */
     int *checks;
     int n_checks, cap_checks;
     const char *phrase;
@@ -40,6 +59,9 @@ typedef struct scan {
     int n_tokens, cap_tokens;
     site *sites;
     int n_sites, cap_sites;
+    word_ref *index;            /* sorted by first */
+    int n_index;
+    int max_within;             /* the largest `within` of the checks, characters */
 } scan;
 
 src_pos template_pos_in(const syn_scalar *s, size_t offset)
@@ -223,9 +245,10 @@ static bool match_words(const scan *sc, size_t i, const char *words, int within,
 
 static void add_site(scan *sc, size_t start, size_t first_end, size_t end, int check, const char *phrase)
 {
-    for (int k = 0; k < sc->n_sites; k++) {
+    /* Sites arrive in text order: the same place is among the last ones. */
+    for (int k = sc->n_sites - 1; k >= 0 && sc->sites[k].start == start; k--) {
         site *s = &sc->sites[k];
-        if (s->start == start && s->first_end == first_end && s->end == end) {
+        if (s->first_end == first_end && s->end == end) {
             for (int m = 0; m < s->n_checks; m++)
                 if (s->checks[m] == check) return;
             arena_grow(sc->e->a, (void **)&s->checks, &s->cap_checks, s->n_checks + 1, sizeof *s->checks);
@@ -235,37 +258,148 @@ static void add_site(scan *sc, size_t start, size_t first_end, size_t end, int c
     }
     arena_grow(sc->e->a, (void **)&sc->sites, &sc->cap_sites, sc->n_sites + 1, sizeof *sc->sites);
     site *s = &sc->sites[sc->n_sites++];
-    *s = (site){ start, first_end, end, NULL, 0, 0, phrase };
+    *s = (site){ start, first_end, end, 0, 0, 0, NULL, 0, 0, phrase };
     arena_grow(sc->e->a, (void **)&s->checks, &s->cap_checks, 1, sizeof *s->checks);
     s->checks[s->n_checks++] = check;
+}
+
+/* Whether site s's first words lie inside o's longer ones. */
+static bool within_longer(const site *o, const site *s)
+{
+    return o != s && o->start <= s->start && s->first_end <= o->first_end &&
+           o->first_end - o->start > s->first_end - s->start;
+}
+
+static int compare_refs(const void *a, const void *b)
+{
+    const word_ref *x = a, *y = b;
+    if (x->first != y->first) return x->first < y->first ? -1 : 1;
+    if (x->check != y->check) return x->check - y->check;
+    return x->after - y->after;
+}
+
+/* The index of the checks' words by first character. */
+static void index_words(scan *sc)
+{
+    const template_spec *spec = sc->e->spec;
+    int n = 0;
+    for (int c = 0; c < spec->n_checks; c++) {
+        n += spec->checks[c].n_after;
+        if (spec->checks[c].within > sc->max_within) sc->max_within = spec->checks[c].within;
+    }
+    sc->index = arena_alloc(sc->e->a, (size_t)(n ? n : 1) * sizeof *sc->index);
+    for (int c = 0; c < spec->n_checks; c++)
+        for (int a = 0; a < spec->checks[c].n_after; a++) {
+            const syn_scalar *w = &spec->checks[c].after[a];
+            uint32_t first;
+            if (!w->s || !w->len || !utf8_decode(w->s, w->len, &first)) continue;
+            sc->index[sc->n_index++] = (word_ref){ first, c, a };
+        }
+    qsort(sc->index, (size_t)sc->n_index, sizeof *sc->index, compare_refs);
+}
+
+/* The first index entry for character cp (n_index when none). */
+static int first_ref(const scan *sc, uint32_t cp)
+{
+    int lo = 0, hi = sc->n_index;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (sc->index[mid].first < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Where each site's sentence, the sentence before it and its clause start:
+ * one pass over the text. */
+static void place_sites(scan *sc)
+{
+    size_t i = 0, sentence = 0, before = 0, clause = 0;
+    for (int k = 0; k < sc->n_sites; k++) {
+        site *s = &sc->sites[k];
+        for (; i < s->start; i = next_char(sc->t, i)) {
+            if (is_end(sc, i, false)) before = sentence, sentence = clause = next_char(sc->t, i);
+            else if (is_end(sc, i, true)) clause = next_char(sc->t, i);
+        }
+        s->sentence = sentence, s->before = before, s->clause = clause;
+    }
 }
 
 static void find_sites(scan *sc)
 {
     const template_spec *spec = sc->e->spec;
-    for (size_t i = 0; i < sc->len; i = next_char(sc->t, i))
-        for (int c = 0; c < spec->n_checks; c++)
-            for (int a = 0; a < spec->checks[c].n_after; a++) {
-                size_t first_end, end;
-                const char *w = spec->checks[c].after[a].s;
-                if (w && match_words(sc, i, w, spec->checks[c].within, &first_end, &end)) add_site(sc, i, first_end, end, c, w);
-            }
-    /* Words inside longer words (复议 in 复议后起诉, 新收 in 本年新收) are the longer words'. */
-    int kept = 0;
+    index_words(sc);
+    for (size_t i = 0; i < sc->len; i = next_char(sc->t, i)) {
+        uint32_t cp;
+        if (!utf8_decode(sc->t + i, sc->len - i, &cp)) continue;
+        for (int r = first_ref(sc, cp); r < sc->n_index && sc->index[r].first == cp; r++) {
+            size_t first_end, end;
+            const tmpl_prose_check *c = &spec->checks[sc->index[r].check];
+            const char *w = c->after[sc->index[r].after].s;
+            if (match_words(sc, i, w, c->within, &first_end, &end)) add_site(sc, i, first_end, end, sc->index[r].check, w);
+        }
+    }
+    /* Words inside longer words (复议 in 复议后起诉, 新收 in 本年新收) are
+       the longer words'.  A site holding another starts no further back
+       than the longest words' first part. */
+    size_t longest = 0;
+    for (int r = 0; r < sc->n_index; r++) {
+        const char *w = spec->checks[sc->index[r].check].after[sc->index[r].after].s;
+        const char *cut = strstr(w, "…");
+        size_t n = cut ? (size_t)(cut - w) : strlen(w);
+        if (n > longest) longest = n;
+    }
+    site *kept = arena_alloc(sc->e->a, (size_t)(sc->n_sites ? sc->n_sites : 1) * sizeof *kept);
+    int n_kept = 0;
     for (int k = 0; k < sc->n_sites; k++) {
         const site *s = &sc->sites[k];
         bool inside = false;
-        for (int m = 0; m < sc->n_sites && !inside; m++) {
-            const site *o = &sc->sites[m];
-            inside = m != k && o->start <= s->start && s->first_end <= o->first_end &&
-                     o->first_end - o->start > s->first_end - s->start;
-        }
-        if (!inside) sc->sites[kept++] = *s;
+        for (int m = k; m >= 0 && !inside && sc->sites[m].start + longest >= s->start; m--)
+            inside = within_longer(&sc->sites[m], s);
+        for (int m = k + 1; m < sc->n_sites && !inside && sc->sites[m].start == s->start; m++)
+            inside = within_longer(&sc->sites[m], s);
+        if (!inside) kept[n_kept++] = *s;
     }
-    sc->n_sites = kept;
+    sc->sites = kept;
+    sc->n_sites = sc->cap_sites = n_kept;
+    place_sites(sc);
 }
 
 /* ---- binding ------------------------------------------------------------------ */
+
+/* The first site starting at or after byte i. */
+static int site_from(const scan *sc, size_t i)
+{
+    int lo = 0, hi = sc->n_sites;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (sc->sites[mid].start < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The first number starting at or after byte i. */
+static int token_from(const scan *sc, size_t i)
+{
+    int lo = 0, hi = sc->n_tokens;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (sc->tokens[mid].start < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* i, moved forward to no more than LOOKBACK bytes before `to` (on a
+ * character start). */
+static size_t near(const scan *sc, size_t i, size_t to)
+{
+    if (to <= LOOKBACK || i >= to - LOOKBACK) return i;
+    i = to - LOOKBACK;
+    while (i < to && ((unsigned char)sc->t[i] & 0xC0) == 0x80) i++;
+    return i;
+}
 
 static bool is_context(const tmpl_prose_check *c, const char *phrase)
 {
@@ -299,13 +433,13 @@ static size_t context_score(const scan *sc, const tmpl_prose_check *c, const sit
 {
     if (!c->n_context) return 1;
     size_t best = 0;
-    for (size_t i = from; i < s->start; i = next_char(sc->t, i)) {
+    for (size_t i = near(sc, from, s->start); i < s->start; i = next_char(sc->t, i)) {
         size_t n = word_at(sc->t, i, c->context, c->n_context);
         if (n && i + n <= s->start && i + n + 2 > best) best = i + n + 2;
     }
-    for (int k = 0; best && k < sc->n_sites; k++) {
+    for (int k = best ? site_from(sc, best - 2) : sc->n_sites; k < sc->n_sites && sc->sites[k].start < s->start; k++) {
         const site *o = &sc->sites[k];
-        if (o != s && o->start + 2 >= best && o->start < s->start && is_topic(sc, o) && !is_context(c, o->phrase)) return 0;
+        if (o != s && is_topic(sc, o) && !is_context(c, o->phrase)) return 0;
     }
     return best;
 }
@@ -314,14 +448,11 @@ static size_t context_score(const scan *sc, const tmpl_prose_check *c, const sit
 static int bind(const scan *sc, const site *s, const token *tk)
 {
     const template_spec *spec = sc->e->spec;
-    size_t sentence = 0, before = 0, clause = 0, prev_token = 0;
-    for (size_t i = 0; i < s->start; i = next_char(sc->t, i)) {
-        if (is_end(sc, i, false)) before = sentence, sentence = clause = next_char(sc->t, i);
-        else if (is_end(sc, i, true)) clause = next_char(sc->t, i);
-    }
-    for (int k = 0; k < sc->n_tokens; k++)
-        if (sc->tokens[k].end <= s->start && sc->tokens[k].end > prev_token) prev_token = sc->tokens[k].end;
-    size_t from = clause > prev_token ? clause : prev_token;
+    size_t sentence = near(sc, s->sentence, s->start), before = near(sc, s->before, s->start), prev_token = 0;
+    /* Numbers do not overlap: the last one starting before the site ends before it. */
+    int last = token_from(sc, s->start) - 1;
+    if (last >= 0 && sc->tokens[last].end <= s->start) prev_token = sc->tokens[last].end;
+    size_t from = near(sc, s->clause > prev_token ? s->clause : prev_token, s->start);
     /* A sentence about something else (12345热线…办结X件) binds nothing. */
     const tmpl_prose_numbers *pn = &spec->prose;
     bool about_else = false;
@@ -335,9 +466,9 @@ static int bind(const scan *sc, const site *s, const token *tk)
         /* Another check's words earlier in the clause, with no number
            between: 「予以公开和部分公开共X件」 is neither's (context words apart). */
         bool crowded = false;
-        for (int k = 0; k < sc->n_sites && !crowded; k++) {
+        for (int k = site_from(sc, from); k < sc->n_sites && sc->sites[k].start < s->start && !crowded; k++) {
             const site *o = &sc->sites[k];
-            crowded = o != s && o->start >= from && o->start < s->start && !is_context(c, o->phrase) && !shares_check(o, s);
+            crowded = o != s && !is_context(c, o->phrase) && !shares_check(o, s);
         }
         if (crowded) continue;
         if (!unit_after(sc, tk->end, &c->unit)) continue;
@@ -354,15 +485,17 @@ static int bind(const scan *sc, const site *s, const token *tk)
 /* The first number after site s, when nothing between them stops the binding. */
 static const token *number_after(const scan *sc, const site *s)
 {
-    const token *tk = NULL;
-    for (int k = 0; k < sc->n_tokens && !tk; k++)
-        if (sc->tokens[k].start >= s->end) tk = &sc->tokens[k];
-    if (!tk) return NULL;
+    int first = token_from(sc, s->end);
+    if (first >= sc->n_tokens) return NULL;
+    const token *tk = &sc->tokens[first];
+    /* No check binds a number further than its `within` characters. */
     const tmpl_prose_numbers *pn = &sc->e->spec->prose;
-    for (size_t i = s->end; i < tk->start; i = next_char(sc->t, i))
-        if (is_end(sc, i, true) || word_at(sc->t, i, pn->not_stated, pn->n_not_stated)) return NULL;
-    for (int k = 0; k < sc->n_sites; k++)
-        if (sc->sites[k].start >= s->end && sc->sites[k].start < tk->start && !shares_check(&sc->sites[k], s)) return NULL;
+    int chars = 0;
+    for (size_t i = s->end; i < tk->start; i = next_char(sc->t, i), chars++)
+        if (chars > sc->max_within || is_end(sc, i, true) || word_at(sc->t, i, pn->not_stated, pn->n_not_stated))
+            return NULL;
+    for (int k = site_from(sc, s->end); k < sc->n_sites && sc->sites[k].start < tk->start; k++)
+        if (!shares_check(&sc->sites[k], s)) return NULL;
     return tk;
 }
 
@@ -378,6 +511,11 @@ static void warn(const scan *sc, const syn_scalar *s, const site *st, const tmpl
         name = k ? arena_printf(e->a, "%s+%s", name, c->equals[k].s) : c->equals[k].s;
     }
     if (decimal_compare(tk->v, expected) == 0) return;
+    if (diag_warnings_full(e->d)) {
+        /* Only counted: its column (from the text's start) is not worked out. */
+        diag_warning(e->d, s->pos, NULL, "R8");
+        return;
+    }
     const char *found = arena_strndup(e->a, sc->t + tk->start, tk->end - tk->start);
     const char *phrase = arena_strndup(e->a, sc->t + st->start, st->first_end - st->start);
     const char *pairs[] = { "found", found, "expected", template_number_text(e->a, expected), "name", name,
@@ -451,8 +589,8 @@ int template_prose_numbers(expander *e, const syn_scalar *s, prose_number **out)
            words such as 比上年增加 in its clause with no check's words
            between (a difference, not a table's number): none. */
         bool differs = not_stated_seen && not_stated >= clause;
-        for (int st = 0; differs && st < sc.n_sites; st++)
-            differs = !(sc.sites[st].start > not_stated && sc.sites[st].end <= tk->start);
+        for (int st = site_from(&sc, not_stated + 1); differs && st < sc.n_sites && sc.sites[st].start < tk->start; st++)
+            differs = sc.sites[st].end > tk->start;
         if (tk->quoted || !stated_unit(&sc, tk->end) || (about_seen && about >= sentence) || differs) continue;
         prose_number *p = &list[n++];
         *p = (prose_number){ tk->start, tk->end, tk->v, bound[k], NULL, 0 };
@@ -460,9 +598,10 @@ int template_prose_numbers(expander *e, const syn_scalar *s, prose_number **out)
         for (int pass = 0; pass < 2; pass++) {
             int *nearby = pass ? arena_alloc(e->a, (size_t)(m + 1) * sizeof *nearby) : NULL;
             m = 0;
-            for (int st = sc.n_sites - 1; st >= 0; st--) {
+            size_t from = near(&sc, sentence, tk->start);
+            for (int st = site_from(&sc, tk->start) - 1; st >= 0 && sc.sites[st].start >= from; st--) {
                 const site *w = &sc.sites[st];
-                if (w->end > tk->start || w->start < sentence) continue;
+                if (w->end > tk->start) continue;
                 for (int c = 0; c < w->n_checks; c++, m++)
                     if (nearby) nearby[m] = w->checks[c];
             }

@@ -437,3 +437,24 @@ hostile_signal_runs() {
 
 test_sigterm_leaves_no_temporary_and_keeps_old_output() { hostile_signal_runs TERM; }
 test_sigint_leaves_no_temporary_and_keeps_old_output() { hostile_signal_runs INT; }
+
+# R8's prose checks on a 2.5 MB paragraph of one sentence, full of the
+# template's words and numbers: linear (it was quadratic: minutes).
+test_prose_checks_on_a_huge_paragraph_are_linear() {
+    python3 - "$ROOT/tests/reports/city-2024.yaml" > big.yaml <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+para = "本年新收政府信息公开申请1038件，予以公开361件，" * 30000 + "本年新收新收新收" * 20000
+print(s.replace("全年共收到政府信息公开申请", "全年共收到政府信息公开申请" + para, 1), end="")
+PY
+    cp "$ROOT"/tests/reports/city-2023.yaml . 2>/dev/null
+    local limit=5
+    hostile_is_asan && limit=40
+    start=$(date +%s%N)
+    timeout 120 "$ROOT/$REPORTC" --check big.yaml > /dev/null 2> err
+    status=$?
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    [ "$status" = 0 ] || { tail -3 err; fail "exit $status"; return 1; }
+    grep -q 'more warnings not shown' err || fail "the R8 warnings were not counted" || return 1
+    [ "$ms" -le $((limit * 1000)) ] || fail "took $ms ms (limit $limit s)"
+}
