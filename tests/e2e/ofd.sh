@@ -186,3 +186,26 @@ test_zip_container() {
     ! zipinfo -v 2023.ofd | grep -q 'extended local header: *yes' || fail "data descriptor" || return 1
     grep -q '^Doc_0/Res/font_[0-9]*\.ttf$' names || fail "no embedded font"
 }
+
+# The XML against the standard's schemas (附录A, transcribed in
+# GreenYun/OFD-Schema, which has no licence and is not shipped here): set
+# OFD_XSD to a directory holding OFD.xsd, Document.xsd, Res.xsd, Page.xsd
+# and Definitions.xsd.  Without it the test only says so.
+test_xsd_when_schemas_given() {
+    [ -n "${OFD_XSD:-}" ] && [ -f "$OFD_XSD/Page.xsd" ] || { echo "skipped: OFD_XSD not set"; return 0; }
+    cp "$ROOT/data/2023.yaml" . && write_seals && write_specials || return 1
+    python3 "$ROOT/tests/gen-table.py" 120 > table.yaml && cp "$ROOT"/tests/reports/*.yaml . || return 1
+    local y f s n=0
+    for y in *.yaml; do
+        rc "$y" -o "${y%.yaml}.ofd" || return 1
+        rm -rf u && mkdir u && (cd u && unzip -q "../${y%.yaml}.ofd") || return 1
+        for f in $(cd u && find . -name '*.xml'); do
+            case $f in
+                ./OFD.xml) s=OFD ;; */Document.xml) s=Document ;; */*Res.xml) s=Res ;; *) s=Page ;;
+            esac
+            xmllint --noout --schema "$OFD_XSD/$s.xsd" "u/$f" 2> err || { echo "$y: $f"; cat err; return 1; }
+            n=$((n + 1))
+        done
+    done
+    echo "$n XML files valid"
+}
