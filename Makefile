@@ -24,9 +24,10 @@ CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
 # libicuuc + libstdc++ at every start costs ~2 ms (measured with
 # tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
 # mapped lazily: only the line-break rules are touched).  libyaml, libpng and
-# zlib are static too (fewer objects for the loader).
+# zlib are static too (fewer objects for the loader); so is minizip (the OFD
+# container).
 LDLIBS   += $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -pthread \
-            -Wl,-Bstatic -lyaml -lpng16 -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
+            -Wl,-Bstatic -lyaml -lpng16 -lminizip -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
 SRCS      := $(sort $(wildcard compiler/*.c compiler/*/*.c))
 HDRS      := $(wildcard compiler/*.h compiler/*/*.h)

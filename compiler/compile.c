@@ -14,6 +14,7 @@
 #include "model/template.h"
 #include "output.h"
 #include "parse/parse.h"
+#include "render/ofd_write.h"
 #include "render/pdf_write.h"
 
 /* Stage timings on stderr when REPORTC_TIMING is set (make bench uses it). */
@@ -100,6 +101,12 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
     bool ok = frames && !d->errors;
     if (ok && opt->dump == DUMP_LAYOUT) {
         frame_dump(frames, stdout);
+    } else if (ok && opt->format == FORMAT_OFD) {
+        pdf_info pi = info_of(&model->meta);
+        ofd_info info = { pi.title, pi.author, pi.subject, pi.keywords, "reportc", REPORTC_VERSION,
+                          pi.year, pi.month, pi.day };
+        ok = ofd_write(frames, &info, d, pdf, len);
+        lap(&watch, "ofd");
     } else if (ok) {
         pdf_options popt = { .pdfa = !opt->plain_pdf };
         ok = !popt.pdfa || parse_icc_profile(a, d, opt->icc_profile, &popt.icc, &popt.icc_len);

@@ -22,6 +22,9 @@
 
 typedef enum { DUMP_NONE, DUMP_MODEL, DUMP_LAYOUT } dump_kind;
 
+/* The output format: by --format, else by the output's extension. */
+typedef enum { FORMAT_PDF, FORMAT_OFD } output_format;
+
 typedef struct compile_options {
     const char *input;          /* path or "-" */
     const char *output;         /* PDF path; NULL with --check or --dump */
@@ -34,6 +37,7 @@ typedef struct compile_options {
     int n_layout_dirs;
     const char *font_table;     /* <root>/fonts/fonts.yaml */
     bool plain_pdf;             /* --no-pdfa: no PDF/A-1b */
+    output_format format;       /* PDF (default) or OFD (GB/T 33190) */
     const char *icc_profile;    /* --icc-profile or REPORTC_ICC_PROFILE; NULL: search */
     bool force;                 /* reportc init: replace an existing file */
     const source_files *files;  /* files served from memory (the fuzzers); NULL: none */
@@ -45,7 +49,8 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 
 /* The pipeline in memory: parse, model, then (unless --check or --dump
- * model) fonts, layout and, unless --dump layout, the PDF into *pdf
+ * model) fonts, layout and, unless --dump layout, the PDF (or the OFD
+ * package, with opt->format) into *pdf
  * (malloc'd; NULL when none).  Diagnostics into d; dumps to stdout.  False
  * when the run stopped at an error. */
 bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **pdf, size_t *len);

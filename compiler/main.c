@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,7 +21,8 @@ static const char usage[] =
     "INPUT '-' reads standard input.\n"
     "\n"
     "options:\n"
-    "  -o FILE           write the PDF to FILE\n"
+    "  -o FILE           write the PDF to FILE (FILE.ofd: an OFD package)\n"
+    "  --format pdf|ofd  the output format (default: by -o's extension, else PDF)\n"
     "  --check           validate the description and its numbers, write nothing\n"
     "                    (no fonts or layout: a compile may still warn)\n"
     "  --dump model      print the document model as text\n"
@@ -118,15 +120,15 @@ static void find_resources(paths *p, compile_options *opt)
     opt->font_table = p->font_table;
 }
 
-/* INPUT.yaml → INPUT.pdf; standard input → report.pdf. */
-static char *default_output(const char *input)
+/* INPUT.yaml → INPUT.pdf (or .ofd); standard input → report.pdf. */
+static char *default_output(const char *input, const char *ext)
 {
     const char *in = strcmp(input, "-") == 0 ? "report.yaml" : input;
     size_t len = strlen(in);
     const char *dot = strrchr(in, '.');
     if (!dot || strchr(dot, '/')) dot = in + len;
     char *out = xmalloc(len + 5);
-    sprintf(out, "%.*s.pdf", (int)(dot - in), in);
+    sprintf(out, "%.*s.%s", (int)(dot - in), in, ext);
     return out;
 }
 
@@ -144,15 +146,23 @@ static int init_year_of(const char *output)
 }
 
 enum { OPT_CHECK = 256, OPT_DUMP, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_NO_PDFA, OPT_ICC, OPT_VERSION, OPT_LAYOUT,
-       OPT_YEAR, OPT_FORCE, OPT_SUGGEST };
+       OPT_YEAR, OPT_FORCE, OPT_SUGGEST, OPT_FORMAT };
 
 static const struct option compile_options_[] = {
     { "check", no_argument, NULL, OPT_CHECK },         { "dump", required_argument, NULL, OPT_DUMP },
     { "font-dir", required_argument, NULL, OPT_FONT_DIR }, { "list-fonts", no_argument, NULL, OPT_LIST_FONTS },
     { "no-pdfa", no_argument, NULL, OPT_NO_PDFA },     { "icc-profile", required_argument, NULL, OPT_ICC },
     { "help", no_argument, NULL, 'h' },                { "version", no_argument, NULL, OPT_VERSION },
-    { "suggest", no_argument, NULL, OPT_SUGGEST },     { NULL, 0, NULL, 0 },
+    { "suggest", no_argument, NULL, OPT_SUGGEST },     { "format", required_argument, NULL, OPT_FORMAT },
+    { NULL, 0, NULL, 0 },
 };
+
+/* True when `path` ends in ".ofd" (any case). */
+static bool ofd_extension(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".ofd") == 0;
+}
 
 static const struct option init_options[] = {
     { "layout", required_argument, NULL, OPT_LAYOUT }, { "year", required_argument, NULL, OPT_YEAR },
@@ -198,6 +208,7 @@ int main(int argc, char **argv)
     }
     compile_options opt = { 0 };
     bool list_fonts = false;
+    const char *format = NULL;
     int c;
     /* reportc suggest INPUT.yaml is reportc --suggest INPUT.yaml. */
     if (argc > 1 && strcmp(argv[1], "suggest") == 0) {
@@ -214,6 +225,13 @@ int main(int argc, char **argv)
         case OPT_NO_PDFA: opt.plain_pdf = true; break;
         case OPT_LIST_FONTS: list_fonts = true; break;
         case OPT_ICC: opt.icc_profile = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "pdf") != 0 && strcmp(optarg, "ofd") != 0) {
+                status = usage_error("--format takes 'pdf' or 'ofd', not", optarg);
+                goto done;
+            }
+            format = optarg;
+            break;
         case OPT_FONT_DIR:
             if (p.n_font < MAX_DIRS) p.font_dirs[p.n_font++] = xstrdup(optarg);
             break;
@@ -247,8 +265,10 @@ int main(int argc, char **argv)
             status = usage_error("reportc suggest writes no PDF: it takes no -o, --check or --dump", NULL);
             goto done;
         }
+        if (format) opt.format = strcmp(format, "ofd") == 0 ? FORMAT_OFD : FORMAT_PDF;
+        else if (opt.output && ofd_extension(opt.output)) opt.format = FORMAT_OFD;
         if (!opt.output && !opt.check_only && !opt.suggest && opt.dump == DUMP_NONE)
-            opt.output = p.output = default_output(opt.input);
+            opt.output = p.output = default_output(opt.input, opt.format == FORMAT_OFD ? "ofd" : "pdf");
         status = compile_run(&opt);
     }
 done:

@@ -16,6 +16,11 @@ for mode in "" --no-pdfa; do
     echo "PDF size: $(wc -c < build/bench.pdf) bytes"
     instructions ./reportc $mode data/2023.yaml -o build/bench.pdf
 done
+# OFD beside the PDF (issue 15: within 20 % of the PDF's cost).
+echo "data/2023.yaml -o .ofd (bar: within 20 % of the PDF/A-1b figures above):"
+build/bench 21 ./reportc data/2023.yaml -o build/bench.ofd
+echo "OFD size: $(wc -c < build/bench.ofd) bytes"
+instructions ./reportc data/2023.yaml -o build/bench.ofd
 echo "reportc --check data/2023.yaml (bar: <= 10 ms):"
 build/bench 21 ./reportc --check data/2023.yaml
 instructions ./reportc --check data/2023.yaml

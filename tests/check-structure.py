@@ -40,7 +40,7 @@ OUTPUT = {
     "model": {"model.h", "model_table.h", "template.h"},
     "font": {"fontset.h", "font_face.h", "font_subset.h"},
     "layout": {"layout.h", "frame.h"},
-    "render": {"pdf_write.h"},
+    "render": {"pdf_write.h", "ofd_write.h"},
 }
 # font/ is a service of layout and render; it reads the parse stage's font table.
 MAY_USE = {

@@ -67,7 +67,7 @@ static hb_blob_t *build_cmap(const font_glyph *e, unsigned n, uint32_t code_firs
 /* Subsets `face` to the characters of `used` and returns the font file with
  * our cmap; fills e[0..n) (n = |used|) sorted by new glyph id. */
 static hb_blob_t *subset(const font_face *f, const hb_set_t *used, font_glyph *e, unsigned n, unsigned *n_glyphs,
-                         uint32_t code_first)
+                         uint32_t code_first, bool unicode_cmap)
 {
     hb_face_t *face = font_face_hb(f);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -96,7 +96,10 @@ static hb_blob_t *subset(const font_face *f, const hb_set_t *used, font_glyph *e
         }
         start += count;
     } while (count == sizeof tags / sizeof tags[0]);
-    hb_set_add(drop, HB_TAG('c', 'm', 'a', 'p'));
+    /* With unicode_cmap, HarfBuzz's own cmap stays (format 4 and, beyond
+     * U+FFFF, format 12): readers that map text through the font need it. */
+    if (unicode_cmap) hb_set_del(drop, HB_TAG('c', 'm', 'a', 'p'));
+    else hb_set_add(drop, HB_TAG('c', 'm', 'a', 'p'));
 
     hb_blob_t *out = NULL;
     hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
@@ -118,11 +121,15 @@ static hb_blob_t *subset(const font_face *f, const hb_set_t *used, font_glyph *e
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     if (sub) {
         *n_glyphs = hb_face_get_glyph_count(sub);
-        hb_blob_t *cmap = build_cmap(e, n, code_first);
-        /* The face hb-subset returns is a face builder, so add_table works. */
-        if (cmap && hb_face_builder_add_table(sub, HB_TAG('c', 'm', 'a', 'p'), cmap))
+        if (unicode_cmap) {
             out = hb_face_reference_blob(sub);
-        hb_blob_destroy(cmap);
+        } else {
+            hb_blob_t *cmap = build_cmap(e, n, code_first);
+            /* The face hb-subset returns is a face builder, so add_table works. */
+            if (cmap && hb_face_builder_add_table(sub, HB_TAG('c', 'm', 'a', 'p'), cmap))
+                out = hb_face_reference_blob(sub);
+            hb_blob_destroy(cmap);
+        }
         hb_face_destroy(sub);
     }
     hb_subset_plan_destroy(plan);
@@ -133,8 +140,8 @@ static hb_blob_t *subset(const font_face *f, const hb_set_t *used, font_glyph *e
     return out;
 }
 
-bool font_subset_make(const font_face *face, const uint32_t *cps, unsigned n, uint32_t code_first, font_subset *out,
-                      const char **why)
+static bool make(const font_face *face, const uint32_t *cps, unsigned n, uint32_t code_first, bool unicode_cmap,
+                 font_subset *out, const char **why)
 {
     memset(out, 0, sizeof *out);
     if (n == 0 || n > FONT_MAX_CHARS) {
@@ -146,7 +153,7 @@ bool font_subset_make(const font_face *face, const uint32_t *cps, unsigned n, ui
     out->glyphs = malloc(n * sizeof *out->glyphs);
     hb_blob_t *file = NULL;
     if (hb_set_allocation_successful(used) && out->glyphs)
-        file = subset(face, used, out->glyphs, n, &out->n_glyphs, code_first);
+        file = subset(face, used, out->glyphs, n, &out->n_glyphs, code_first, unicode_cmap);
     hb_set_destroy(used);
     unsigned len = 0;
     const char *data = file ? hb_blob_get_data(file, &len) : NULL;
@@ -162,6 +169,18 @@ bool font_subset_make(const font_face *face, const uint32_t *cps, unsigned n, ui
         return false;
     }
     return true;
+}
+
+bool font_subset_make(const font_face *face, const uint32_t *cps, unsigned n, uint32_t code_first, font_subset *out,
+                      const char **why)
+{
+    return make(face, cps, n, code_first, false, out, why);
+}
+
+bool font_subset_make_unicode(const font_face *face, const uint32_t *cps, unsigned n, font_subset *out,
+                              const char **why)
+{
+    return make(face, cps, n, 0, true, out, why);
 }
 
 void font_subset_free(font_subset *s)

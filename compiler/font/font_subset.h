@@ -36,6 +36,12 @@ typedef struct font_subset {
 bool font_subset_make(const font_face *face, const uint32_t *cps, unsigned n, uint32_t code_first, font_subset *out,
                       const char **why);
 
+/* The same subset with HarfBuzz's own Unicode cmap ((3,1) format 4 and,
+ * for characters beyond U+FFFF, (3,10) format 12) instead of ours: for
+ * formats whose readers map text through the embedded font (OFD). */
+bool font_subset_make_unicode(const font_face *face, const uint32_t *cps, unsigned n, font_subset *out,
+                              const char **why);
+
 /* Frees what font_subset_make allocated; a zeroed subset is fine. */
 void font_subset_free(font_subset *s);
 
