@@ -168,6 +168,36 @@ int compile_init(const compile_options *opt, const char *layout, int year)
     return status;
 }
 
+int compile_schema(const compile_options *opt, const char *layout)
+{
+    diag d;
+    diag_init(&d);
+    arena a;
+    arena_init(&a);
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    const style *st;
+    const template_spec *tmpl = NULL;
+    if (!layout || parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        if (!mem) {
+            diag_failure(&d, "out of memory");
+        } else {
+            report_schema_write(tmpl, layout ? layout : "gbt9704", mem);
+            if (fclose(mem) != 0) diag_failure(&d, "out of memory");
+            else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+                diag_failure(&d, "writing to standard output failed");
+        }
+        free(text);
+    }
+    diag_print(&d, stderr);
+    int status = compile_status(&d, EXIT_OK);
+    diag_done(&d);
+    arena_done(&a);
+    return status;
+}
+
 int compile_list_fonts(const compile_options *opt)
 {
     diag d;

@@ -58,6 +58,10 @@ int compile_run(const compile_options *opt);
  * opt->force. */
 int compile_init(const compile_options *opt, const char *layout, int year);
 
+/* reportc schema: the JSON Schema of a report on `layout` (NULL: the
+ * general language) to standard output. */
+int compile_schema(const compile_options *opt, const char *layout);
+
 /* Prints the font roles and the files serving them (--list-fonts). */
 int compile_list_fonts(const compile_options *opt);
 

@@ -13,7 +13,8 @@
 
 static const char usage[] =
     "usage: reportc [options] INPUT.yaml\n"
-    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--force]\n"
+    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--csv] [--force]\n"
+    "       reportc schema [--layout LAYOUT] > LAYOUT.schema.json\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
     "INPUT '-' reads standard input.\n"
@@ -150,6 +151,29 @@ static const struct option init_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
+/* reportc schema [--layout NAME]; argv[0] is "schema". */
+static int run_schema(int argc, char **argv, paths *p)
+{
+    compile_options opt = { 0 };
+    const char *layout = NULL;
+    int c;
+    static const struct option options[] = {
+        { "layout", required_argument, NULL, OPT_LAYOUT }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (c == OPT_LAYOUT) layout = optarg;
+        else if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        } else {
+            return usage_error("unknown option or missing argument (reportc schema)", NULL);
+        }
+    }
+    if (optind < argc) return usage_error("reportc schema takes no input file", argv[optind]);
+    find_resources(p, &opt);
+    return compile_schema(&opt, layout);
+}
+
 /* reportc init …; argv[0] is "init". */
 static int run_init(int argc, char **argv, paths *p)
 {
@@ -184,6 +208,10 @@ int main(int argc, char **argv)
     int status;
     if (argc > 1 && strcmp(argv[1], "init") == 0) {
         status = run_init(argc - 1, argv + 1, &p);
+        goto done;
+    }
+    if (argc > 1 && strcmp(argv[1], "schema") == 0) {
+        status = run_schema(argc - 1, argv + 1, &p);
         goto done;
     }
     compile_options opt = { 0 };

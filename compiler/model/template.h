@@ -15,4 +15,9 @@
  * will use. */
 void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, FILE *out);
 
+/* reportc schema: the report language as a draft-07 JSON Schema — of a
+ * report on `layout`'s template `tmpl`, or of the general language when
+ * tmpl is NULL (report_schema.c). */
+void report_schema_write(const template_spec *tmpl, const char *layout, FILE *out);
+
 #endif
