@@ -73,7 +73,7 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
     stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
     lap(&watch, NULL);
     *pdf = NULL;
-    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files, opt->csv_encoding };
     parsed_report in;
     if (!parse_report(a, d, &po, &in)) return false;
     lap(&watch, "parse");
@@ -137,7 +137,7 @@ int compile_init(const compile_options *opt, const char *layout, int year)
     diag_init(&d);
     arena a;
     arena_init(&a);
-    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files, 0 };
     const style *st;
     const template_spec *tmpl;
     const char *target = opt->output ? output_check(&a, &d, opt->output, NULL, opt->force) : NULL;
@@ -174,7 +174,7 @@ int compile_schema(const compile_options *opt, const char *layout)
     diag_init(&d);
     arena a;
     arena_init(&a);
-    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files, 0 };
     const style *st;
     const template_spec *tmpl = NULL;
     if (!layout || parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {

@@ -35,6 +35,8 @@ typedef struct compile_options {
     bool plain_pdf;             /* --no-pdfa: no PDF/A-1b */
     const char *icc_profile;    /* --icc-profile or REPORTC_ICC_PROFILE; NULL: search */
     bool force;                 /* reportc init: replace an existing file */
+    int csv_encoding;           /* --csv-encoding: 0 detect, 1 utf-8, 2 gb18030 */
+    bool init_csv;              /* reportc init --csv: the numbers in numbers.csv beside the report */
     const source_files *files;  /* files served from memory (the fuzzers); NULL: none */
 } compile_options;
 

@@ -29,6 +29,8 @@ static const char usage[] =
     "  --list-fonts      show which font file serves each role\n"
     "  --no-pdfa         write plain PDF, not PDF/A-1b\n"
     "  --icc-profile F   the sRGB ICC profile (version 2) for PDF/A (also REPORTC_ICC_PROFILE)\n"
+    "  --csv-encoding E  the encoding of `data: x.csv`: utf-8 or gb18030 (default: UTF-8 if\n"
+    "                    the file is valid UTF-8, else GB18030)\n"
     "  --help            this text\n"
     "  --version         the version\n"
     "\n"
@@ -135,19 +137,21 @@ static int init_year_of(const char *output)
 }
 
 enum { OPT_CHECK = 256, OPT_DUMP, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_NO_PDFA, OPT_ICC, OPT_VERSION, OPT_LAYOUT,
-       OPT_YEAR, OPT_FORCE };
+       OPT_YEAR, OPT_FORCE, OPT_CSV_ENCODING, OPT_CSV };
 
 static const struct option compile_options_[] = {
     { "check", no_argument, NULL, OPT_CHECK },         { "dump", required_argument, NULL, OPT_DUMP },
     { "font-dir", required_argument, NULL, OPT_FONT_DIR }, { "list-fonts", no_argument, NULL, OPT_LIST_FONTS },
     { "no-pdfa", no_argument, NULL, OPT_NO_PDFA },     { "icc-profile", required_argument, NULL, OPT_ICC },
     { "help", no_argument, NULL, 'h' },                { "version", no_argument, NULL, OPT_VERSION },
+    { "csv-encoding", required_argument, NULL, OPT_CSV_ENCODING },
     { NULL, 0, NULL, 0 },
 };
 
 static const struct option init_options[] = {
     { "layout", required_argument, NULL, OPT_LAYOUT }, { "year", required_argument, NULL, OPT_YEAR },
     { "force", no_argument, NULL, OPT_FORCE },         { "help", no_argument, NULL, 'h' },
+    { "csv", no_argument, NULL, OPT_CSV },
     { NULL, 0, NULL, 0 },
 };
 
@@ -186,6 +190,7 @@ static int run_init(int argc, char **argv, paths *p)
         case 'o': opt.output = optarg; break;
         case OPT_LAYOUT: layout = optarg; break;
         case OPT_FORCE: opt.force = true; break;
+        case OPT_CSV: opt.init_csv = true; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
         case OPT_YEAR: {
             char *end;
@@ -225,6 +230,14 @@ int main(int argc, char **argv)
         case OPT_NO_PDFA: opt.plain_pdf = true; break;
         case OPT_LIST_FONTS: list_fonts = true; break;
         case OPT_ICC: opt.icc_profile = optarg; break;
+        case OPT_CSV_ENCODING:
+            if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "UTF-8") == 0) opt.csv_encoding = 1;
+            else if (strcmp(optarg, "gb18030") == 0 || strcmp(optarg, "GB18030") == 0) opt.csv_encoding = 2;
+            else {
+                status = usage_error("--csv-encoding takes utf-8 or gb18030, not", optarg);
+                goto done;
+            }
+            break;
         case OPT_FONT_DIR:
             if (p.n_font < MAX_DIRS) p.font_dirs[p.n_font++] = xstrdup(optarg);
             break;

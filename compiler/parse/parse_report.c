@@ -40,7 +40,7 @@ static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
                 end += word->len;
             }
             *end = '\0';
-            meta->keywords = (syn_scalar){ joined, (size_t)(end - joined), v->pos, v->pos, false, false, false };
+            meta->keywords = (syn_scalar){ joined, (size_t)(end - joined), v->pos, v->pos, false, false, false, NULL };
         } else {
             parse_text(p, v, "meta.keywords", &meta->keywords);
         }
@@ -199,7 +199,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
 const char *const parse_template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
                                                     "previous", "missing-numbers", "attachments", "preamble", NULL };
 
-static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
+static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r, const template_spec *tmpl)
 {
     parse_keys(p, root, "a report on this template", parse_template_report_keys);
     const ynode *issuer = yaml_lookup(root, "issuer"), *year = yaml_lookup(root, "year"), *v;
@@ -241,8 +241,11 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
         }
     }
     if ((v = yaml_lookup(root, "data"))) {
-        if (v->kind != YNODE_MAP)
-            parse_error(p, v->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
+        if (v->kind == YNODE_SCALAR && !yaml_is_null(v))
+            r->data = parse_csv_data(p, v, tmpl);
+        else if (v->kind != YNODE_MAP)
+            parse_error(p, v->pos, "data: {applications: {new: {...}}}, or data: numbers.csv",
+                        "data must be a mapping of numbers by name, or a CSV file");
         else
             r->data = parse_data(p, v);
     }
@@ -296,7 +299,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
 {
     memset(out, 0, sizeof *out);
     parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true,
-                    .limits = yaml_limits_default() };
+                    .limits = yaml_limits_default(), .csv_encoding = opt->csv_encoding };
     const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
     const char *text;
     size_t len;
@@ -334,7 +337,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
     if (out->tmpl) {
         /* A templated report: the layout gives the document, the report its
            issuer, prose and numbers. */
-        parse_templated(&p, root, r);
+        parse_templated(&p, root, r, out->tmpl);
     } else {
         parse_keys(&p, root, "the report", parse_report_keys);
         const ynode *body = yaml_lookup(root, "body");

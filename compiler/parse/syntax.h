@@ -25,6 +25,7 @@ typedef struct syn_scalar {
     bool exact_cols;    /* character i sits i characters (and bytes) after text_pos */
     bool plain;         /* unquoted: may be read as a number */
     bool null;          /* ~, null or nothing */
+    const char *cell;   /* from a CSV file: the cell as a spreadsheet names it ("C5"); NULL from YAML */
 } syn_scalar;
 
 /* ---- tables ------------------------------------------------------------- */
