@@ -203,6 +203,7 @@ static int run_init(int argc, char **argv, paths *p)
     }
     if (optind < argc) return usage_error("reportc init takes no input file", argv[optind]);
     if (!layout) return usage_error("reportc init needs --layout, e.g. --layout gov-info-disclosure-annual", NULL);
+    if (opt.init_csv && !opt.output) return usage_error("reportc init --csv needs -o FILE.yaml (numbers.csv goes beside it)", NULL);
     find_resources(p, &opt);
     return compile_init(&opt, layout, year ? (int)year : init_year_of(opt.output));
 }

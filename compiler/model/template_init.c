@@ -45,7 +45,8 @@ static void emit(arena *a, const names_table *s, const char *prefix, int indent,
     }
 }
 
-void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, FILE *out)
+void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, const char *schema, const char *csv,
+                             FILE *out)
 {
     arena a;
     arena_init(&a);
@@ -57,6 +58,7 @@ void template_write_skeleton(const template_spec *tmpl, const char *layout, int 
         const char *pairs[] = { "issuer", "某某机关", "year", y, NULL };
         title = fill_placeholders(&a, title, pairs);
     }
+    if (schema) fprintf(out, "# yaml-language-server: $schema=./%s\n", schema);
     fprintf(out, "# %s\n", title ? title : layout);
     fprintf(out, "#\n# 由 reportc init 生成：填写发布机关、各部分正文和各项数字后编译\n"
                  "#   reportc %d.yaml -o %d.pdf\n"
@@ -90,7 +92,13 @@ void template_write_skeleton(const template_spec *tmpl, const char *layout, int 
         else fputs("    - 请在此填写本部分内容。\n", out);
     }
     fputs("\n# 各表数字：名称为 表.行.列。总计（total）照表填写，reportc 按勾稽关系核对；\n"
-          "# 删去的总计由 reportc 计算。\ndata:\n", out);
+          "# 删去的总计由 reportc 计算。\n", out);
+    if (csv) {
+        fprintf(out, "data: %s    # 各表数字在此 CSV 文件中：按表填写后保存为 CSV（UTF-8 或 GB18030）\n", csv);
+        arena_done(&a);
+        return;
+    }
+    fputs("data:\n", out);
     for (int t = 0; t < tmpl->n_tables; t++) {
         const syn_table *spec = tmpl->tables[t].table;
         const char *name = tmpl->tables[t].name.s;
