@@ -62,13 +62,6 @@ const char *names_label(const names_table *t, const char *path)
     return NULL;
 }
 
-bool names_is_number(const names_table *t, const char *path)
-{
-    for (int i = 0; i < t->n; i++)
-        if (strcmp(t->names[i], path) == 0) return true;
-    return false;
-}
-
 /* "a / b", either alone when the other is empty; in a. */
 static const char *words_join(arena *a, const char *x, const char *y)
 {

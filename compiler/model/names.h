@@ -35,7 +35,4 @@ void names_of_table(arena *a, const syn_table *spec, names_table *out);
 /* The words of group or row `path` in t, or NULL. */
 const char *names_label(const names_table *t, const char *path);
 
-/* True when `path` is one of t's numbers. */
-bool names_is_number(const names_table *t, const char *path);
-
 #endif
