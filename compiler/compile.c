@@ -74,7 +74,7 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
     stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
     lap(&watch, NULL);
     *pdf = NULL;
-    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files, opt->csv_encoding };
     parsed_report in;
     if (!parse_report(a, d, &po, &in)) return false;
     lap(&watch, "parse");
@@ -142,35 +142,88 @@ int compile_run(const compile_options *opt)
     return status;
 }
 
+/* What one of init's writers writes, to `target` (standard output when NULL). */
+typedef enum { INIT_SKELETON, INIT_SCHEMA, INIT_CSV } init_file;
+
+static void init_write(diag *d, const char *target, init_file what, const template_spec *tmpl, const char *layout, int year,
+                       const char *schema, const char *csv)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        diag_failure(d, "out of memory");
+        return;
+    }
+    if (what == INIT_SKELETON) template_write_skeleton(tmpl, layout, year, schema, csv, mem);
+    else if (what == INIT_SCHEMA) report_schema_write(tmpl, layout, mem);
+    else template_write_csv_form(tmpl, mem);
+    if (fclose(mem) != 0) diag_failure(d, "out of memory");
+    else if (target) output_write(d, target, (const uint8_t *)text, len);
+    else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+        diag_failure(d, "writing to standard output failed");
+    free(text);
+}
+
 int compile_init(const compile_options *opt, const char *layout, int year)
 {
     diag d;
     diag_init(&d);
     arena a;
     arena_init(&a);
-    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files };
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files, 0 };
     const style *st;
     const template_spec *tmpl;
+    /* Beside the skeleton: LAYOUT.schema.json (reportc's own file, always
+       rewritten) and, with --csv, numbers.csv (the office's numbers: never
+       replaced without --force). */
+    const char *base = strrchr(layout, '/') ? strrchr(layout, '/') + 1 : layout;
+    size_t bl = strlen(base) > 5 && strcmp(base + strlen(base) - 5, ".yaml") == 0 ? strlen(base) - 5 : strlen(base);
+    const char *schema = arena_printf(&a, "%.*s.schema.json", (int)bl, base), *csv = opt->init_csv ? "numbers.csv" : NULL;
+    const char *dir = ".";
+    if (opt->output && strrchr(opt->output, '/')) dir = arena_strndup(&a, opt->output, (size_t)(strrchr(opt->output, '/') - opt->output));
     const char *target = opt->output ? output_check(&a, &d, opt->output, NULL, opt->force) : NULL;
-    if ((!opt->output || target) && parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
+    const char *schema_at = opt->output ? output_check(&a, &d, arena_printf(&a, "%s/%s", dir, schema), NULL, true) : NULL;
+    const char *csv_at = csv && opt->output ? output_check(&a, &d, arena_printf(&a, "%s/%s", dir, csv), NULL, opt->force) : NULL;
+    if (d.errors == 0 && d.failures == 0 && parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
         if (!tmpl) {
             diag_error(&d, (src_pos){ 0 }, "reportc init needs a layout with a template, e.g. gov-info-disclosure-annual",
                        "layout '%s' has no document template", layout);
         } else {
-            char *text = NULL;
-            size_t len = 0;
-            FILE *mem = open_memstream(&text, &len);
-            if (!mem) {
-                diag_failure(&d, "out of memory");
-            } else {
-                template_write_skeleton(tmpl, layout, year, mem);
-                if (fclose(mem) != 0) diag_failure(&d, "out of memory");
-                else if (target) output_write(&d, target, (const uint8_t *)text, len);
-                else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-                    diag_failure(&d, "writing to standard output failed");
-            }
-            free(text);
+            if (csv_at) init_write(&d, csv_at, INIT_CSV, tmpl, layout, year, schema, csv);
+            if (schema_at && !d.failures) init_write(&d, schema_at, INIT_SCHEMA, tmpl, layout, year, schema, csv);
+            if (!d.failures) init_write(&d, target, INIT_SKELETON, tmpl, layout, year, schema, csv);
         }
+    }
+    diag_print(&d, stderr);
+    int status = compile_status(&d, EXIT_OK);
+    diag_done(&d);
+    arena_done(&a);
+    return status;
+}
+
+int compile_schema(const compile_options *opt, const char *layout)
+{
+    diag d;
+    diag_init(&d);
+    arena a;
+    arena_init(&a);
+    parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files, 0 };
+    const style *st;
+    const template_spec *tmpl = NULL;
+    if (!layout || parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        if (!mem) {
+            diag_failure(&d, "out of memory");
+        } else {
+            report_schema_write(tmpl, layout ? layout : "gbt9704", mem);
+            if (fclose(mem) != 0) diag_failure(&d, "out of memory");
+            else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+                diag_failure(&d, "writing to standard output failed");
+        }
+        free(text);
     }
     diag_print(&d, stderr);
     int status = compile_status(&d, EXIT_OK);

@@ -40,6 +40,8 @@ typedef struct compile_options {
     output_format format;       /* PDF (default) or OFD (GB/T 33190) */
     const char *icc_profile;    /* --icc-profile or REPORTC_ICC_PROFILE; NULL: search */
     bool force;                 /* reportc init: replace an existing file */
+    int csv_encoding;           /* --csv-encoding: 0 detect, 1 utf-8, 2 gb18030 */
+    bool init_csv;              /* reportc init --csv: the numbers in numbers.csv beside the report */
     const source_files *files;  /* files served from memory (the fuzzers); NULL: none */
 } compile_options;
 
@@ -63,6 +65,10 @@ int compile_run(const compile_options *opt);
  * opt->output (standard output when NULL), never replacing a file unless
  * opt->force. */
 int compile_init(const compile_options *opt, const char *layout, int year);
+
+/* reportc schema: the JSON Schema of a report on `layout` (NULL: the
+ * general language) to standard output. */
+int compile_schema(const compile_options *opt, const char *layout);
 
 /* Prints the font roles and the files serving them (--list-fonts). */
 int compile_list_fonts(const compile_options *opt);

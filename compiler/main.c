@@ -14,7 +14,8 @@
 
 static const char usage[] =
     "usage: reportc [options] INPUT.yaml\n"
-    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--force]\n"
+    "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--csv] [--force]\n"
+    "       reportc schema [--layout LAYOUT] > LAYOUT.schema.json\n"
     "       reportc suggest INPUT.yaml\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
@@ -32,6 +33,8 @@ static const char usage[] =
     "  --list-fonts      show which font file serves each role\n"
     "  --no-pdfa         write plain PDF, not PDF/A-1b\n"
     "  --icc-profile F   the sRGB ICC profile (version 2) for PDF/A (also REPORTC_ICC_PROFILE)\n"
+    "  --csv-encoding E  the encoding of `data: x.csv`: utf-8 or gb18030 (default: UTF-8 if\n"
+    "                    the file is valid UTF-8, else GB18030)\n"
     "  --help            this text\n"
     "  --version         the version\n"
     "\n"
@@ -146,7 +149,7 @@ static int init_year_of(const char *output)
 }
 
 enum { OPT_CHECK = 256, OPT_DUMP, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_NO_PDFA, OPT_ICC, OPT_VERSION, OPT_LAYOUT,
-       OPT_YEAR, OPT_FORCE, OPT_SUGGEST, OPT_FORMAT };
+       OPT_YEAR, OPT_FORCE, OPT_SUGGEST, OPT_FORMAT, OPT_CSV_ENCODING, OPT_CSV };
 
 static const struct option compile_options_[] = {
     { "check", no_argument, NULL, OPT_CHECK },         { "dump", required_argument, NULL, OPT_DUMP },
@@ -154,6 +157,7 @@ static const struct option compile_options_[] = {
     { "no-pdfa", no_argument, NULL, OPT_NO_PDFA },     { "icc-profile", required_argument, NULL, OPT_ICC },
     { "help", no_argument, NULL, 'h' },                { "version", no_argument, NULL, OPT_VERSION },
     { "suggest", no_argument, NULL, OPT_SUGGEST },     { "format", required_argument, NULL, OPT_FORMAT },
+    { "csv-encoding", required_argument, NULL, OPT_CSV_ENCODING },
     { NULL, 0, NULL, 0 },
 };
 
@@ -167,8 +171,32 @@ static bool ofd_extension(const char *path)
 static const struct option init_options[] = {
     { "layout", required_argument, NULL, OPT_LAYOUT }, { "year", required_argument, NULL, OPT_YEAR },
     { "force", no_argument, NULL, OPT_FORCE },         { "help", no_argument, NULL, 'h' },
+    { "csv", no_argument, NULL, OPT_CSV },
     { NULL, 0, NULL, 0 },
 };
+
+/* reportc schema [--layout NAME]; argv[0] is "schema". */
+static int run_schema(int argc, char **argv, paths *p)
+{
+    compile_options opt = { 0 };
+    const char *layout = NULL;
+    int c;
+    static const struct option options[] = {
+        { "layout", required_argument, NULL, OPT_LAYOUT }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (c == OPT_LAYOUT) layout = optarg;
+        else if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        } else {
+            return usage_error("unknown option or missing argument (reportc schema)", NULL);
+        }
+    }
+    if (optind < argc) return usage_error("reportc schema takes no input file", argv[optind]);
+    find_resources(p, &opt);
+    return compile_schema(&opt, layout);
+}
 
 /* reportc init …; argv[0] is "init". */
 static int run_init(int argc, char **argv, paths *p)
@@ -182,6 +210,7 @@ static int run_init(int argc, char **argv, paths *p)
         case 'o': opt.output = optarg; break;
         case OPT_LAYOUT: layout = optarg; break;
         case OPT_FORCE: opt.force = true; break;
+        case OPT_CSV: opt.init_csv = true; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
         case OPT_YEAR: {
             char *end;
@@ -194,6 +223,7 @@ static int run_init(int argc, char **argv, paths *p)
     }
     if (optind < argc) return usage_error("reportc init takes no input file", argv[optind]);
     if (!layout) return usage_error("reportc init needs --layout, e.g. --layout gov-info-disclosure-annual", NULL);
+    if (opt.init_csv && !opt.output) return usage_error("reportc init --csv needs -o FILE.yaml (numbers.csv goes beside it)", NULL);
     find_resources(p, &opt);
     return compile_init(&opt, layout, year ? (int)year : init_year_of(opt.output));
 }
@@ -204,6 +234,10 @@ int main(int argc, char **argv)
     int status;
     if (argc > 1 && strcmp(argv[1], "init") == 0) {
         status = run_init(argc - 1, argv + 1, &p);
+        goto done;
+    }
+    if (argc > 1 && strcmp(argv[1], "schema") == 0) {
+        status = run_schema(argc - 1, argv + 1, &p);
         goto done;
     }
     compile_options opt = { 0 };
@@ -231,6 +265,14 @@ int main(int argc, char **argv)
                 goto done;
             }
             format = optarg;
+            break;
+        case OPT_CSV_ENCODING:
+            if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "UTF-8") == 0) opt.csv_encoding = 1;
+            else if (strcmp(optarg, "gb18030") == 0 || strcmp(optarg, "GB18030") == 0) opt.csv_encoding = 2;
+            else {
+                status = usage_error("--csv-encoding takes utf-8 or gb18030, not", optarg);
+                goto done;
+            }
             break;
         case OPT_FONT_DIR:
             if (p.n_font < MAX_DIRS) p.font_dirs[p.n_font++] = xstrdup(optarg);

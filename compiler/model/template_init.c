@@ -9,77 +9,17 @@
 #include "base/fill.h"
 #include "names.h"
 
-/* A number's name and the words of the template for its prefixes. */
-typedef struct skeleton {
-    const char **names;        /* relative to the table, in the template's order */
-    int n_names, cap_names;
-    const char **label_paths, **labels;
-    int n_labels, cap_labels, cap_label_text;
-    arena *a;
-} skeleton;
-
-
-static void add_name(skeleton *s, const char *name)
-{
-    arena_grow(s->a, (void **)&s->names, &s->cap_names, s->n_names + 1, sizeof *s->names);
-    s->names[s->n_names++] = name;
-}
-
-static void add_label(skeleton *s, const char *path, const char *label)
-{
-    if (!path || !*path || !label || !*label) return;
-    arena_grow(s->a, (void **)&s->label_paths, &s->cap_labels, s->n_labels + 1, sizeof *s->label_paths);
-    arena_grow(s->a, (void **)&s->labels, &s->cap_label_text, s->n_labels + 1, sizeof *s->labels);
-    s->label_paths[s->n_labels] = path;
-    s->labels[s->n_labels++] = label;
-}
-
-static const char *label_of(const skeleton *s, const char *path)
-{
-    for (int i = 0; i < s->n_labels; i++)
-        if (strcmp(s->label_paths[i], path) == 0) return s->labels[i];
-    return NULL;
-}
-
-/* Leaf column paths of a column tree, in order. */
-static void column_paths(skeleton *s, const syn_column *n, const char *prefix, const char ***out, int *count, int *cap,
-                         const char *row)
-{
-    const char *path = names_join(s->a, prefix, n->key.s);
-    if (n->children) {
-        add_label(s, names_join(s->a, row, path), n->title.s);
-        for (int i = 0; i < n->n_children; i++) column_paths(s, &n->children[i], path, out, count, cap, row);
-        return;
-    }
-    arena_grow(s->a, (void **)out, cap, *count + 1, sizeof **out);
-    (*out)[(*count)++] = path;
-}
-
-static void row_names(skeleton *s, const syn_row *n, const char *prefix, const syn_table *t)
-{
-    const char *path = names_join(s->a, prefix, n->key.s);
-    add_label(s, path, n->head.s);
-    if (n->children) {
-        for (int i = 0; i < n->n_children; i++) row_names(s, &n->children[i], path, t);
-        return;
-    }
-    const char **cols = NULL;
-    int count = 0, cap = 0;
-    for (int i = 0; i < t->n_columns; i++) column_paths(s, &t->columns[i], "", &cols, &count, &cap, path);
-    for (int i = 0; i < count; i++) add_name(s, names_join(s->a, path, cols[i]));
-}
-
 /* Writes the names under `prefix` as nested YAML: a mapping whose values are
  * all numbers goes on one line. */
-static void emit(const skeleton *s, const char *prefix, int indent, FILE *out)
+static void emit(arena *a, const names_table *s, const char *prefix, int indent, FILE *out)
 {
-    const char **keys = names_next_keys(s->a, s->names, s->n_names, prefix);
+    const char **keys = names_next_keys(a, s->names, s->n, prefix);
     for (int i = 0; keys[i]; i++) {
         const char *key = keys[i];
-        const char *path = names_join(s->a, prefix, key);
-        const char *label = label_of(s, path);
+        const char *path = names_join(a, prefix, key);
+        const char *label = names_label(s, path);
         bool leaf = false;
-        for (int k = 0; k < s->n_names && !leaf; k++) leaf = strcmp(s->names[k], path) == 0;
+        for (int k = 0; k < s->n && !leaf; k++) leaf = strcmp(s->names[k], path) == 0;
         if (leaf) {
             fprintf(out, "%*s%s: 0%s%s\n", indent, "", key, label ? "    # " : "", label ? label : "");
             continue;
@@ -87,12 +27,12 @@ static void emit(const skeleton *s, const char *prefix, int indent, FILE *out)
         /* All numbers directly under path? Then one line. */
         bool flat = true;
         size_t pn = strlen(path);
-        for (int k = 0; k < s->n_names && flat; k++)
+        for (int k = 0; k < s->n && flat; k++)
             if (strncmp(s->names[k], path, pn) == 0 && s->names[k][pn] == '.') flat = strchr(s->names[k] + pn + 1, '.') == NULL;
         if (flat) {
             fprintf(out, "%*s%s: {", indent, "", key);
             bool first = true;
-            for (int k = 0; k < s->n_names; k++)
+            for (int k = 0; k < s->n; k++)
                 if (strncmp(s->names[k], path, pn) == 0 && s->names[k][pn] == '.') {
                     fprintf(out, "%s%s: 0", first ? "" : ", ", s->names[k] + pn + 1);
                     first = false;
@@ -100,12 +40,13 @@ static void emit(const skeleton *s, const char *prefix, int indent, FILE *out)
             fprintf(out, "}%s%s\n", label ? "    # " : "", label ? label : "");
         } else {
             fprintf(out, "%*s%s:%s%s\n", indent, "", key, label ? "    # " : "", label ? label : "");
-            emit(s, path, indent + 2, out);
+            emit(a, s, path, indent + 2, out);
         }
     }
 }
 
-void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, FILE *out)
+void template_write_skeleton(const template_spec *tmpl, const char *layout, int year, const char *schema, const char *csv,
+                             FILE *out)
 {
     arena a;
     arena_init(&a);
@@ -117,6 +58,7 @@ void template_write_skeleton(const template_spec *tmpl, const char *layout, int 
         const char *pairs[] = { "issuer", "某某机关", "year", y, NULL };
         title = fill_placeholders(&a, title, pairs);
     }
+    if (schema) fprintf(out, "# yaml-language-server: $schema=./%s\n", schema);
     fprintf(out, "# %s\n", title ? title : layout);
     fprintf(out, "#\n# 由 reportc init 生成：填写发布机关、各部分正文和各项数字后编译\n"
                  "#   reportc %d.yaml -o %d.pdf\n"
@@ -150,31 +92,23 @@ void template_write_skeleton(const template_spec *tmpl, const char *layout, int 
         else fputs("    - 请在此填写本部分内容。\n", out);
     }
     fputs("\n# 各表数字：名称为 表.行.列。总计（total）照表填写，reportc 按勾稽关系核对；\n"
-          "# 删去的总计由 reportc 计算。\ndata:\n", out);
+          "# 删去的总计由 reportc 计算。\n", out);
+    if (csv) {
+        fprintf(out, "data: %s    # 各表数字在此 CSV 文件中：按表填写后保存为 CSV（UTF-8 或 GB18030）\n", csv);
+        arena_done(&a);
+        return;
+    }
+    fputs("data:\n", out);
     for (int t = 0; t < tmpl->n_tables; t++) {
         const syn_table *spec = tmpl->tables[t].table;
         const char *name = tmpl->tables[t].name.s;
-        skeleton s = { .a = &a };
+        names_table s;
+        names_of_table(&a, spec, &s);
         const char *heading = NULL;
         for (int i = 0; i < tmpl->n_sections; i++)
             if (tmpl->sections[i].table.s && strcmp(tmpl->sections[i].table.s, name) == 0) heading = tmpl->sections[i].heading.s;
-        if (spec->is_grid) {
-            for (int r = 0; r < spec->n_grid; r++) {
-                const syn_grid_row *row = &spec->grid[r];
-                const char *row_label = row->n_cells ? row->cells[0].content.s : NULL;
-                for (int k = 0; k < row->n_cells; k++) {
-                    const char *hole = row->cells[k].data.s;
-                    if (!hole) continue;
-                    add_name(&s, hole);
-                    const char *dot = strchr(hole, '.');
-                    add_label(&s, dot ? arena_strndup(&a, hole, (size_t)(dot - hole)) : hole, row_label);
-                }
-            }
-        } else {
-            for (int i = 0; i < spec->n_rows; i++) row_names(&s, &spec->rows[i], "", spec);
-        }
         fprintf(out, "  %s:%s%s\n", name, heading ? "    # " : "", heading ? heading : "");
-        emit(&s, "", 4, out);
+        emit(&a, &s, "", 4, out);
     }
     arena_done(&a);
 }

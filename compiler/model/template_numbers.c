@@ -49,10 +49,17 @@ static void add_missing(expander *e, const char *name)
     e->missing[e->n_missing++] = name;
 }
 
-static void error_at(expander *e, src_pos pos, const char *hint, const char *fmt, const char *name, const char *what)
+/* " (cell C5)" for a number from a CSV file, else "". */
+static const char *cell_of(expander *e, const char *cell)
+{
+    return cell ? arena_printf(e->a, " (cell %s)", cell) : "";
+}
+
+static void error_at(expander *e, src_pos pos, const char *hint, const char *fmt, const char *name, const char *what,
+                     const char *cell)
 {
     if (e->quiet) return;
-    diag_error(e->d, pos, hint, fmt, name, what);
+    diag_error(e->d, pos, hint, "%s%s", arena_printf(e->a, fmt, name, what), cell_of(e, cell));
     e->ok = false;
 }
 
@@ -73,7 +80,7 @@ static void read_number(expander *e, const syn_data *n, const char *name, bool a
     }
     const char *written = n->is_map ? "a mapping" : n->kind_name ? n->kind_name : NULL;
     if (written) {
-        error_at(e, n->pos, "write the number itself, e.g. 0", "%s must be a number, not %s", name, written);
+        error_at(e, n->pos, "write the number itself, e.g. 0", "%s must be a number, not %s", name, written, n->key.cell);
         return;
     }
     const syn_scalar *s = &n->value;
@@ -85,20 +92,20 @@ static void read_number(expander *e, const syn_data *n, const char *name, bool a
         const char *quoted = arena_printf(e->a, "'%.80s'", s->s);
         const char *say = s->plain ? "write the number itself, e.g. 0" : "write the number without quotes";
         if (decimal_text_hint(s->s, s->len, hint, sizeof hint)) say = hint;
-        error_at(e, s->pos, say, "%s must be a number, not %s", name, quoted);
+        error_at(e, s->pos, say, "%s must be a number, not %s", name, quoted, s->cell);
         return;
     }
     if (st != DECIMAL_OK) {
-        if (!e->quiet) diag_error(e->d, s->pos, hint, "%s: %s", name, why);
+        if (!e->quiet) diag_error(e->d, s->pos, hint, "%s: %s%s", name, why, cell_of(e, s->cell));
         e->ok = e->quiet ? e->ok : false;
         return;
     }
     if (decimal_is_negative(v)) {
-        error_at(e, s->pos, "counts and amounts are never negative (R5)", "%s is negative: %s", name, s->s);
+        error_at(e, s->pos, "counts and amounts are never negative (R5)", "%s is negative: %s", name, s->s, s->cell);
         return;
     }
     if (!amount && !decimal_is_integer(v)) {
-        error_at(e, s->pos, "a count of items is a whole number (R5)", "%s must be a whole number, not %s", name, s->s);
+        error_at(e, s->pos, "a count of items is a whole number (R5)", "%s must be a whole number, not %s", name, s->s, s->cell);
         return;
     }
     c->v = v;
@@ -471,7 +478,7 @@ static void check_keys(expander *e, const syn_data *m, const char *prefix)
                                                : suggest_word(item->key.s, names_next_keys(e->a, e->names, e->n_names, prefix));
             diag_error(e->d, item->key.pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
                                                  : "reportc init writes every name the template has",
-                       "the template has no number '%.200s'", path);
+                       "the template has no number '%.200s'%s", path, cell_of(e, item->key.cell));
             e->ok = false;
         } else if (!leaf) {
             if (!item->is_map) {

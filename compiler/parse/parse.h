@@ -26,6 +26,7 @@ typedef struct parse_options {
     const char *const *layout_dirs;    /* searched for a layout given by name */
     int n_layout_dirs;
     const source_files *files;         /* files served from memory (tests, fuzzers); may be NULL */
+    int csv_encoding;                  /* `data: x.csv`: 0 detect, 1 UTF-8, 2 GB18030 (--csv-encoding) */
 } parse_options;
 
 /* A report and everything it names, read and checked. */

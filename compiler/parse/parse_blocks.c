@@ -7,7 +7,7 @@
 
 #include "parse_internal.h"
 
-static const char *const kind_keys[] = { "title", "heading", "h1", "h2", "h3", "h4", "paragraph",
+const char *const parse_block_kinds[] = { "title", "heading", "h1", "h2", "h3", "h4", "paragraph",
                                          "page-break", "signature", "table", NULL };
 static const char kinds_hint[] = "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature";
 
@@ -40,10 +40,11 @@ struct parse_seal {
     const image_data *image;
 };
 
+const char *const parse_heading_keys[] = { "heading", "h1", "h2", "h3", "h4", "level", "number", "run-in", NULL };
+
 static bool parse_heading(parse_ctx *p, const ynode *m, const ynode *text, int level, syn_block *b)
 {
-    static const char *const keys[] = { "heading", "h1", "h2", "h3", "h4", "level", "number", "run-in", NULL };
-    parse_keys(p, m, "a heading", keys);
+    parse_keys(p, m, "a heading", parse_heading_keys);
     const ynode *v;
     long lv = level;
     b->level_implied = level == 1 || (level == 0 && !yaml_lookup(m, "level"));
@@ -106,12 +107,13 @@ static void parse_seal(parse_ctx *p, const ynode *seal, syn_block *b)
     arena_done(&file);
 }
 
+const char *const parse_signature_keys[] = { "issuer", "date", "seal", NULL };
+
 static bool parse_signature(parse_ctx *p, const ynode *value, syn_block *b)
 {
     b->kind = SYN_SIGNATURE;
     if (yaml_is_null(value)) return true;
-    static const char *const keys[] = { "issuer", "date", "seal", NULL };
-    if (!parse_keys(p, value, "a signature", keys)) return value->kind == YNODE_MAP;
+    if (!parse_keys(p, value, "a signature", parse_signature_keys)) return value->kind == YNODE_MAP;
     const ynode *v;
     if ((v = yaml_lookup(value, "issuer"))) parse_text(p, v, "signature issuer", &b->issuer);
     if ((v = yaml_lookup(value, "date"))) {
@@ -129,8 +131,8 @@ static const ypair *kind_pair(parse_ctx *p, const ynode *item)
     const ypair *kind = NULL;
     for (int i = 0; i < item->n; i++) {
         const char *key = item->pairs[i].key->str;
-        for (int k = 0; kind_keys[k]; k++) {
-            if (strcmp(key, kind_keys[k]) != 0) continue;
+        for (int k = 0; parse_block_kinds[k]; k++) {
+            if (strcmp(key, parse_block_kinds[k]) != 0) continue;
             if (kind) {
                 parse_error(p, item->pairs[i].key->pos, "split it into two list items",
                             "a block can be only one of its kinds: '%s' and '%s'", kind->key->str, key);
@@ -145,7 +147,7 @@ static const ypair *kind_pair(parse_ctx *p, const ynode *item)
     }
     if (!kind) {
         const ynode *first = item->pairs[0].key;
-        const char *near = schema_suggest(first->str, kind_keys);
+        const char *near = schema_suggest(first->str, parse_block_kinds);
         char hint[160];
         snprintf(hint, sizeof hint, near ? "did you mean '%s'?" : "%s", near ? near : kinds_hint);
         parse_error(p, first->pos, hint, "unknown block kind '%.80s'", first->str);

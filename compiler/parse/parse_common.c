@@ -11,7 +11,7 @@
 syn_scalar parse_scalar_of(const ynode *n)
 {
     if (!n) return (syn_scalar){ 0 };
-    return (syn_scalar){ n->str, n->len, n->pos, n->text_pos, n->single_line, n->plain, yaml_is_null(n) };
+    return (syn_scalar){ n->str, n->len, n->pos, n->text_pos, n->single_line, n->plain, yaml_is_null(n), NULL };
 }
 
 bool parse_text(parse_ctx *p, const ynode *n, const char *what, syn_scalar *out)

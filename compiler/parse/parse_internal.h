@@ -40,6 +40,7 @@ typedef struct parse_ctx {
     struct parse_seal *seals;   /* each seal file read, once (parse_blocks.c) */
     int n_seals, cap_seals;
     size_t seal_bytes;          /* their file sizes together */
+    int csv_encoding;           /* csv_encoding (csv.h) of `data: numbers.csv` */
 } parse_ctx;
 
 /* ---- parse_common.c ---- */
@@ -60,6 +61,11 @@ const char *parse_path(parse_ctx *p, const char *path);
 /* Reads a file the input names (a layout, last year's report): a regular
  * file, at most the YAML input limit.  Errors at `named_at`. */
 bool parse_read_named(parse_ctx *p, const char *path, src_pos named_at, const char *what, source *out);
+
+/* ---- parse_csv_data.c ---- */
+/* `data: numbers.csv`: the numbers of a templated report from a CSV file
+ * (name,value rows or the form's own shape); NULL after an error. */
+const syn_data *parse_csv_data(parse_ctx *p, const ynode *v, const template_spec *tmpl);
 
 /* ---- parse_blocks.c ---- */
 /* The blocks of a list (body:, an attachment's or a section's body). */

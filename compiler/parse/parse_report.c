@@ -13,10 +13,11 @@
 
 /* ---- meta ------------------------------------------------------------------ */
 
+const char *const parse_meta_keys[] = { "title", "author", "issuer", "subject", "keywords", "date", "language", NULL };
+
 static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
 {
-    static const char *const keys[] = { "title", "author", "issuer", "subject", "keywords", "date", "language", NULL };
-    if (!parse_keys(p, m, "meta", keys) && m->kind != YNODE_MAP) return;
+    if (!parse_keys(p, m, "meta", parse_meta_keys) && m->kind != YNODE_MAP) return;
     const ynode *v;
     if ((v = yaml_lookup(m, "title"))) parse_text(p, v, "meta.title", &meta->title);
     const ynode *author = yaml_lookup(m, "author"), *issuer = yaml_lookup(m, "issuer");
@@ -39,7 +40,7 @@ static void parse_meta(parse_ctx *p, const ynode *m, syn_meta *meta)
                 end += word->len;
             }
             *end = '\0';
-            meta->keywords = (syn_scalar){ joined, (size_t)(end - joined), v->pos, v->pos, false, false, false };
+            meta->keywords = (syn_scalar){ joined, (size_t)(end - joined), v->pos, v->pos, false, false, false, NULL };
         } else {
             parse_text(p, v, "meta.keywords", &meta->keywords);
         }
@@ -130,6 +131,8 @@ static void parse_prose(parse_ctx *p, const ynode *list, const char *what, syn_b
     parse_blocks(p, list, out);
 }
 
+const char *const parse_section_keys[] = { "heading", "body", NULL };
+
 /* A section's prose: a list of blocks, a single paragraph, or {heading, body}. */
 static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
 {
@@ -137,8 +140,7 @@ static void parse_section(parse_ctx *p, const ypair *pair, syn_section *s)
     s->pos = pair->value->pos;
     const ynode *list = pair->value;
     if (list->kind == YNODE_MAP) {
-        static const char *const keys[] = { "heading", "body", NULL };
-        parse_keys(p, list, "a section", keys);
+        parse_keys(p, list, "a section", parse_section_keys);
         const ynode *h = yaml_lookup(list, "heading");
         if (h && h->kind != YNODE_SCALAR)
             parse_error(p, h->pos, "leave 'heading' out to use the template's", "a section's heading must be text, not %s",
@@ -194,12 +196,12 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     return parse_data(p, data);
 }
 
-static const char *const template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
+const char *const parse_template_report_keys[] = { "meta", "layout", "issuer", "year", "date", "sections", "data",
                                                     "previous", "missing-numbers", "attachments", "preamble", NULL };
 
-static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
+static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r, const template_spec *tmpl)
 {
-    parse_keys(p, root, "a report on this template", template_report_keys);
+    parse_keys(p, root, "a report on this template", parse_template_report_keys);
     const ynode *issuer = yaml_lookup(root, "issuer"), *year = yaml_lookup(root, "year"), *v;
     if (!issuer || !year)
         parse_error(p, root->pos, "e.g. issuer: 某某局 and year: 2024", "a report on this template needs %s",
@@ -239,8 +241,11 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
         }
     }
     if ((v = yaml_lookup(root, "data"))) {
-        if (v->kind != YNODE_MAP)
-            parse_error(p, v->pos, "data: {applications: {new: {...}}}", "data must be a mapping of numbers by name");
+        if (v->kind == YNODE_SCALAR && !yaml_is_null(v))
+            r->data = parse_csv_data(p, v, tmpl);
+        else if (v->kind != YNODE_MAP)
+            parse_error(p, v->pos, "data: {applications: {new: {...}}}, or data: numbers.csv",
+                        "data must be a mapping of numbers by name, or a CSV file");
         else
             r->data = parse_data(p, v);
     }
@@ -248,6 +253,8 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r)
 }
 
 /* ---- attachments (GB/T 9704 §7.3.4, §7.3.7) -------------------------------- */
+
+const char *const parse_attachment_keys[] = { "title", "body", NULL };
 
 static void parse_attachments(parse_ctx *p, const ynode *atts, syn_report *r)
 {
@@ -259,8 +266,7 @@ static void parse_attachments(parse_ctx *p, const ynode *atts, syn_report *r)
     r->attachments = arena_alloc(p->a, (size_t)atts->n * sizeof *r->attachments);
     for (int i = 0; i < atts->n; i++) {
         const ynode *att = atts->items[i];
-        static const char *const keys[] = { "title", "body", NULL };
-        if (!parse_keys(p, att, "an attachment", keys)) continue;
+        if (!parse_keys(p, att, "an attachment", parse_attachment_keys)) continue;
         const ynode *t = yaml_lookup(att, "title"), *body = yaml_lookup(att, "body");
         syn_attachment *a = &r->attachments[r->n_attachments];
         a->pos = att->pos;
@@ -279,6 +285,8 @@ static void parse_attachments(parse_ctx *p, const ynode *atts, syn_report *r)
 
 /* ---- the report ------------------------------------------------------------ */
 
+const char *const parse_report_keys[] = { "meta", "layout", "body", "attachments", NULL };
+
 /* The report's directory, for paths relative to it. */
 static const char *input_dir(arena *a, const char *input)
 {
@@ -291,7 +299,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
 {
     memset(out, 0, sizeof *out);
     parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true,
-                    .limits = yaml_limits_default() };
+                    .limits = yaml_limits_default(), .csv_encoding = opt->csv_encoding };
     const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
     const char *text;
     size_t len;
@@ -329,10 +337,9 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
     if (out->tmpl) {
         /* A templated report: the layout gives the document, the report its
            issuer, prose and numbers. */
-        parse_templated(&p, root, r);
+        parse_templated(&p, root, r, out->tmpl);
     } else {
-        static const char *const keys[] = { "meta", "layout", "body", "attachments", NULL };
-        parse_keys(&p, root, "the report", keys);
+        parse_keys(&p, root, "the report", parse_report_keys);
         const ynode *body = yaml_lookup(root, "body");
         if (!body) {
             parse_error(&p, root->pos, "add 'body:' with a list of headings and paragraphs", "the report has no body");

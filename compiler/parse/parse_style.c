@@ -366,7 +366,7 @@ static void typography_of(binder *b, style *s)
         b->p->ok = false;
 }
 
-static const char *const layout_keys[] = {
+const char *const parse_layout_keys[] = {
     "name", "description", "document", "page", "body", "title", "heading-1", "heading-2", "heading-3", "heading-4",
     "page-number", "running-header", "running-footer", "signature", "table", "attachment", "typography",
     "extends", "template", NULL
@@ -378,7 +378,7 @@ style *parse_style(parse_ctx *p, const ynode *root)
     bool ok_before = p->ok;
     p->ok = true;
     style *s = arena_alloc(p->a, sizeof *s);
-    if (!parse_keys(p, root, "a layout", layout_keys) && root->kind != YNODE_MAP) return NULL;
+    if (!parse_keys(p, root, "a layout", parse_layout_keys) && root->kind != YNODE_MAP) return NULL;
     const ynode *v = need(&b, root, "name", "the layout");
     syn_scalar t;
     if (v && parse_text(p, v, "name", &t)) s->name = t.s;

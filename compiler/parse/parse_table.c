@@ -148,6 +148,10 @@ static void parse_template_keys(tparser *t, const ynode *m, syn_scalar *key, syn
 
 /* ---- header trees ---------------------------------------------------------- */
 
+const char *const parse_column_keys[] = { "title", "children", "width", "align", "format", NULL };
+const char *const parse_template_column_keys[] = { "title", "children", "width", "align", "format", "key", "sum", "rule",
+                                                   "message", "type", NULL };
+
 static void parse_column(tparser *t, const ynode *n, syn_column *c)
 {
     parse_ctx *p = t->p;
@@ -157,10 +161,7 @@ static void parse_column(tparser *t, const ynode *n, syn_column *c)
         if (!yaml_is_null(n)) c->title = parse_scalar_of(n);
         return;
     }
-    static const char *const keys[] = { "title", "children", "width", "align", "format", NULL };
-    static const char *const tkeys[] = { "title", "children", "width", "align", "format", "key", "sum", "rule",
-                                         "message", "type", NULL };
-    if (!parse_keys(p, n, "a column", t->tmpl ? tkeys : keys) && n->kind != YNODE_MAP) return;
+    if (!parse_keys(p, n, "a column", t->tmpl ? parse_template_column_keys : parse_column_keys) && n->kind != YNODE_MAP) return;
     const ynode *title = yaml_lookup(n, "title"), *children = yaml_lookup(n, "children");
     if (!title) parse_error(p, n->pos, "e.g. {title: 法人或其他组织, children: [商业企业, 其他]}", "a column needs a 'title'");
     else if (title->kind != YNODE_SCALAR)
@@ -185,15 +186,16 @@ static void parse_column(tparser *t, const ynode *n, syn_column *c)
     for (int i = 0; i < children->n; i++) parse_column(t, children->items[i], &c->children[i]);
 }
 
+const char *const parse_row_keys[] = { "head", "children", "values", NULL };
+
 static void parse_row(tparser *t, const ynode *n, syn_row *r)
 {
     parse_ctx *p = t->p;
     r->pos = n->pos;
     r->values_pos = n->pos;
     r->n_values = -1;   /* until its values are read: a row already reported is not counted again */
-    static const char *const keys[] = { "head", "children", "values", NULL };
     static const char *const tkeys[] = { "head", "children", "key", "sum", "rule", "message", NULL };
-    if (!parse_keys(p, n, "a row", t->tmpl ? tkeys : keys) && n->kind != YNODE_MAP) return;
+    if (!parse_keys(p, n, "a row", t->tmpl ? tkeys : parse_row_keys) && n->kind != YNODE_MAP) return;
     const ynode *head = yaml_lookup(n, "head"), *children = yaml_lookup(n, "children"),
                 *values = yaml_lookup(n, "values");
     if (head && head->kind != YNODE_SCALAR)
@@ -292,6 +294,9 @@ static void parse_trees(tparser *t, syn_table *tb, const ynode *columns, const y
 
 /* ---- free grid ------------------------------------------------------------- */
 
+const char *const parse_cell_keys[] = { "text", "value", "rowspan", "colspan", "align", "head", NULL };
+const char *const parse_colspec_keys[] = { "width", "align", "format", NULL };
+
 static void parse_cell(tparser *t, const ynode *n, syn_cell *c)
 {
     parse_ctx *p = t->p;
@@ -306,9 +311,8 @@ static void parse_cell(tparser *t, const ynode *n, syn_cell *c)
                     "a grid cell must be a value or a mapping, not %s", yaml_kind_name(n));
         return;
     }
-    static const char *const keys[] = { "text", "value", "rowspan", "colspan", "align", "head", NULL };
     static const char *const tkeys[] = { "text", "value", "rowspan", "colspan", "align", "head", "data", "type", NULL };
-    parse_keys(p, n, "a grid cell", t->tmpl ? tkeys : keys);
+    parse_keys(p, n, "a grid cell", t->tmpl ? tkeys : parse_cell_keys);
     const ynode *v;
     long span;
     if ((v = yaml_lookup(n, "rowspan"))) {
@@ -353,12 +357,11 @@ static void parse_grid(tparser *t, syn_table *tb, const ynode *grid, const ynode
             parse_error(p, columns->pos, "one {width, align, format} per column", "columns must be a non-empty list");
             return;
         }
-        static const char *const spec_keys[] = { "width", "align", "format", NULL };
         tb->grid_columns = arena_alloc(p->a, (size_t)columns->n * sizeof *tb->grid_columns);
         tb->n_grid_columns = columns->n;
         for (int i = 0; i < columns->n; i++) {
             tb->grid_columns[i].pos = columns->items[i]->pos;
-            if (parse_keys(p, columns->items[i], "a grid column", spec_keys))
+            if (parse_keys(p, columns->items[i], "a grid column", parse_colspec_keys))
                 parse_colspec(p, columns->items[i], &tb->grid_columns[i]);
         }
     }
@@ -383,14 +386,15 @@ static void parse_grid(tparser *t, syn_table *tb, const ynode *grid, const ynode
     }
 }
 
+const char *const parse_table_keys[] = { "caption", "corner", "columns", "rows", "grid", "header-rows",
+                                         "head-columns", "head-widths", "row-titles", "notes", NULL };
+
 /* ---- the block ------------------------------------------------------------- */
 
 const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys)
 {
-    static const char *const keys[] = { "caption", "corner", "columns", "rows", "grid", "header-rows",
-                                        "head-columns", "head-widths", "row-titles", "notes", NULL };
     tparser t = { p, template_keys };
-    if (!parse_keys(p, v, "a table", keys) && v->kind != YNODE_MAP) return NULL;
+    if (!parse_keys(p, v, "a table", parse_table_keys) && v->kind != YNODE_MAP) return NULL;
     syn_table *tb = arena_alloc(p->a, sizeof *tb);
     tb->pos = v->pos;
     const ynode *n;

@@ -25,6 +25,7 @@ typedef struct syn_scalar {
     bool exact_cols;    /* character i sits i characters (and bytes) after text_pos */
     bool plain;         /* unquoted: may be read as a number */
     bool null;          /* ~, null or nothing */
+    const char *cell;   /* from a CSV file: the cell as a spreadsheet names it ("C5"); NULL from YAML */
 } syn_scalar;
 
 /* ---- tables ------------------------------------------------------------- */
@@ -184,6 +185,28 @@ typedef struct syn_section {
     syn_scalar heading;             /* .s NULL: the template's */
     syn_blocks body;
 } syn_section;
+
+/* ---- the keys of the language ------------------------------------------ */
+
+/* The keys the parse stage accepts, NULL-terminated: the very tables it
+ * checks a report's mappings against (an unknown key is an error), and
+ * what `reportc schema` (model/report_schema.c) writes the JSON Schema
+ * from, so that the two cannot disagree. */
+extern const char *const parse_report_keys[];           /* a general report's top level */
+extern const char *const parse_template_report_keys[];  /* a templated report's top level */
+extern const char *const parse_meta_keys[];
+extern const char *const parse_section_keys[];          /* sections.KEY: {heading, body} */
+extern const char *const parse_attachment_keys[];
+extern const char *const parse_block_kinds[];           /* the one key that says a block's kind */
+extern const char *const parse_heading_keys[];
+extern const char *const parse_signature_keys[];
+extern const char *const parse_table_keys[];
+extern const char *const parse_column_keys[];
+extern const char *const parse_template_column_keys[];
+extern const char *const parse_row_keys[];
+extern const char *const parse_cell_keys[];
+extern const char *const parse_colspec_keys[];          /* a grid column */
+extern const char *const parse_layout_keys[];           /* a layout, and `layout: {name, …}` overrides */
 
 /* ---- the report --------------------------------------------------------- */
 
