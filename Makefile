@@ -27,7 +27,7 @@ CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
 # zlib are static too (fewer objects for the loader); so is minizip (the OFD
 # container).
 LDLIBS   += $(shell pkg-config --libs harfbuzz harfbuzz-subset) -lhpdf -pthread \
-            -Wl,-Bstatic -lyaml -lpng16 -lminizip -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
+            -Wl,-Bstatic -lyaml -lpng16 -lminizip -ldeflate -lz -licuuc -licudata -lstdc++ -Wl,-Bdynamic -ldl -lm
 
 SRCS      := $(sort $(wildcard compiler/*.c compiler/*/*.c))
 HDRS      := $(wildcard compiler/*.h compiler/*/*.h)
