@@ -72,7 +72,11 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
     mpt_t left = f->st->margin_left, width = f->st->text_width;
     mpt_t indent = ps->first_line_indent * ps->size;
     if (indent >= width) indent = 0;
-    if (ps->align == ALIGN_CENTER && !text_prepare_word_breaks(&tp, items, n, width - indent)) {
+    /* Only a centred text that wraps needs its words (ICU's dictionary is
+       loaded on first use: millions of instructions). */
+    line_range *probe;
+    if (ps->align == ALIGN_CENTER && linebreak_greedy(tmp, items, n, width - indent, width, &probe) > 1 &&
+        !text_prepare_word_breaks(&tp, items, n, width - indent)) {
         diag_internal(f->d, "layout", "ICU's word breaker failed on a text of %d characters", n);
         f->ok = false;
         arena_restore(tmp, mark);
