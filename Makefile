@@ -11,6 +11,7 @@
 #   make fuzz           build the libFuzzer targets (clang, ASan+UBSan) in build/fuzz/
 #   make fuzz-long      run them for FUZZ_LONG_SECONDS each (default 4 hours)
 #   make bench          timings, instruction counts, sizes for the issues' bars
+#   make pot            regenerate compiler/po/reportc.pot from the sources (then msgmerge the .po)
 #   make clean
 #
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
@@ -41,9 +42,22 @@ FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=u
 FUZZ_SECONDS      ?= 30
 FUZZ_LONG_SECONDS ?= 14400
 
+# Translations (GNU gettext): compiler/po/LANG.po compiled into the tree
+# main.c searches, build/locale/LANG/LC_MESSAGES/reportc.mo.
+LINGUAS   := zh_CN
+MOS       := $(LINGUAS:%=build/locale/%/LC_MESSAGES/reportc.mo)
+
 .SECONDARY:
-.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean
-all: reportc
+.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean pot
+all: reportc $(MOS)
+
+build/locale/%/LC_MESSAGES/reportc.mo: compiler/po/%.po
+	@mkdir -p $(@D)
+	@echo "  MSGFMT $<"
+	@msgfmt --check -o $@ $<
+
+pot:
+	compiler/po/xgettext.sh compiler/po/reportc.pot
 
 # The optimised binary is not position-independent: a PIE start relocates
 # ~5,000 more pointers (ICU's tables among them), ~1 ms of the 10 ms that
@@ -92,7 +106,7 @@ build/bench: tests/bench.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -o $@ $<
 
-check: reportc build/asan/reportc build/bench $(UNITS) fuzz
+check: reportc $(MOS) build/asan/reportc build/bench $(UNITS) fuzz
 	@tests/run-all.sh all
 
 check-unit: $(UNITS)
@@ -101,10 +115,10 @@ check-unit: $(UNITS)
 check-structure:
 	@tests/run-all.sh structure
 
-check-e2e: reportc build/bench
+check-e2e: reportc $(MOS) build/bench
 	@tests/run-all.sh e2e
 
-check-asan: build/asan/reportc build/bench
+check-asan: build/asan/reportc $(MOS) build/bench
 	@tests/run-all.sh asan
 
 check-fuzz: fuzz

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <libgen.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,11 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/i18n.h"
 #include "compile.h"
 
 static const char usage[] =
-    "usage: reportc [options] INPUT.yaml\n"
+    N_("usage: reportc [options] INPUT.yaml\n"
     "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--csv] [--force]\n"
     "       reportc schema [--layout LAYOUT] > LAYOUT.schema.json\n"
     "       reportc suggest INPUT.yaml\n"
@@ -51,7 +53,7 @@ static const char usage[] =
     "are listed: years, dates, percentages, telephone numbers never.  Nothing\n"
     "is printed when there is nothing to suggest; nothing is written.\n"
     "\n"
-    "exit status: 0 success, 1 errors in the input, 2 usage, 3 I/O or internal failure\n";
+    "exit status: 0 success, 1 errors in the input, 2 usage, 3 I/O or internal failure\n");
 
 enum { MAX_DIRS = 64 };
 
@@ -85,6 +87,43 @@ static char *resource_root(void)
     return xstrdup(probe);
 }
 
+/* The language of messages, --help and hints: the locale's LC_MESSAGES
+ * (LC_ALL, then LC_MESSAGES, then LANG; LANGUAGE as gettext reads it), and
+ * nothing else of the locale — numbers in a PDF never depend on it.  A
+ * language whose locale is not generated on this machine (Debian ships
+ * only C.UTF-8; zh_CN.UTF-8 needs the locales package and locale-gen) is
+ * still honoured: LC_MESSAGES becomes C.UTF-8 and the requested name goes
+ * to LANGUAGE, where gettext looks for catalogs.  The catalogs are found
+ * like layouts: build/locale in a build tree, else ../locale beside the
+ * installed share/reportc.  Without a catalog every text stays English. */
+static void set_language(void)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *lang = NULL;
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0] && !lang; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) lang = v;
+    }
+    if (!lang || strcmp(lang, "C") == 0 || strcmp(lang, "POSIX") == 0 || strncmp(lang, "C.", 2) == 0) return;
+    if (!setlocale(LC_MESSAGES, "")) {
+        if (!setlocale(LC_MESSAGES, "C.UTF-8")) return;
+        const char *language = getenv("LANGUAGE");
+        if (!language || !*language) setenv("LANGUAGE", lang, 1);
+    }
+    char *root = resource_root();
+    static const char *const dirs[] = { "/build/locale", "/../locale" };
+    char probe[4400];
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        snprintf(probe, sizeof probe, "%s%s", root, dirs[i]);
+        if (access(probe, X_OK) == 0) {
+            bindtextdomain(REPORTC_TEXT_DOMAIN, probe);
+            break;
+        }
+    }
+    free(root);
+    bind_textdomain_codeset(REPORTC_TEXT_DOMAIN, "UTF-8");
+    textdomain(REPORTC_TEXT_DOMAIN);
+}
+
 /* Splits a colon-separated path list onto the end of list. */
 static int add_path_list(const char *env, char **list, int n)
 {
@@ -97,7 +136,7 @@ static int add_path_list(const char *env, char **list, int n)
 
 static int usage_error(const char *msg, const char *arg)
 {
-    fprintf(stderr, "reportc: %s%s%s\ntry 'reportc --help'\n", msg, arg ? ": " : "", arg ? arg : "");
+    fprintf(stderr, "reportc: %s%s%s\n%s\n", _(msg), arg ? ": " : "", arg ? arg : "", _("try 'reportc --help'"));
     return EXIT_USAGE;
 }
 
@@ -187,7 +226,7 @@ static int run_schema(int argc, char **argv, paths *p)
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         if (c == OPT_LAYOUT) layout = optarg;
         else if (c == 'h') {
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_OK;
         } else {
             return usage_error("unknown option or missing argument (reportc schema)", NULL);
@@ -211,7 +250,7 @@ static int run_init(int argc, char **argv, paths *p)
         case OPT_LAYOUT: layout = optarg; break;
         case OPT_FORCE: opt.force = true; break;
         case OPT_CSV: opt.init_csv = true; break;
-        case 'h': fputs(usage, stdout); return EXIT_OK;
+        case 'h': fputs(_(usage), stdout); return EXIT_OK;
         case OPT_YEAR: {
             char *end;
             year = strtol(optarg, &end, 10);
@@ -232,6 +271,7 @@ int main(int argc, char **argv)
 {
     paths p = { .n_font = 0 };
     int status;
+    set_language();
     if (argc > 1 && strcmp(argv[1], "init") == 0) {
         status = run_init(argc - 1, argv + 1, &p);
         goto done;
@@ -285,10 +325,10 @@ int main(int argc, char **argv)
                 goto done;
             }
             break;
-        case 'h': fputs(usage, stdout); status = EXIT_OK; goto done;
+        case 'h': fputs(_(usage), stdout); status = EXIT_OK; goto done;
         case OPT_VERSION: printf("reportc %s\n", REPORTC_VERSION); status = EXIT_OK; goto done;
         default:
-            status = usage_error(optopt ? "missing argument after an option" : "unknown option", argv[optind - 1]);
+            status = usage_error(optopt ? N_("missing argument after an option") : N_("unknown option"), argv[optind - 1]);
             goto done;
         }
     }

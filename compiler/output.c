@@ -42,7 +42,7 @@ const char *output_check(arena *a, diag *d, const char *path, const char *input,
     }
     if (!S_ISREG(st.st_mode)) {
         diag_error(d, none, "name a file to write, e.g. -o report.pdf", "the output %s is %s; reportc replaces only files",
-                   path, file_kind_name(st.st_mode));
+                   path, _(file_kind_name(st.st_mode)));
         return NULL;
     }
     if (input && strcmp(input, "-") != 0 && stat(input, &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
@@ -112,21 +112,21 @@ bool output_write(diag *d, const char *path, const uint8_t *data, size_t len)
     have_temp = fd >= 0;
     sigprocmask(SIG_SETMASK, &prev, NULL);
     bool ok = fd >= 0;
-    const char *step = "create";
-    if (ok && !(ok = fchmod(fd, mode) == 0)) step = "set the mode of";
-    if (ok && !(ok = write_all(fd, data, len))) step = "write";
+    const char *step = N_("create");
+    if (ok && !(ok = fchmod(fd, mode) == 0)) step = N_("set the mode of");
+    if (ok && !(ok = write_all(fd, data, len))) step = N_("write");
     /* On disk before the rename: a crash never leaves an empty file
        where the old report was. */
-    if (ok && !(ok = fdatasync(fd) == 0)) step = "write";
+    if (ok && !(ok = fdatasync(fd) == 0)) step = N_("write");
     int e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) ok = false, step = "write", e = errno;
-    if (ok && !(ok = rename(temp_path, path) == 0)) step = "rename", e = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) ok = false, step = N_("write"), e = errno;
+    if (ok && !(ok = rename(temp_path, path) == 0)) step = N_("rename"), e = errno;
     sigprocmask(SIG_BLOCK, &block, &prev);
     if (!ok && have_temp) unlink(temp_path);
     have_temp = 0;
     sigprocmask(SIG_SETMASK, &prev, NULL);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
-    if (!ok) diag_failure(d, "cannot %s %s: %s", step, fd >= 0 ? temp_path : path, strerror(e));
+    if (!ok) diag_failure(d, "cannot %s %s: %s", _(step), fd >= 0 ? temp_path : path, strerror(e));
     return ok;
 }

@@ -7,6 +7,11 @@ PASS=0
 FAIL=0
 ROOT=$(pwd)
 export ROOT
+# The suites expect reportc's English messages, whatever the tester's
+# language: LC_ALL wins over LANG and LC_MESSAGES (tests/e2e/i18n.sh sets
+# the language per command with env -u LC_ALL).
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 # Sanitizer runs: any leak or UB report fails the process.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99

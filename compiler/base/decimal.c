@@ -1,6 +1,7 @@
 /* decimal.c — exact decimal numbers; see decimal.h. */
 #define _GNU_SOURCE /* memrchr */
 #include "decimal.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -136,8 +137,8 @@ static bool not_finite(form *f)
     static const char *const words[] = { ".inf", "inf", "infinity", ".nan", "nan", NULL };
     for (int i = 0; words[i]; i++)
         if (word_is(f->body, f->blen, words[i])) {
-            snprintf(f->why, sizeof f->why, "%s is not a finite number", f->quoted);
-            snprintf(f->hint, sizeof f->hint, "write the number itself, e.g. 0");
+            snprintf(f->why, sizeof f->why, _("%s is not a finite number"), f->quoted);
+            snprintf(f->hint, sizeof f->hint, _("write the number itself, e.g. 0"));
             return true;
         }
     return false;
@@ -150,13 +151,13 @@ static bool other_base(form *f)
     if (f->blen <= 2 || b[0] != '0' || !strchr("xXoObB", b[1]) || !all_in(b + 2, f->blen - 2, "0123456789abcdefABCDEF_"))
         return false;
     int base = strchr("xX", b[1]) ? 16 : strchr("oO", b[1]) ? 8 : 2;
-    snprintf(f->why, sizeof f->why, "%s is %s number", f->quoted, base == 16 ? "a hexadecimal" : base == 8 ? "an octal" : "a binary");
+    snprintf(f->why, sizeof f->why, _("%s is %s number"), f->quoted, base == 16 ? _("a hexadecimal") : base == 8 ? _("an octal") : _("a binary"));
     char digits[64];
     long long v;
-    snprintf(f->hint, sizeof f->hint, "write it in decimal digits");
+    snprintf(f->hint, sizeof f->hint, _("write it in decimal digits"));
     if (f->blen - 2 < sizeof digits) {
         strip(b + 2, f->blen - 2, "_", digits);
-        if (base_value(digits, strlen(digits), base, &v)) snprintf(f->hint, sizeof f->hint, "write it in decimal: %s%lld", f->sign, v);
+        if (base_value(digits, strlen(digits), base, &v)) snprintf(f->hint, sizeof f->hint, _("write it in decimal: %s%lld"), f->sign, v);
     }
     return true;
 }
@@ -173,12 +174,12 @@ static bool exponent(form *f)
     if (!all_in(f->body, ml, "0123456789.") || !all_in(x, xl, "0123456789") ||
         memchr(f->body, '.', ml) != memrchr(f->body, '.', ml))
         return false;
-    snprintf(f->why, sizeof f->why, "%s is written with an exponent", f->quoted);
+    snprintf(f->why, sizeof f->why, _("%s is written with an exponent"), f->quoted);
     char full[128];
     if (expand_exponent(f->s, f->len, full, sizeof full) && strlen(full) <= 40)
-        snprintf(f->hint, sizeof f->hint, "write the number in full: %s", full);
+        snprintf(f->hint, sizeof f->hint, _("write the number in full: %s"), full);
     else
-        snprintf(f->hint, sizeof f->hint, "write the number in full, without an exponent");
+        snprintf(f->hint, sizeof f->hint, _("write the number in full, without an exponent"));
     return true;
 }
 
@@ -186,8 +187,8 @@ static bool exponent(form *f)
 static bool sexagesimal(form *f)
 {
     if (!memchr(f->body, ':', f->blen) || !all_in(f->body, f->blen, "0123456789:_.") || !is_digit(f->body[0])) return false;
-    snprintf(f->why, sizeof f->why, "%s is a base-60 number in YAML 1.1 (1:30 is 90)", f->quoted);
-    snprintf(f->hint, sizeof f->hint, "quote it if it is text, e.g. '1:30', or write the number it means");
+    snprintf(f->why, sizeof f->why, _("%s is a base-60 number in YAML 1.1 (1:30 is 90)"), f->quoted);
+    snprintf(f->hint, sizeof f->hint, _("quote it if it is text, e.g. '1:30', or write the number it means"));
     return true;
 }
 
@@ -202,26 +203,26 @@ static bool odd_digits(form *f)
     if (memchr(b, '_', n)) {
         char digits[96];
         strip(f->s, f->len, "_+", digits);
-        snprintf(f->why, sizeof f->why, "%s has digit separators", f->quoted);
-        snprintf(f->hint, sizeof f->hint, "write %.60s; a column's format \"#,##0\" prints separators", digits);
+        snprintf(f->why, sizeof f->why, _("%s has digit separators"), f->quoted);
+        snprintf(f->hint, sizeof f->hint, _("write %.60s; a column's format \"#,##0\" prints separators"), digits);
     } else if (f->s[0] == '+') {
-        snprintf(f->why, sizeof f->why, "%s has a plus sign", f->quoted);
-        snprintf(f->hint, sizeof f->hint, "write %.*s", shown, b);
+        snprintf(f->why, sizeof f->why, _("%s has a plus sign"), f->quoted);
+        snprintf(f->hint, sizeof f->hint, _("write %.*s"), shown, b);
     } else if (b[0] == '.' || b[n - 1] == '.') {
-        snprintf(f->why, sizeof f->why, "%s has no digit on one side of its point", f->quoted);
-        if (b[0] == '.') snprintf(f->hint, sizeof f->hint, "write %s0%.*s", f->sign, shown, b);
-        else snprintf(f->hint, sizeof f->hint, "write %s%.*s", f->sign, shown - 1, b);
+        snprintf(f->why, sizeof f->why, _("%s has no digit on one side of its point"), f->quoted);
+        if (b[0] == '.') snprintf(f->hint, sizeof f->hint, _("write %s0%.*s"), f->sign, shown, b);
+        else snprintf(f->hint, sizeof f->hint, _("write %s%.*s"), f->sign, shown - 1, b);
     } else if (n > 1 && b[0] == '0' && is_digit(b[1])) {
         size_t k = 0;
         while (k + 1 < n && b[k] == '0' && is_digit(b[k + 1])) k++;
         int rest = n - k > 60 ? 60 : (int)(n - k);
         long long octal;
         if (!memchr(b, '.', n) && base_value(b, n, 8, &octal))
-            snprintf(f->why, sizeof f->why, "%s has a leading zero: YAML 1.1 reads it as octal (%lld), YAML 1.2 as %.*s",
+            snprintf(f->why, sizeof f->why, _("%s has a leading zero: YAML 1.1 reads it as octal (%lld), YAML 1.2 as %.*s"),
                      f->quoted, octal, rest, b + k);
         else
-            snprintf(f->why, sizeof f->why, "%s has a leading zero", f->quoted);
-        snprintf(f->hint, sizeof f->hint, "write %s%.*s without the leading zero", f->sign, rest, b + k);
+            snprintf(f->why, sizeof f->why, _("%s has a leading zero"), f->quoted);
+        snprintf(f->hint, sizeof f->hint, _("write %s%.*s without the leading zero"), f->sign, rest, b + k);
     } else {
         return false;
     }
@@ -263,17 +264,17 @@ decimal_status decimal_parse(const char *s, size_t len, decimal *out, char *why,
         unsigned d = (unsigned)(s[i] - '0');
         zero &= d == 0;
         if (v > (limit - d) / 10 || (point && scale == DECIMAL_MAX_SCALE)) {
-            if (why) snprintf(why, whylen, "'%.*s%s' has more digits than reportc keeps exact (up to 18 digits, "
-                                           "or 9,223,372,036,854,775,807)", (int)(len > 60 ? 60 : len), s, len > 60 ? "…" : "");
-            if (hint) snprintf(hint, hintlen, "quote it if it is text, e.g. '%.*s'", (int)(len > 40 ? 40 : len), s);
+            if (why) snprintf(why, whylen, _("'%.*s%s' has more digits than reportc keeps exact (up to 18 digits, "
+                                           "or 9,223,372,036,854,775,807)"), (int)(len > 60 ? 60 : len), s, len > 60 ? "…" : "");
+            if (hint) snprintf(hint, hintlen, _("quote it if it is text, e.g. '%.*s'"), (int)(len > 40 ? 40 : len), s);
             return DECIMAL_TOO_LARGE;
         }
         v = v * 10 + d;
         if (point) scale++;
     }
     if (neg && zero) {
-        if (why) snprintf(why, whylen, "'%.*s' is a negative zero", (int)(len > 60 ? 60 : len), s);
-        if (hint) snprintf(hint, hintlen, "write %.*s", (int)(len - 1 > 60 ? 60 : len - 1), s + 1);
+        if (why) snprintf(why, whylen, _("'%.*s' is a negative zero"), (int)(len > 60 ? 60 : len), s);
+        if (hint) snprintf(hint, hintlen, _("write %.*s"), (int)(len - 1 > 60 ? 60 : len - 1), s + 1);
         return DECIMAL_REFUSED;
     }
     out->units = neg ? (int64_t)(0 - v) : (int64_t)v;
@@ -401,11 +402,11 @@ bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size)
     if (len == 0 || len > 3 * LONGEST) return false;
     char t[3 * LONGEST + 1];
     if (normalised(s, len, false, t) && is_number(t, strlen(t))) {
-        snprintf(hint, size, "write it in ASCII digits: %s", t);
+        snprintf(hint, size, _("write it in ASCII digits: %s"), t);
         return true;
     }
     if (normalised(s, len, true, t) && is_number(t, strlen(t))) {
-        snprintf(hint, size, "write %s: no separators in a number (a column's format \"#,##0\" prints them)", t);
+        snprintf(hint, size, _("write %s: no separators in a number (a column's format \"#,##0\" prints them)"), t);
         return true;
     }
     /* A unit after the number: the longest number at the start. */
@@ -414,7 +415,7 @@ bool decimal_text_hint(const char *s, size_t len, char *hint, size_t size)
     while (k < n && (t[k] == '-' || t[k] == '.' || (t[k] >= '0' && t[k] <= '9'))) k++;
     while (k > 0 && !is_number(t, k)) k--;
     if (k > 0 && k < n) {
-        snprintf(hint, size, "write the number alone: %.*s", (int)k, t);
+        snprintf(hint, size, _("write the number alone: %.*s"), (int)k, t);
         return true;
     }
     return false;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "utf8.h"
 
 void diag_init(diag *d) { memset(d, 0, sizeof *d); }
@@ -79,12 +80,20 @@ static bool keep(diag *d, diag_severity sev)
 
 static char *copy_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
+/* The user's language for a message or a hint written in English at the
+ * call site (see i18n.h); "" is left alone (gettext("") is the catalog's
+ * header).  Text already in Chinese (a template's own rule messages) is
+ * not in the catalog and comes back as it is. */
+static const char *tr(const char *s) { return s && *s ? gettext(s) : s; }
+
+const char *diag_tr(const char *s) { return tr(s); }
+
 void diag_error(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
 {
     if (!keep(d, DIAG_ERROR)) return;
     va_list ap;
     va_start(ap, fmt);
-    add(d, DIAG_ERROR, pos, copy_or_null(hint), vformat(fmt, ap));
+    add(d, DIAG_ERROR, pos, copy_or_null(tr(hint)), vformat(tr(fmt), ap));
     va_end(ap);
 }
 
@@ -93,7 +102,7 @@ void diag_warning(diag *d, src_pos pos, const char *hint, const char *fmt, ...)
     if (!keep(d, DIAG_WARNING)) return;
     va_list ap;
     va_start(ap, fmt);
-    add(d, DIAG_WARNING, pos, copy_or_null(hint), vformat(fmt, ap));
+    add(d, DIAG_WARNING, pos, copy_or_null(tr(hint)), vformat(tr(fmt), ap));
     va_end(ap);
 }
 
@@ -102,7 +111,7 @@ void diag_failure(diag *d, const char *fmt, ...)
     if (!keep(d, DIAG_FAILURE)) return;
     va_list ap;
     va_start(ap, fmt);
-    add(d, DIAG_FAILURE, (src_pos){ 0 }, NULL, vformat(fmt, ap));
+    add(d, DIAG_FAILURE, (src_pos){ 0 }, NULL, vformat(tr(fmt), ap));
     va_end(ap);
 }
 
@@ -111,12 +120,13 @@ void diag_internal(diag *d, const char *stage, const char *fmt, ...)
     if (!keep(d, DIAG_FAILURE)) return;
     va_list ap;
     va_start(ap, fmt);
-    char *message = vformat(fmt, ap);
+    char *message = vformat(tr(fmt), ap);
     va_end(ap);
-    char *staged = xmalloc(strlen(stage) + strlen(message) + 64);
-    sprintf(staged, "internal error in the %s stage: %s", stage, message);
+    const char *frame = _("internal error in the %s stage: %s");
+    char *staged = xmalloc(strlen(frame) + strlen(stage) + strlen(message) + 1);
+    sprintf(staged, frame, stage, message);
     free(message);
-    add(d, DIAG_FAILURE, (src_pos){ 0 }, xstrdup("this is a bug in reportc; please report it with the input"), staged);
+    add(d, DIAG_FAILURE, (src_pos){ 0 }, xstrdup(_("this is a bug in reportc; please report it with the input")), staged);
 }
 
 bool diag_full(const diag *d) { return d->errors >= DIAG_MAX_ERRORS; }
@@ -211,13 +221,16 @@ void diag_print(const diag *d, FILE *out)
         else   /* about the command line or the installation, not a source */
             fprintf(out, "reportc: %s: %s\n", sev, e->message);
         if (e->pos.src && e->pos.line > 0) print_excerpt(&e->pos, out);
-        if (e->hint) fprintf(out, "      = hint: %s\n", e->hint);
+        /* TRANSLATORS: the label of a diagnostic's hint line, "= hint: …". */
+        if (e->hint) fprintf(out, "      = %s: %s\n", _("hint"), e->hint);
     }
+    /* The `error:` and `warning:` words above stay English in every
+       language: editors parse `file:line:col: error:`. */
     if (d->errors > DIAG_MAX_ERRORS)
-        fprintf(out, "reportc: and %d more errors not shown (limit is %d errors per run)\n",
+        fprintf(out, _("reportc: and %d more errors not shown (limit is %d errors per run)\n"),
                 d->errors - DIAG_MAX_ERRORS, DIAG_MAX_ERRORS);
     if (d->warnings > DIAG_MAX_WARNINGS)
-        fprintf(out, "reportc: and %d more warnings not shown (limit is %d warnings per run)\n",
+        fprintf(out, _("reportc: and %d more warnings not shown (limit is %d warnings per run)\n"),
                 d->warnings - DIAG_MAX_WARNINGS, DIAG_MAX_WARNINGS);
     free(sorted);
 }

@@ -6,7 +6,14 @@
  * I/O error, a library that fails, a broken invariant — is a failure that
  * names the stage it happened in (exit 3).  Diagnostics are collected during
  * a run, then printed sorted by position, each followed by its source line,
- * a caret and an optional hint. */
+ * a caret and an optional hint.
+ *
+ * Messages and hints are written in English at the call site and shown in
+ * the user's language: diag_error, diag_warning, diag_failure and
+ * diag_internal translate their format and hint (gettext, domain
+ * "reportc"; see i18n.h and compiler/po/).  Call sites stay as they are;
+ * xgettext finds the strings through these functions' arguments.  The
+ * `file:line:col: error:` prefix is the same in every language. */
 #ifndef REPORTC_DIAG_H
 #define REPORTC_DIAG_H
 
@@ -82,6 +89,10 @@ void diag_failure(diag *d, const char *fmt, ...) __attribute__((format(printf, 2
  * bug; exit 3).  `stage` names where: "parse", "model", "layout", "render",
  * "output".  The one path for such errors: nothing is dropped silently. */
 void diag_internal(diag *d, const char *stage, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* A message or hint in the user's language (gettext; NULL and "" as they
+ * are), for text a stage builds before handing it to diag_error. */
+const char *diag_tr(const char *s) __attribute__((format_arg(1)));
 
 /* True once DIAG_MAX_ERRORS errors have been recorded: callers may stop early. */
 bool diag_full(const diag *d);

@@ -5,14 +5,16 @@
 
 #include <sys/stat.h>
 
+#include "i18n.h"
+
 static inline const char *file_kind_name(mode_t m)
 {
-    return S_ISDIR(m)  ? "a directory"
-         : S_ISFIFO(m) ? "a FIFO (a named pipe)"
-         : S_ISSOCK(m) ? "a socket"
-         : S_ISCHR(m)  ? "a character device"
-         : S_ISBLK(m)  ? "a block device"
-                       : "not a regular file";
+    return S_ISDIR(m)  ? N_("a directory")
+         : S_ISFIFO(m) ? N_("a FIFO (a named pipe)")
+         : S_ISSOCK(m) ? N_("a socket")
+         : S_ISCHR(m)  ? N_("a character device")
+         : S_ISBLK(m)  ? N_("a block device")
+                       : N_("not a regular file");
 }
 
 #endif

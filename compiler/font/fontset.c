@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/suggest.h"
+#include "base/i18n.h"
 
 struct fontset {
     const font_config *fc;
@@ -81,18 +82,19 @@ int fontset_role(const fontset *fs, diag *d, const char *name, src_pos pos)
         for (int i = 0; i < fc->n_roles; i++) names[i] = fc->roles[i].name;
         const char *near = suggest_word(name, names);
         char hint[128];
-        snprintf(hint, sizeof hint, "did you mean '%s'?", near ? near : "song");
-        diag_error(d, pos, near ? hint : "the roles are listed in fonts/fonts.yaml", "unknown font role '%.80s'", name);
+        snprintf(hint, sizeof hint, _("did you mean '%s'?"), near ? near : "song");
+        diag_error(d, pos, near ? hint : N_("the roles are listed in fonts/fonts.yaml"), "unknown font role '%.80s'", name);
         free(names);
         return -1;
     }
     if (fs->role_face[r] < 0) {
-        char hint[1024] = "install one of: ";
+        char hint[1024];
+        snprintf(hint, sizeof hint, "%s", _("install one of: "));
         size_t used = strlen(hint);
         for (int i = 0; i < fc->roles[r].n_cands && used < sizeof hint; i++) {
             const font_candidate *c = &fc->roles[r].cands[i];
             used += (size_t)snprintf(hint + used, sizeof hint - used, "%s%s%s%s%s", i ? ", " : "", c->file,
-                                     c->package ? " (Debian package " : "", c->package ? c->package : "",
+                                     c->package ? _(" (Debian package ") : "", c->package ? c->package : "",
                                      c->package ? ")" : "");
         }
         diag_error(d, pos, hint, "no font file for role '%s' is installed (or pass --font-dir)", name);

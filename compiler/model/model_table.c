@@ -8,6 +8,7 @@
  * a cell must not overlap another, nor reach past the table's edge, and
  * every row must be covered. */
 #include "model_table.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,8 +60,9 @@ static bool model_table_number(diag *d, const syn_scalar *v, bool *is_number, de
     case DECIMAL_NOT_A_NUMBER:
         return true;
     default:
-        if (strstr(hint, "quote it")) snprintf(full, sizeof full, "%s", hint);
-        else snprintf(full, sizeof full, "%s; or quote it ('%.40s') to print it as text", hint, v->s);
+        /* TRANSLATORS: the words of the hints that say "quote it if it is text". */
+        if (strstr(hint, "quote it") || strstr(hint, _("quote it"))) snprintf(full, sizeof full, "%s", hint);
+        else snprintf(full, sizeof full, _("%s; or quote it ('%.40s') to print it as text"), hint, v->s);
         diag_error(d, v->pos, full, "%s", why);
         return false;
     }

@@ -14,6 +14,7 @@
 #include "base/fill.h"
 #include "base/suggest.h"
 #include "template_internal.h"
+#include "base/i18n.h"
 
 /* The value of a grid's data hole (model_table.h's callback). */
 static const table_value *hole_value(void *ctx, const syn_cell *cell)
@@ -117,7 +118,7 @@ static void add_sections(expander *e, model_builder *b, const syn_report *r)
         if (known) continue;
         const char *near = diag_full(e->d) ? NULL : suggest_word(r->sections[k].key.s, keys);
         diag_error(e->d, r->sections[k].key.pos,
-                   near ? arena_printf(e->a, "did you mean '%s'?", near) : "reportc init writes every section the template has",
+                   near ? arena_printf(e->a, _("did you mean '%s'?"), near) : N_("reportc init writes every section the template has"),
                    "the template has no section '%.80s'", r->sections[k].key.s);
         e->ok = false;
     }

@@ -10,6 +10,7 @@
 #include "base/suggest.h"
 #include "names.h"
 #include "template_internal.h"
+#include "base/i18n.h"
 
 /* ---- names and numbers ---------------------------------------------------------- */
 
@@ -52,14 +53,14 @@ static void add_missing(expander *e, const char *name)
 /* " (cell C5)" for a number from a CSV file, else "". */
 static const char *cell_of(expander *e, const char *cell)
 {
-    return cell ? arena_printf(e->a, " (cell %s)", cell) : "";
+    return cell ? arena_printf(e->a, _(" (cell %s)"), cell) : "";
 }
 
 static void error_at(expander *e, src_pos pos, const char *hint, const char *fmt, const char *name, const char *what,
                      const char *cell)
 {
     if (e->quiet) return;
-    diag_error(e->d, pos, hint, "%s%s", arena_printf(e->a, fmt, name, what), cell_of(e, cell));
+    diag_error(e->d, pos, hint, "%s%s", arena_printf(e->a, diag_tr(fmt), name, what), cell_of(e, cell));
     e->ok = false;
 }
 
@@ -78,7 +79,7 @@ static void read_number(expander *e, const syn_data *n, const char *name, bool a
         if (!e->quiet) add_missing(e, name);
         return;
     }
-    const char *written = n->is_map ? "a mapping" : n->kind_name ? n->kind_name : NULL;
+    const char *written = n->is_map ? _("a mapping") : n->kind_name ? n->kind_name : NULL;
     if (written) {
         error_at(e, n->pos, "write the number itself, e.g. 0", "%s must be a number, not %s", name, written, n->key.cell);
         return;
@@ -90,7 +91,7 @@ static void read_number(expander *e, const syn_data *n, const char *name, bool a
     if (st == DECIMAL_OK && !s->plain) st = DECIMAL_NOT_A_NUMBER;   /* "12" quoted is text */
     if (st == DECIMAL_NOT_A_NUMBER) {
         const char *quoted = arena_printf(e->a, "'%.80s'", s->s);
-        const char *say = s->plain ? "write the number itself, e.g. 0" : "write the number without quotes";
+        const char *say = s->plain ? N_("write the number itself, e.g. 0") : N_("write the number without quotes");
         if (decimal_text_hint(s->s, s->len, hint, sizeof hint)) say = hint;
         error_at(e, s->pos, say, "%s must be a number, not %s", name, quoted, s->cell);
         return;
@@ -476,8 +477,8 @@ static void check_keys(expander *e, const syn_data *m, const char *prefix)
             /* Past the error cap the hint would never be shown. */
             const char *near = diag_full(e->d) ? NULL
                                                : suggest_word(item->key.s, names_next_keys(e->a, e->names, e->n_names, prefix));
-            diag_error(e->d, item->key.pos, near ? arena_printf(e->a, "did you mean '%s'?", near)
-                                                 : "reportc init writes every name the template has",
+            diag_error(e->d, item->key.pos, near ? arena_printf(e->a, _("did you mean '%s'?"), near)
+                                                 : N_("reportc init writes every name the template has"),
                        "the template has no number '%.200s'%s", path, cell_of(e, item->key.cell));
             e->ok = false;
         } else if (!leaf) {

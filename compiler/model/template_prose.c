@@ -7,6 +7,7 @@
 #include "base/fill.h"
 #include "base/utf8.h"
 #include "template_internal.h"
+#include "base/i18n.h"
 
 /* Prose may quote a table's number by name — {{applications.new.total}} —
  * so that the two cannot disagree; returns s with the numbers filled in. */
@@ -69,7 +70,7 @@ void template_add_blocks(expander *e, model_builder *b, const syn_blocks *body, 
     for (int i = 0; i < body->n; i++) {
         const syn_block *sb = &body->items[i];
         if (sb->kind == SYN_HEADING && sb->level == 1 && sb->level_implied) {
-            diag_error(e->d, sb->text.pos, h1_hint, "a level-1 heading inside %s", where);
+            diag_error(e->d, sb->text.pos, h1_hint, "a level-1 heading inside %s", diag_tr(where));
             e->ok = false;
             continue;
         }
@@ -84,7 +85,7 @@ void template_add_prose(expander *e, model_builder *b, const syn_section *s, con
 {
     if (s->heading.s && strcmp(s->heading.s, ts->heading.s) != 0) {
         diag_error(e->d, s->heading.pos,
-                   arena_printf(e->a, "the template's heading is 「%s」; leave 'heading' out to use it", ts->heading.s),
+                   arena_printf(e->a, _("the template's heading is 「%s」; leave 'heading' out to use it"), ts->heading.s),
                    "this section's heading must be the template's wording 「%s」", ts->heading.s);
         e->ok = false;
     }

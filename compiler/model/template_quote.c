@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "template_internal.h"
+#include "base/i18n.h"
 
 /* The cell called `name` among `tables`, or NULL. */
 static const tcell *cell_in(const ttable *tables, int n, const char *name)
@@ -81,9 +82,9 @@ static const char *trim(arena *a, const char *s, size_t len)
     return arena_strndup(a, s, len);
 }
 
-static const char *fail(expander *e, src_pos pos, const char *hint, const char *message)
+static const char *quote_fail(expander *e, src_pos pos, const char *hint, const char *message)
 {
-    diag_error(e->d, pos, hint, "%s", message);
+    diag_error(e->d, pos, hint, "%s", diag_tr(message));
     e->ok = false;
     return NULL;
 }
@@ -99,8 +100,8 @@ const char *template_quote(expander *e, const char *expr, size_t len, src_pos po
     if (bar) {
         const char *name = trim(e->a, bar + 1, len - terms_len - 1);
         if (!decimal_format_parse(name, &f))
-            return fail(e, pos, "write {{name |#,##0}}: integer, 0.00, #,##0 or #,##0.00",
-                        arena_printf(e->a, "'%.80s' is not a number format", name));
+            return quote_fail(e, pos, "write {{name |#,##0}}: integer, 0.00, #,##0 or #,##0.00",
+                        arena_printf(e->a, _("'%.80s' is not a number format"), name));
         has_format = true;
     }
     decimal sum = { 0, 0 };
@@ -108,24 +109,24 @@ const char *template_quote(expander *e, const char *expr, size_t len, src_pos po
         const char *plus = memchr(p, '+', (size_t)(end - p));
         const char *term_end = plus ? plus : end;
         const char *name = trim(e->a, p, (size_t)(term_end - p));
-        if (!*name) return fail(e, pos, names_hint, "a number's name is missing between {{ and }}, or around +");
+        if (!*name) return quote_fail(e, pos, names_hint, "a number's name is missing between {{ and }}, or around +");
         decimal v;
         const tcell *c = NULL;
         switch (template_value(e, name, &v, &c)) {
         case QUOTE_OK: break;
-        case QUOTE_NO_NAME: return fail(e, pos, names_hint, arena_printf(e->a, "the template has no number '%.200s'", name));
+        case QUOTE_NO_NAME: return quote_fail(e, pos, names_hint, arena_printf(e->a, _("the template has no number '%.200s'"), name));
         case QUOTE_UNKNOWN:
-            return fail(e, pos, "give the number under data: (or last year's in the previous: report)",
-                        arena_printf(e->a, "the number %.200s is not known (missing)", name));
+            return quote_fail(e, pos, "give the number under data: (or last year's in the previous: report)",
+                        arena_printf(e->a, _("the number %.200s is not known (missing)"), name));
         case QUOTE_NO_PREVIOUS:
-            return fail(e, pos, "name last year's report with previous: 2023.yaml",
-                        arena_printf(e->a, "%.200s quotes last year's report, and this one names none", name));
+            return quote_fail(e, pos, "name last year's report with previous: 2023.yaml",
+                        arena_printf(e->a, _("%.200s quotes last year's report, and this one names none"), name));
         case QUOTE_TOO_LARGE:
-            return fail(e, pos, "no count reaches 9,223,372,036,854,775,807",
-                        arena_printf(e->a, "the sum for %.200s is larger than reportc can add exactly", name));
+            return quote_fail(e, pos, "no count reaches 9,223,372,036,854,775,807",
+                        arena_printf(e->a, _("the sum for %.200s is larger than reportc can add exactly"), name));
         }
         if (!decimal_add(sum, v, &sum))
-            return fail(e, pos, "no count reaches 9,223,372,036,854,775,807", "the sum is larger than reportc can add exactly");
+            return quote_fail(e, pos, "no count reaches 9,223,372,036,854,775,807", "the sum is larger than reportc can add exactly");
         if (!has_format && c && c->has_format) f = c->format, has_format = true;
         p = term_end + 1;
     }

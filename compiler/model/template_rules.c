@@ -10,6 +10,7 @@
 
 #include "base/fill.h"
 #include "template_internal.h"
+#include "base/i18n.h"
 
 /* The row indices of `names` in t; -1 for a name t has none of (reported
  * once, at the name, unless quiet). */
@@ -226,9 +227,9 @@ static void check_rule(expander *e, const tmpl_rule *r, const ttable *prev)
     bool grid = t->spec->is_grid;
     if (grid != r->each_row) {
         diag_error(e->d, r->table.pos,
-                   grid ? "a rule over a grid goes row by row: each: row, its names being columns"
-                        : "a rule over a header-tree table goes column by column: each: column, its names being rows",
-                   "%s is a %s: its rules are 'each: %s'", r->table.s, grid ? "grid" : "header-tree table", grid ? "row" : "column");
+                   grid ? N_("a rule over a grid goes row by row: each: row, its names being columns")
+                        : N_("a rule over a header-tree table goes column by column: each: column, its names being rows"),
+                   "%s is a %s: its rules are 'each: %s'", r->table.s, grid ? _("grid") : _("header-tree table"), grid ? "row" : "column");
         e->ok = false;
         return;
     }

@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 /* ---- decoding ------------------------------------------------------------- */
 
@@ -77,7 +78,7 @@ static bool from_gb18030(arena *a, diag *d, const char *name, const char *raw, s
         char *prefix = arena_alloc(a, (size_t)need + 1);
         e3 = U_ZERO_ERROR;
         ucnv_fromUChars(u8, prefix, need + 1, u, units, &e3);
-        bad_byte(a, d, name, prefix, U_SUCCESS(e3) ? (size_t)need : 0, (unsigned char)raw[at], "UTF-8 or GB18030",
+        bad_byte(a, d, name, prefix, U_SUCCESS(e3) ? (size_t)need : 0, (unsigned char)raw[at], _("UTF-8 or GB18030"),
                  "save the sheet as \"CSV UTF-8 (逗号分隔)\", or as CSV in GB18030/GBK (Excel's \"CSV (逗号分隔)\")");
         ok = false;
     } else {
@@ -122,8 +123,8 @@ static bool decode(arena *a, diag *d, const char *name, const char *raw, size_t 
     }
     if (enc == CSV_UTF8 || bom) {
         bad_byte(a, d, name, raw, valid, (unsigned char)raw[valid], "UTF-8",
-                 bom ? "the file starts as UTF-8 (a byte order mark): save it again as \"CSV UTF-8\""
-                     : "save the sheet as \"CSV UTF-8\", or leave --csv-encoding out to read GB18030 too");
+                 bom ? N_("the file starts as UTF-8 (a byte order mark): save it again as \"CSV UTF-8\"")
+                     : N_("save the sheet as \"CSV UTF-8\", or leave --csv-encoding out to read GB18030 too"));
         return false;
     }
     return from_gb18030(a, d, name, raw, len, text, tlen);

@@ -30,9 +30,10 @@
 #include <string.h>
 
 #include "base/bytes.h"
+#include "base/i18n.h"
 static bool vrefuse(char *why, size_t whylen, const char *fmt, va_list ap)
 {
-    if (why && whylen) vsnprintf(why, whylen, fmt, ap);
+    if (why && whylen) vsnprintf(why, whylen, gettext(fmt), ap);
     return false;
 }
 
@@ -181,11 +182,11 @@ static void emit_marker(jpeg_walk *w, int m)
 static const char *unsupported_kind(int m)
 {
     switch (m) {
-    case 0xC3: return "a lossless JPEG (SOF3)";
-    case 0xC5: case 0xC6: case 0xC7: case 0xDE: case 0xDF: return "a hierarchical JPEG";
-    case 0xC9: case 0xCA: case 0xCB: case 0xCC: return "an arithmetic-coded JPEG";
-    case 0xCD: case 0xCE: case 0xCF: return "a hierarchical arithmetic-coded JPEG";
-    case 0xF7: case 0xF8: return "a JPEG-LS file";
+    case 0xC3: return _("a lossless JPEG (SOF3)");
+    case 0xC5: case 0xC6: case 0xC7: case 0xDE: case 0xDF: return _("a hierarchical JPEG");
+    case 0xC9: case 0xCA: case 0xCB: case 0xCC: return _("an arithmetic-coded JPEG");
+    case 0xCD: case 0xCE: case 0xCF: return _("a hierarchical arithmetic-coded JPEG");
+    case 0xF7: case 0xF8: return _("a JPEG-LS file");
     default: return NULL;
     }
 }

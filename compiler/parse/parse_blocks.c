@@ -6,10 +6,11 @@
 #include <string.h>
 
 #include "parse_internal.h"
+#include "base/i18n.h"
 
 const char *const parse_block_kinds[] = { "title", "heading", "h1", "h2", "h3", "h4", "paragraph",
                                          "page-break", "signature", "table", NULL };
-static const char kinds_hint[] = "the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature";
+static const char kinds_hint[] = N_("the block kinds are title, heading, h1–h4, paragraph, table, page-break and signature");
 
 /* The largest seal file read: a seal is a small picture; this is 200 times
  * a 1,000 × 1,000 PNG.  The seals of a report, their files and their
@@ -149,7 +150,8 @@ static const ypair *kind_pair(parse_ctx *p, const ynode *item)
         const ynode *first = item->pairs[0].key;
         const char *near = schema_suggest(first->str, parse_block_kinds);
         char hint[160];
-        snprintf(hint, sizeof hint, near ? "did you mean '%s'?" : "%s", near ? near : kinds_hint);
+        if (near) snprintf(hint, sizeof hint, _("did you mean '%s'?"), near);
+        else snprintf(hint, sizeof hint, "%s", diag_tr(kinds_hint));
         parse_error(p, first->pos, hint, "unknown block kind '%.80s'", first->str);
     }
     return kind;

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "parse_internal.h"
+#include "base/i18n.h"
 
 syn_scalar parse_scalar_of(const ynode *n)
 {
@@ -41,7 +42,7 @@ void parse_error(parse_ctx *p, src_pos pos, const char *hint, const char *fmt, .
     char message[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, diag_tr(fmt), ap);
     va_end(ap);
     diag_error(p->d, pos, hint, "%s", message);
     p->ok = false;
@@ -96,8 +97,8 @@ bool parse_holes(parse_ctx *p, const ynode *n, const char *what, const char *con
         }
         const char *near = schema_suggest(name, holes);
         char hint[320];
-        if (near) snprintf(hint, sizeof hint, "did you mean {%s}? (%s fills %s)", near, what, list);
-        else snprintf(hint, sizeof hint, "%s fills %s", what, list);
+        if (near) snprintf(hint, sizeof hint, _("did you mean {%s}? (%s fills %s)"), near, what, list);
+        else snprintf(hint, sizeof hint, _("%s fills %s"), what, list);
         src_pos at = n->single_line ? diag_pos_advance(n->text_pos, (int)utf8_length(s, i), i) : n->pos;
         parse_error(p, at, hint, "unknown placeholder {%s} in %s", name, what);
         return false;

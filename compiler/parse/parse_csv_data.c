@@ -20,6 +20,7 @@
 #include "base/utf8.h"
 #include "csv.h"
 #include "parse_internal.h"
+#include "base/i18n.h"
 
 /* A number found in the file: its full name and cell. */
 typedef struct entry {
@@ -65,7 +66,7 @@ static bool rest_empty(parse_ctx *p, const csv_record *r, int from, const char *
 {
     for (int k = from; k < r->n; k++)
         if (!cell_empty(r, k)) {
-            parse_error(p, r->cells[k].pos, hint, "cell %s: %s", r->cells[k].name, why);
+            parse_error(p, r->cells[k].pos, hint, "cell %s: %s", r->cells[k].name, diag_tr(why));
             return false;
         }
     return true;
@@ -235,7 +236,7 @@ static void tree_table(loader *l, const csv_file *f, int *i, const tmpl_table *t
                         heads[nr] = NULL;
                         const char *near = suggest_word(label, heads);
                         parse_error(p, r->cells[last].pos,
-                                    near ? arena_printf(p->a, "did you mean 「%s」?", near) : "label the row as the form does",
+                                    near ? arena_printf(p->a, _("did you mean 「%s」?"), near) : N_("label the row as the form does"),
                                     "cell %s: table %s has no row 「%.200s」", r->cells[last].name, t->name.s, label);
                     }
                 }

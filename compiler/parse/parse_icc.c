@@ -7,6 +7,7 @@
 #include "parse.h"
 
 #include "base/bytes.h"
+#include "base/i18n.h"
 /* Where a profile is looked for when none is named: files of Debian
  * packages, icc-profiles-free (sRGB, ICC 2.3) first. */
 static const char *const default_paths[] = {
@@ -25,23 +26,23 @@ enum { MAX_ICC_BYTES = 4 << 20 };
 static bool icc_ok(const uint8_t *p, size_t len, char *why, size_t whylen)
 {
     if (len < 128 || memcmp(p + 36, "acsp", 4) != 0) {
-        snprintf(why, whylen, "not an ICC profile");
+        snprintf(why, whylen, _("not an ICC profile"));
         return false;
     }
     if (bytes_be32(p) != len) {
-        snprintf(why, whylen, "ICC profile truncated (header says %u bytes, file has %zu)", (unsigned)bytes_be32(p), len);
+        snprintf(why, whylen, _("ICC profile truncated (header says %u bytes, file has %zu)"), (unsigned)bytes_be32(p), len);
         return false;
     }
     if (p[8] != 2) {
-        snprintf(why, whylen, "ICC version %u.%u; PDF/A-1 needs version 2", p[8], p[9] >> 4);
+        snprintf(why, whylen, _("ICC version %u.%u; PDF/A-1 needs version 2"), p[8], p[9] >> 4);
         return false;
     }
     if (memcmp(p + 16, "RGB ", 4) != 0) {
-        snprintf(why, whylen, "not an RGB profile");
+        snprintf(why, whylen, _("not an RGB profile"));
         return false;
     }
     if (memcmp(p + 12, "mntr", 4) != 0 && memcmp(p + 12, "prtr", 4) != 0) {
-        snprintf(why, whylen, "neither a display nor an output profile");
+        snprintf(why, whylen, _("neither a display nor an output profile"));
         return false;
     }
     return true;

@@ -17,6 +17,7 @@
 #include "parse_internal.h"
 
 #include "base/strindex.h"
+#include "base/i18n.h"
 
 /* How deep layouts may extend each other: base ← gbt9704 ← an office's
  * layout ← a variant is 3. */
@@ -95,11 +96,11 @@ static const char *find_layout(parse_ctx *p, const char *name, src_pos name_pos,
     qsort(names, (size_t)n, sizeof *names, compare_names);
     const char *near = schema_suggest(name, names);
     char hint[1024];
-    int used = near ? snprintf(hint, sizeof hint, "did you mean '%s'? ", near) : 0;
-    used += snprintf(hint + used, sizeof hint - (size_t)used, "the layouts are");
+    int used = near ? snprintf(hint, sizeof hint, _("did you mean '%s'? "), near) : 0;
+    used += snprintf(hint + used, sizeof hint - (size_t)used, _("the layouts are"));
     for (int i = 0; i < n && (size_t)used < sizeof hint; i++)
         used += snprintf(hint + used, sizeof hint - (size_t)used, "%s %s", i ? "," : "", names[i]);
-    if (n == 0) used += snprintf(hint + used, sizeof hint - (size_t)used, " none (searched:");
+    if (n == 0) used += snprintf(hint + used, sizeof hint - (size_t)used, _(" none (searched:"));
     for (int i = 0; n == 0 && i < n_dirs && (size_t)used < sizeof hint; i++)
         used += snprintf(hint + used, sizeof hint - (size_t)used, " %s", dirs[i]);
     if (n == 0 && (size_t)used < sizeof hint) snprintf(hint + used, sizeof hint - (size_t)used, ")");

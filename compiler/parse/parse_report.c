@@ -10,6 +10,7 @@
 #include "parse_internal.h"
 
 #include "base/decimal.h"
+#include "base/i18n.h"
 
 /* ---- meta ------------------------------------------------------------------ */
 
@@ -165,7 +166,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     const char *text;
     size_t len;
     char why[200];
-    static const char hint[] = "name last year's report (a YAML file), or leave 'previous' out: R6 and R7 are then not checked";
+    static const char hint[] = N_("name last year's report (a YAML file), or leave 'previous' out: R6 and R7 are then not checked");
     if (source_read_file(p->a, p->files, path, p->limits.max_input_bytes, false, &text, &len, why, sizeof why) != SOURCE_OK) {
         parse_error(p, v->pos, hint, "cannot read last year's report %.200s: %s", path, why);
         return NULL;
@@ -176,7 +177,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     const ynode *data = root ? yaml_lookup(root, "data") : NULL;
     if (!root || !data || data->kind != YNODE_MAP) {
         parse_error(p, v->pos, hint, "last year's report %.200s %s", path,
-                    !root ? "cannot be read as YAML" : "has no data: mapping of numbers");
+                    !root ? _("cannot be read as YAML") : _("has no data: mapping of numbers"));
         return NULL;
     }
     /* Last year's, by the same office: a report naming itself, or the
@@ -310,7 +311,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
         static const char empty[] = "";
         source *named = arena_alloc(a, sizeof *named);
         *named = (source){ name, empty, 0, NULL, 0 };
-        diag_error(d, (src_pos){ named, 1, 1, 0 }, st == SOURCE_TOO_LARGE ? "split the report or shorten it" : NULL,
+        diag_error(d, (src_pos){ named, 1, 1, 0 }, st == SOURCE_TOO_LARGE ? N_("split the report or shorten it") : NULL,
                    "the input %s", why);
         return false;
     }

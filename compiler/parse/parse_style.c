@@ -8,6 +8,7 @@
 
 #include "base/fill.h"
 #include "parse_internal.h"
+#include "base/i18n.h"
 
 const char *const style_align_names[] = { "left", "center", "right", "justify", NULL };
 static const char *const side_names[] = { "left", "center", "right", NULL };
@@ -33,7 +34,7 @@ static const ynode *section(binder *b, const char *key)
     const ynode *v = need(b, b->root, key, "the layout");
     if (v && v->kind != YNODE_MAP) {
         const char *typo = v->kind == YNODE_SCALAR ? yaml_typo_hint(v->str, v->len) : NULL;
-        parse_error(b->p, v->pos, typo ? typo : "write it as 'key: value' lines", "%s must be a mapping, not %s", key,
+        parse_error(b->p, v->pos, typo ? typo : N_("write it as 'key: value' lines"), "%s must be a mapping, not %s", key,
                     yaml_kind_name(v));
         return NULL;
     }
@@ -176,8 +177,8 @@ static void page_of(binder *b, style *s)
     if ((int64_t)s->margin_left + s->text_width > s->page_width || (int64_t)s->margin_top + s->text_height > s->page_height) {
         bool wide = (int64_t)s->margin_left + s->text_width > s->page_width;
         parse_error(b->p, yaml_lookup(m, wide ? "text-width" : "text-height")->pos, "reduce the margins or the text block",
-                    "the text block does not fit on the page (%s)", wide ? "margin-left + text-width > width"
-                                                                         : "margin-top + text-height > height");
+                    "the text block does not fit on the page (%s)", wide ? _("margin-left + text-width > width")
+                                                                         : _("margin-top + text-height > height"));
         return;
     }
     s->line_pitch = s->text_height / s->lines_per_page;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parse_internal.h"
+#include "base/i18n.h"
 
 /* Largest spans: a report's table has no more rows and columns than this. */
 enum { MAX_ROWSPAN = 10000, MAX_COLSPAN = 1000, MAX_HEADER_ROWS = 100 };
@@ -61,8 +62,8 @@ static bool parse_width(parse_ctx *p, const ynode *v, syn_colspec *out)
         width_kind kind;
         const char *hint;
     } shares[] = {
-        { "%", 10, 100, WIDTH_PERCENT, "a share of the text width above 0% and at most 100%, e.g. 25%" },
-        { "fr", 1000, 1000, WIDTH_FRACTION, "a share of the room left, above 0fr and at most 1000fr, e.g. 1fr or 2.5fr" },
+        { "%", 10, 100, WIDTH_PERCENT, N_("a share of the text width above 0% and at most 100%, e.g. 25%") },
+        { "fr", 1000, 1000, WIDTH_FRACTION, N_("a share of the room left, above 0fr and at most 1000fr, e.g. 1fr or 2.5fr") },
     };
     for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++) {
         size_t ul = strlen(shares[i].unit);
@@ -442,7 +443,7 @@ const syn_table *parse_table(parse_ctx *p, const ynode *v, bool template_keys)
     }
     if (!columns || !rows) {
         parse_error(p, v->pos, "give 'columns:' and 'rows:' (header trees), or 'grid:' (rows of cells)",
-                    "a table needs %s", !columns && !rows ? "columns and rows" : !columns ? "columns" : "rows");
+                    "a table needs %s", !columns && !rows ? _("columns and rows") : !columns ? _("columns") : _("rows"));
         return NULL;
     }
     static const char *const grid_only[] = { "header-rows", "head-columns", NULL };

@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "base/suggest.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@ static void join_choices(const char *const *choices, char *buf, size_t size)
     int n = 0;
     while (choices[n]) n++;
     for (int i = 0; i < n && used < size; i++) {
-        const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+        const char *sep = i == 0 ? "" : i == n - 1 ? _(" or ") : _(", ");
         int k = snprintf(buf + used, size - used, "%s%s", sep, choices[i]);
         if (k < 0) break;
         used += (size_t)k;
@@ -28,7 +29,7 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
 {
     if (n->kind != YNODE_MAP) {
         const char *typo = n->kind == YNODE_SCALAR ? yaml_typo_hint(n->str, n->len) : NULL;
-        diag_error(d, n->pos, typo ? typo : "write it as 'key: value' lines", "%s must be a mapping, not %s", what,
+        diag_error(d, n->pos, typo ? typo : N_("write it as 'key: value' lines"), "%s must be a mapping, not %s", what,
                    yaml_kind_name(n));
         return false;
     }
@@ -46,11 +47,11 @@ bool schema_check_keys(diag *d, const ynode *n, const char *what, const char *co
             if (typo)
                 snprintf(hint, sizeof hint, "%s", typo);
             else if (near)
-                snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+                snprintf(hint, sizeof hint, _("did you mean '%s'?"), near);
             else {
                 char list[400];
                 join_choices(allowed, list, sizeof list);
-                snprintf(hint, sizeof hint, "the keys of %s are %s", what, list);
+                snprintf(hint, sizeof hint, _("the keys of %s are %s"), what, list);
             }
         }
         diag_error(d, n->pairs[i].key->pos, hint, "unknown key '%.80s' in %s", key, what);
@@ -110,12 +111,12 @@ bool schema_int(diag *d, const ynode *n, const char *what, long min, long max, l
     }
     if (st == DECIMAL_NOT_A_NUMBER || (st == DECIMAL_OK && v.scale > 0)) {
         if (st == DECIMAL_OK || !decimal_text_hint(s, n->len, hint, sizeof hint))
-            snprintf(hint, sizeof hint, "write digits only, e.g. %ld", min > 0 ? min : 0);
+            snprintf(hint, sizeof hint, _("write digits only, e.g. %ld"), min > 0 ? min : 0);
         diag_error(d, n->pos, hint, "%s must be a whole number, not '%.80s'", what, s);
         return false;
     }
     if (st != DECIMAL_OK || v.units < min || v.units > max) {
-        snprintf(hint, sizeof hint, "give a whole number from %ld to %ld", min, max);
+        snprintf(hint, sizeof hint, _("give a whole number from %ld to %ld"), min, max);
         diag_error(d, n->pos, hint, "%s must be between %ld and %ld, not %.80s", what, min, max, s);
         return false;
     }
@@ -136,7 +137,7 @@ static bool schema_decimal(diag *d, const ynode *n, const char *what, decimal *o
         diag_error(d, n->pos, "write the number without quotes", "%s must be a number, not the text '%.80s'", what, s);
         return false;
     case DECIMAL_NOT_A_NUMBER:
-        diag_error(d, n->pos, decimal_text_hint(s, n->len, hint, sizeof hint) ? hint : "write the number itself, e.g. 0 or 1.5",
+        diag_error(d, n->pos, decimal_text_hint(s, n->len, hint, sizeof hint) ? hint : N_("write the number itself, e.g. 0 or 1.5"),
                    "%s must be a number, not '%.80s'", what, s);
         return false;
     default:
@@ -258,9 +259,9 @@ bool schema_enum(diag *d, const ynode *n, const char *what, const char *const *c
     const char *near = schema_suggest(s, choices);
     join_choices(choices, list, sizeof list);
     if (near)
-        snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+        snprintf(hint, sizeof hint, _("did you mean '%s'?"), near);
     else
-        snprintf(hint, sizeof hint, "choose %s", list);
+        snprintf(hint, sizeof hint, _("choose %s"), list);
     diag_error(d, n->pos, hint, "%s must be one of %s, not '%.80s'", what, list, s);
     return false;
 }
@@ -300,11 +301,11 @@ bool schema_date(diag *d, const ynode *n, const char *what, int *year, int *mont
     }
     char hint[160] = "write the date as YYYY-MM-DD, e.g. 2024-01-31";
     if (iso && month_days(y, m) == 0)
-        snprintf(hint, sizeof hint, "there is no month %d", m);
+        snprintf(hint, sizeof hint, _("there is no month %d"), m);
     else if (iso)
-        snprintf(hint, sizeof hint, "%04d-%02d has %d days", y, m, month_days(y, m));
+        snprintf(hint, sizeof hint, _("%04d-%02d has %d days"), y, m, month_days(y, m));
     else if (other_date_form(s, &y, &m, &dd) && y >= 1000 && dd >= 1 && dd <= month_days(y, m))
-        snprintf(hint, sizeof hint, "write %04d-%02d-%02d (YYYY-MM-DD)", y, m, dd);
+        snprintf(hint, sizeof hint, _("write %04d-%02d-%02d (YYYY-MM-DD)"), y, m, dd);
     diag_error(d, n->pos, hint, "%s must be a date, not '%.80s'", what, s);
     return false;
 }

@@ -12,12 +12,13 @@
 #include <unistd.h>
 
 #include "base/file_kind.h"
+#include "base/i18n.h"
 
 /* "is a directory", "is a FIFO (a named pipe), not a file" … */
 static void not_a_file(mode_t m, char *why, size_t whylen)
 {
     bool device = S_ISFIFO(m) || S_ISSOCK(m) || S_ISCHR(m) || S_ISBLK(m);
-    snprintf(why, whylen, device ? "is %s, not a file" : "is %s", file_kind_name(m));
+    snprintf(why, whylen, device ? _("is %s, not a file") : _("is %s"), _(file_kind_name(m)));
 }
 
 /* 17825792 as "17,825,792". */
@@ -38,7 +39,7 @@ static void too_large(char *why, size_t whylen, unsigned long long size, bool ex
     char a[40], b[40];
     grouped(size, a, sizeof a);
     grouped(max, b, sizeof b);
-    snprintf(why, whylen, "is %s%s bytes; the limit is %s bytes", exact ? "" : "more than ", exact ? a : b, b);
+    snprintf(why, whylen, exact ? _("is %s bytes; the limit is %s bytes") : _("is more than %s bytes; the limit is %s bytes"), exact ? a : b, b);
 }
 
 static const source_files *none(const source_files *mem) { return mem && mem->n > 0 ? mem : NULL; }

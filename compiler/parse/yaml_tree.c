@@ -7,6 +7,7 @@
 
 #include "base/strindex.h"
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 yaml_limits yaml_limits_default(void)
 {
@@ -27,10 +28,10 @@ static bool printable(uint32_t cp)
  * mostly-ASCII text, a NUL byte beside every other byte. */
 static const char *utf16_kind(const unsigned char *t, size_t n)
 {
-    if (n >= 2 && t[0] == 0xFF && t[1] == 0xFE) return "UTF-16 (little-endian, with a byte order mark)";
-    if (n >= 2 && t[0] == 0xFE && t[1] == 0xFF) return "UTF-16 (big-endian, with a byte order mark)";
-    if (n >= 4 && t[1] == 0 && t[3] == 0 && t[0] && t[2]) return "UTF-16 (little-endian)";
-    if (n >= 4 && t[0] == 0 && t[2] == 0 && t[1] && t[3]) return "UTF-16 (big-endian)";
+    if (n >= 2 && t[0] == 0xFF && t[1] == 0xFE) return _("UTF-16 (little-endian, with a byte order mark)");
+    if (n >= 2 && t[0] == 0xFE && t[1] == 0xFF) return _("UTF-16 (big-endian, with a byte order mark)");
+    if (n >= 4 && t[1] == 0 && t[3] == 0 && t[0] && t[2]) return _("UTF-16 (little-endian)");
+    if (n >= 4 && t[0] == 0 && t[2] == 0 && t[1] && t[3]) return _("UTF-16 (big-endian)");
     return NULL;
 }
 
@@ -153,18 +154,18 @@ const char *yaml_typo_hint(const char *s, size_t n)
     static const char fw_colon[] = "\xEF\xBC\x9A", fw_space[] = "\xE3\x80\x80";
     size_t i = 0;
     while (i < n && s[i] == ' ') i++;
-    if (i < n && s[i] == '\t') return "a tab indents this line: YAML indents with spaces";
+    if (i < n && s[i] == '\t') return N_("a tab indents this line: YAML indents with spaces");
     if (n - i >= 3 && memcmp(s + i, fw_space, 3) == 0)
-        return "a full-width space (U+3000) indents this line: indent with ASCII spaces";
+        return N_("a full-width space (U+3000) indents this line: indent with ASCII spaces");
     for (size_t k = i; k + 3 <= n; k++)
-        if (memcmp(s + k, fw_colon, 3) == 0) return "'\xEF\xBC\x9A' is a full-width colon: YAML needs ':' and a space (title: 报告)";
+        if (memcmp(s + k, fw_colon, 3) == 0) return N_("'\xEF\xBC\x9A' is a full-width colon: YAML needs ':' and a space (title: 报告)");
     /* key:value, the key a plain word (not a URL's scheme: "https://…") */
     size_t k = i;
     while (k < n && (s[k] == '-' || s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
                      (s[k] >= '0' && s[k] <= '9')))
         k++;
     if (k > i && k + 1 < n && s[k] == ':' && s[k + 1] != ' ' && s[k + 1] != '/' && s[k + 1] != '\n')
-        return "put a space after ':' (title: 报告)";
+        return N_("put a space after ':' (title: 报告)");
     return NULL;
 }
 
@@ -181,7 +182,7 @@ static const char *syntax_hint(src_pos pos, char *buf, size_t size)
         const char *hint = yaml_typo_hint(src->text + start, end - start);
         if (hint && back == 0) return hint;
         if (hint) {
-            snprintf(buf, size, "on line %d, %s", pos.line - back, hint);
+            snprintf(buf, size, _("on line %d, %s"), pos.line - back, diag_tr(hint));
             return buf;
         }
         if (start == 0) break;
@@ -189,7 +190,7 @@ static const char *syntax_hint(src_pos pos, char *buf, size_t size)
         start = end;
         while (start > 0 && src->text[start - 1] != '\n') start--;
     }
-    return "check indentation, quoting and ':' separators near this point";
+    return N_("check indentation, quoting and ':' separators near this point");
 }
 
 /* Reads the next event; records a syntax diagnostic on failure. */
@@ -408,7 +409,7 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weigh
                 diag_error(b->d, pos_of(b, ev->start_mark), "use fewer aliases",
                            "aliases expand to more than %ld %s (the alias expansion limit)",
                            nodes ? b->limits->max_alias_nodes : (long)b->limits->max_input_bytes,
-                           nodes ? "nodes" : "bytes of text");
+                           nodes ? _("nodes") : _("bytes of text"));
                 b->failed = true;
                 return NULL;
             }
@@ -504,10 +505,10 @@ bool yaml_is_null(const ynode *n)
 
 const char *yaml_kind_name(const ynode *n)
 {
-    if (!n) return "nothing";
+    if (!n) return _("nothing");
     switch (n->kind) {
-    case YNODE_MAP: return "a mapping";
-    case YNODE_SEQ: return "a list";
-    default: return yaml_is_null(n) ? "null" : "a string";
+    case YNODE_MAP: return _("a mapping");
+    case YNODE_SEQ: return _("a list");
+    default: return yaml_is_null(n) ? _("null") : _("a string");
     }
 }
