@@ -211,7 +211,6 @@ static void tree_table(loader *l, const csv_file *f, int *i, const tmpl_table *t
                 continue;
             }
             const char *label = context[last];
-            int matches = 0;
             for (int k = 0; k < nr; k++) {
                 if (!rows[k].row->head.s || strcmp(rows[k].row->head.s, label) != 0) continue;
                 bool fits = true;
@@ -221,7 +220,6 @@ static void tree_table(loader *l, const csv_file *f, int *i, const tmpl_table *t
                     fits = found;
                 }
                 if (fits || !row) row = &rows[k];
-                matches += fits;
             }
             if (!row) {
                 /* A group's label alone is context for the rows under it. */
