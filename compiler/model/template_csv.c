@@ -27,40 +27,13 @@ static void cell(FILE *out, const char *s, bool first)
     fputc('"', out);
 }
 
-static int leaves(const syn_column *c, int n)
-{
-    int k = 0;
-    for (int i = 0; i < n; i++) k += c[i].children ? leaves(c[i].children, c[i].n_children) : 1;
-    return k;
-}
-
-static int col_depth(const syn_column *c, int n)
-{
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-        int k = 1 + (c[i].children ? col_depth(c[i].children, c[i].n_children) : 0);
-        if (k > d) d = k;
-    }
-    return d;
-}
-
-static int row_depth(const syn_row *r, int n)
-{
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-        int k = (r[i].head.s ? 1 : 0) + (r[i].children ? row_depth(r[i].children, r[i].n_children) : 0);
-        if (k > d) d = k;
-    }
-    return d;
-}
-
 /* The titles of header level `level` into titles[] at their first leaf. */
 static void header_level(const syn_column *c, int n, int level, int at, const char **titles)
 {
     for (int i = 0; i < n; i++) {
         if (level == 0) titles[at] = c[i].title.s;
         else if (c[i].children) header_level(c[i].children, c[i].n_children, level - 1, at, titles);
-        at += c[i].children ? leaves(c[i].children, c[i].n_children) : 1;
+        at += c[i].children ? syntax_column_leaves(c[i].children, c[i].n_children) : 1;
     }
 }
 
@@ -108,8 +81,8 @@ void template_write_csv_form(const template_spec *tmpl, FILE *out)
             }
             continue;
         }
-        int depth = row_depth(s->rows, s->n_rows), nc = leaves(s->columns, s->n_columns);
-        int levels = col_depth(s->columns, s->n_columns);
+        int depth = syntax_row_depth(s->rows, s->n_rows), nc = syntax_column_leaves(s->columns, s->n_columns);
+        int levels = syntax_column_depth(s->columns, s->n_columns);
         const char *titles[256];
         for (int l = 0; l < levels; l++) {
             for (int k = 0; k < 256; k++) titles[k] = NULL;

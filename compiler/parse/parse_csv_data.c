@@ -107,26 +107,6 @@ static void leaves_of(parse_ctx *p, const syn_column *c, const char *prefix, col
     for (int i = 0; i < c->n_children; i++) leaves_of(p, &c->children[i], path, out, n, cap);
 }
 
-static int col_depth(const syn_column *c, int n)
-{
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-        int k = 1 + (c[i].children ? col_depth(c[i].children, c[i].n_children) : 0);
-        if (k > d) d = k;
-    }
-    return d;
-}
-
-static int row_depth(const syn_row *r, int n)
-{
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-        int k = (r[i].head.s ? 1 : 0) + (r[i].children ? row_depth(r[i].children, r[i].n_children) : 0);
-        if (k > d) d = k;
-    }
-    return d;
-}
-
 /* A colleaf row: its path of keys and the heads of it and its groups. */
 typedef struct rowref {
     const char *path;
@@ -167,7 +147,7 @@ static void tree_table(loader *l, const csv_file *f, int *i, const tmpl_table *t
     rowref *rows = NULL;
     int nr = 0, rc = 0;
     for (int k = 0; k < s->n_rows; k++) rows_of(p, &s->rows[k], "", NULL, 0, &rows, &nr, &rc);
-    int depth = row_depth(s->rows, s->n_rows), headers = col_depth(s->columns, s->n_columns), seen = 0;
+    int depth = syntax_row_depth(s->rows, s->n_rows), headers = syntax_column_depth(s->columns, s->n_columns), seen = 0;
     const csv_cell **lowest = arena_alloc(p->a, (size_t)(nc ? nc : 1) * sizeof *lowest);
     const char *context[8] = { 0 };
     int data_rows = 0;

@@ -246,4 +246,10 @@ typedef struct syn_report {
     src_pos attachments_pos;
 } syn_report;
 
+/* syntax_tree.c: the leaf columns under c[0..n), the levels of header rows
+ * they take, and the row-label columns rows r[0..n) take. */
+int syntax_column_leaves(const syn_column *c, int n);
+int syntax_column_depth(const syn_column *c, int n);
+int syntax_row_depth(const syn_row *r, int n);
+
 #endif
