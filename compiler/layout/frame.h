@@ -112,4 +112,18 @@ void frame_sink_rule(frame_sink *s, frame_rule r);
  * with three decimals, text as UTF-8. */
 void frame_dump(const frame_doc *doc, FILE *out);
 
+/* frame_chars.c: the characters each face of a document draws, for the
+ * back ends that embed font subsets. */
+typedef struct frame_chars {
+    uint32_t *cps;      /* sorted, distinct; malloc'ed: free with frame_chars_free */
+    size_t n, cap;
+} frame_chars;
+
+/* Fills used[0..doc->n_faces) (zeroed by the caller) with the characters
+ * each face draws.  False when a run names no valid face or memory runs out. */
+bool frame_chars_by_face(const frame_doc *doc, frame_chars *used);
+
+/* Frees the lists of used[0..n). */
+void frame_chars_free(frame_chars *used, int n);
+
 #endif

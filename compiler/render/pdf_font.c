@@ -305,53 +305,14 @@ static bool own_descriptor(HPDF_Font font, const pf_face *face, HPDF_Dict *file_
     return true;
 }
 
-/* The characters each face draws. */
-typedef struct char_list {
-    uint32_t *cps;
-    size_t n, cap;
-} char_list;
-
+/* Subsets one face: fills out->sub, the CIDToGIDMap and the CIDSet. */
 static int compare_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
 }
 
-/* Collects the characters each face draws, sorted and distinct; false when a
- * run names no valid face or memory runs out. */
-static bool collect(const frame_doc *doc, char_list *used)
-{
-    for (int p = 0; p < doc->n_pages; p++)
-        for (int i = 0; i < doc->pages[p].n_items; i++) {
-            const frame_item *it = &doc->pages[p].items[i];
-            if (it->kind != FRAME_TEXT || it->u.text.len <= 0) continue;
-            int f = it->u.text.face;
-            if (f < 0 || f >= doc->n_faces) return false;
-            char_list *l = &used[f];
-            if (l->n + (size_t)it->u.text.len > l->cap) {
-                size_t cap = 2 * (l->n + (size_t)it->u.text.len);
-                uint32_t *more = realloc(l->cps, cap * sizeof *more);
-                if (!more) return false;
-                l->cps = more;
-                l->cap = cap;
-            }
-            memcpy(l->cps + l->n, it->u.text.text, (size_t)it->u.text.len * sizeof *l->cps);
-            l->n += (size_t)it->u.text.len;
-        }
-    for (int f = 0; f < doc->n_faces; f++) {
-        char_list *l = &used[f];
-        if (l->n == 0) continue;
-        qsort(l->cps, l->n, sizeof *l->cps, compare_u32);
-        size_t k = 1;
-        for (size_t i = 1; i < l->n; i++)
-            if (l->cps[i] != l->cps[k - 1]) l->cps[k++] = l->cps[i];
-        l->n = k;
-    }
-    return true;
-}
-
-/* Subsets one face: fills out->sub, the CIDToGIDMap and the CIDSet. */
-static bool subset_face(const font_face *f, const char_list *used, bool pdfa, pf_face *out, char *err, size_t errlen)
+static bool subset_face(const font_face *f, const frame_chars *used, bool pdfa, pf_face *out, char *err, size_t errlen)
 {
     if (used->n > FONT_MAX_CHARS) {
         char what[128];
@@ -488,13 +449,13 @@ static bool start_deflate(pdf_fonts *pf, char *err, size_t errlen)
 pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *err, size_t errlen)
 {
     pdf_fonts *pf = calloc(1, sizeof *pf);
-    char_list *used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
+    frame_chars *used = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *used);
     if (pf) pf->faces = calloc(doc->n_faces > 0 ? (size_t)doc->n_faces : 1, sizeof *pf->faces);
     bool ok = pf && used && pf->faces;
     if (!ok) snprintf(err, errlen, "out of memory");
     if (ok) {
         pf->n = doc->n_faces;
-        ok = collect(doc, used);
+        ok = frame_chars_by_face(doc, used);
         if (!ok) snprintf(err, errlen, "a text run names no valid face, or out of memory");
     }
     for (int f = 0; ok && f < doc->n_faces; f++)
@@ -513,8 +474,7 @@ pdf_fonts *pdf_fonts_load(HPDF_Doc pdf, const frame_doc *doc, bool pdfa, char *e
                 ok = false;
             }
     }
-    if (used)
-        for (int f = 0; f < doc->n_faces; f++) free(used[f].cps);
+    frame_chars_free(used, doc->n_faces);
     free(used);
     if (!ok) {
         pdf_fonts_free(pf);
