@@ -119,7 +119,7 @@ static void rows_of(parse_ctx *p, const syn_row *r, const char *prefix, const sy
 {
     const char *path = !r->key.s ? prefix : !prefix || !*prefix ? r->key.s : arena_printf(p->a, "%s.%s", prefix, r->key.s);
     const syn_row *chain[8];
-    memcpy(chain, up, (size_t)n_up * sizeof *up);
+    if (n_up > 0) memcpy(chain, up, (size_t)n_up * sizeof *up);   /* up is NULL at the top */
     if (n_up < 8) chain[n_up++] = r;
     if (r->children) {
         for (int i = 0; i < r->n_children; i++) rows_of(p, &r->children[i], path, chain, n_up, out, n, cap);
