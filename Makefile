@@ -20,6 +20,10 @@ PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset libpng
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
+# minizip has no version call or macro (reportc --version): the version of
+# the package built against.
+MINIZIP_VERSION := $(shell dpkg-query -W -f='$${Version}' libminizip-dev 2>/dev/null)
+CPPFLAGS += -DREPORTC_MINIZIP_VERSION='"$(or $(MINIZIP_VERSION),unknown)"'
 # ICU and its C++ runtime are linked statically: loading and relocating
 # libicuuc + libstdc++ at every start costs ~2 ms (measured with
 # tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,

@@ -249,3 +249,19 @@ int compile_list_fonts(const compile_options *opt)
     arena_done(&a);
     return status;
 }
+
+int compile_version(void)
+{
+    printf("reportc %s\n", REPORTC_VERSION);
+    printf("libraries (version, and where it comes from):\n");
+    parse_version_print(stdout);
+    layout_version_print(stdout);
+    font_version_print(stdout);
+    pdf_version_print(stdout);
+    ofd_version_print(stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "reportc: writing to standard output failed\n");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}

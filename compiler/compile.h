@@ -70,6 +70,10 @@ int compile_init(const compile_options *opt, const char *layout, int year);
  * general language) to standard output. */
 int compile_schema(const compile_options *opt, const char *layout);
 
+/* reportc --version: reportc's version, then each library's (from its
+ * run-time call where it has one, else from the build), one a line. */
+int compile_version(void);
+
 /* Prints the font roles and the files serving them (--list-fonts). */
 int compile_list_fonts(const compile_options *opt);
 

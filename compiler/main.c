@@ -36,7 +36,7 @@ static const char usage[] =
     "  --csv-encoding E  the encoding of `data: x.csv`: utf-8 or gb18030 (default: UTF-8 if\n"
     "                    the file is valid UTF-8, else GB18030)\n"
     "  --help            this text\n"
-    "  --version         the version\n"
+    "  --version         the version, and each library's\n"
     "\n"
     "reportc init writes a report skeleton for a layout's template: every section,\n"
     "every number at 0; it compiles as it is.  The year defaults to the one in\n"
@@ -286,7 +286,7 @@ int main(int argc, char **argv)
             }
             break;
         case 'h': fputs(usage, stdout); status = EXIT_OK; goto done;
-        case OPT_VERSION: printf("reportc %s\n", REPORTC_VERSION); status = EXIT_OK; goto done;
+        case OPT_VERSION: status = compile_version(); goto done;
         default:
             status = usage_error(optopt ? "missing argument after an option" : "unknown option", argv[optind - 1]);
             goto done;
