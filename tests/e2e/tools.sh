@@ -35,3 +35,103 @@ test_version_matches_the_installed_libraries() {
     [ "$(version_of minizip)" = "$(dpkg-query -W -f='${Version}' libminizip-dev)" ] || fail "minizip $(version_of minizip)"
 }
 
+# --- reportc watch -------------------------------------------------------------
+
+# Waits (up to 15 s) until the watch log has N build lines.
+builds() { grep -c '^reportc watch: [0-9:]* ' log 2> /dev/null; }
+wait_builds() {
+    local i
+    for i in $(seq 150); do
+        [ "$(builds)" -ge "$1" ] && return 0
+        sleep 0.1
+    done
+    cat log >&2
+    fail "waited for build $1; saw $(builds)"
+}
+# Stops the watch with a signal; it must end with status 0.
+stop_watch() {
+    kill -"${2:-TERM}" "$1" || return 1
+    local status
+    wait "$1"
+    status=$?
+    [ $status = 0 ] || fail "watch ended with status $status after SIG${2:-TERM}"
+}
+
+test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf() {
+    printf 'body:\n  - 第一版正文。\n' > r.yaml
+    "$ROOT/$REPORTC" watch r.yaml -o out.pdf 2> log &
+    local pid=$!
+    trap "kill $pid 2> /dev/null" EXIT   # a failed test leaves no watch behind
+    wait_builds 1 || return 1
+    grep -q '^reportc watch: [0-9:]* wrote out.pdf ([0-9]* ms)$' log || { cat log; fail "first build line"; return 1; }
+    pdftotext out.pdf - | grep -q '第一版正文' || fail "first PDF" || return 1
+    # A good save: a new PDF.
+    sleep 0.2
+    printf 'body:\n  - 第二版正文。\n' > r.yaml
+    wait_builds 2 || return 1
+    pdftotext out.pdf - | grep -q '第二版正文' || fail "second PDF" || return 1
+    cp out.pdf good.pdf
+    # An error: diagnostics printed, the PDF untouched byte for byte.
+    printf 'body:\n  - titel: 第三版\n' > r.yaml
+    wait_builds 3 || return 1
+    grep -q "^r.yaml:2:5: error: unknown block kind 'titel'" log || { cat log; fail "no diagnostic"; return 1; }
+    grep -q '^reportc watch: [0-9:]* errors: out.pdf kept as written at [0-9:]* ([0-9]* ms)$' log || { cat log; fail "error build line"; return 1; }
+    cmp -s out.pdf good.pdf || fail "the last good PDF was replaced" || return 1
+    # Fixed: a new PDF again.
+    printf 'body:\n  - 第四版正文。\n' > r.yaml
+    wait_builds 4 || return 1
+    pdftotext out.pdf - | grep -q '第四版正文' || fail "PDF after the fix" || return 1
+    stop_watch $pid TERM || return 1
+    [ "$(builds)" = 4 ] || { cat log; fail "expected 4 builds"; return 1; }
+    grep -q '^reportc watch: terminated, stopped$' log || fail "no stop line" || return 1
+    [ -z "$(ls | grep tmp)" ] || fail "temporary file left: $(ls)"
+}
+
+test_watch_editor_saves_by_rename_make_one_build_each() {
+    printf 'body:\n  - 初稿。\n' > r.yaml
+    "$ROOT/$REPORTC" watch r.yaml 2> log &
+    local pid=$!
+    trap "kill $pid 2> /dev/null" EXIT   # a failed test leaves no watch behind
+    wait_builds 1 || return 1
+    [ -f r.pdf ] || fail "default output r.pdf not written" || return 1
+    # gedit/VS Code style: a new file renamed over the report.
+    printf 'body:\n  - 改名保存的正文。\n' > .r.yaml.tmp && mv .r.yaml.tmp r.yaml
+    wait_builds 2 || return 1
+    pdftotext r.pdf - | grep -q '改名保存的正文' || fail "rename-over save not compiled" || return 1
+    # vim style (backupcopy=no): the old file renamed away, a new one
+    # written, a test file created and deleted — one save, one build.
+    mv r.yaml r.yaml~ && printf x > 4913 && rm 4913 && printf 'body:\n  - 第三稿。\n' > r.yaml && rm r.yaml~
+    wait_builds 3 || return 1
+    pdftotext r.pdf - | grep -q '第三稿' || fail "vim-style save not compiled" || return 1
+    # Files the report does not read change nothing.
+    printf 'notes\n' > notes.txt && cp r.pdf copy.pdf && touch r.pdf
+    sleep 1
+    stop_watch $pid INT || return 1
+    [ "$(builds)" = 3 ] || { cat log; fail "expected 3 builds, saw $(builds)"; return 1; }
+    grep -q '^reportc watch: interrupted, stopped$' log || fail "no stop line"
+}
+
+test_watch_sees_the_files_the_report_reads() {
+    # A layout in another directory, extended from the report's override.
+    mkdir styles
+    printf 'extends: gbt9704\nbody: {size: 16pt}\n' > styles/office.yaml
+    printf 'layout: styles/office.yaml\nbody:\n  - 正文。\n' > r.yaml
+    "$ROOT/$REPORTC" watch r.yaml -o out.pdf 2> log &
+    local pid=$!
+    trap "kill $pid 2> /dev/null" EXIT   # a failed test leaves no watch behind
+    wait_builds 1 || return 1
+    grep -q 'wrote out.pdf' log || { cat log; fail "first build"; return 1; }
+    printf 'extends: gbt9704\nbody: {size: 16pt, fonnt: song}\n' > styles/office.yaml
+    wait_builds 2 || return 1
+    grep -q "^styles/office.yaml:2:.*error: unknown key 'fonnt'" log || { cat log; fail "layout change not seen"; return 1; }
+    printf 'extends: gbt9704\nbody: {size: 14pt}\n' > styles/office.yaml
+    wait_builds 3 || return 1
+    stop_watch $pid || return 1
+    [ "$(grep -c 'wrote out.pdf' log)" = 2 ] || { cat log; fail "the fixed layout did not compile"; }
+}
+
+test_watch_refuses_standard_input() {
+    printf 'body:\n  - 正文。\n' | rc watch - 2> err
+    [ $? = 2 ] || fail "not 2" || return 1
+    grep -q 'not standard input' err || fail "no message"
+}
