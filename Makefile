@@ -11,6 +11,8 @@
 #   make fuzz           build the libFuzzer targets (clang, ASan+UBSan) in build/fuzz/
 #   make fuzz-long      run them for FUZZ_LONG_SECONDS each (default 4 hours)
 #   make bench          timings, instruction counts, sizes for the issues' bars
+#   make install        the binary, the man page, layouts/ and fonts/fonts.yaml under
+#                       $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall
 #   make clean
 #
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
@@ -46,7 +48,7 @@ FUZZ_SECONDS      ?= 30
 FUZZ_LONG_SECONDS ?= 14400
 
 .SECONDARY:
-.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean
+.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean install uninstall
 all: reportc
 
 # The optimised binary is not position-independent: a PIE start relocates
@@ -119,6 +121,26 @@ fuzz-long: fuzz
 
 bench: reportc build/bench
 	@tests/bench.sh
+
+# The installed binary finds its layouts and font table in ../share/reportc
+# from its own directory (main.c, resource_root), so the layout below is
+# fixed: only PREFIX (and DESTDIR, for staging) may change.
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/reportc
+MAN1DIR := $(PREFIX)/share/man/man1
+
+install: reportc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MAN1DIR)
+	install -m 755 reportc $(DESTDIR)$(BINDIR)/reportc
+	install -m 644 layouts/*.yaml $(DESTDIR)$(DATADIR)/layouts/
+	install -m 644 fonts/fonts.yaml $(DESTDIR)$(DATADIR)/fonts/fonts.yaml
+	install -m 644 compiler/reportc.1 $(DESTDIR)$(MAN1DIR)/reportc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/reportc $(DESTDIR)$(MAN1DIR)/reportc.1 $(DESTDIR)$(DATADIR)/fonts/fonts.yaml
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/layouts/,$(notdir $(wildcard layouts/*.yaml)))
+	-rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build reportc report.pdf

@@ -35,6 +35,72 @@ test_version_matches_the_installed_libraries() {
     [ "$(version_of minizip)" = "$(dpkg-query -W -f='${Version}' libminizip-dev)" ] || fail "minizip $(version_of minizip)"
 }
 
+# --- the man page ------------------------------------------------------------
+
+test_man_page_renders_without_warnings() {
+    local page="$ROOT/compiler/reportc.1"
+    [ -f "$page" ] || fail "no compiler/reportc.1" || return 1
+    groff -man -ww -z "$page" 2> warn.txt && [ ! -s warn.txt ] || { cat warn.txt; fail "groff -man -ww: warnings"; return 1; }
+    groff -man -ww -Tutf8 -z "$page" 2> warn.txt && [ ! -s warn.txt ] || { cat warn.txt; fail "groff -Tutf8: warnings"; return 1; }
+    LANG=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" > page.txt 2> warn.txt || fail "man -l failed" || return 1
+    [ ! -s warn.txt ] || { cat warn.txt; fail "man -l: warnings"; return 1; }
+    local section
+    for section in NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS 'EXIT STATUS' ENVIRONMENT FILES EXAMPLES; do
+        grep -q "^$section\$" page.txt || fail "no section $section" || return 1
+    done
+}
+
+test_man_page_has_every_option_and_command_of_help() {
+    LANG=C.UTF-8 MANWIDTH=200 man -l "$ROOT/compiler/reportc.1" 2> /dev/null | col -b | sed 's/[‐−]/-/g' > page.txt || return 1
+    rc --help > help.txt || return 1
+    local opt n=0
+    for opt in $(grep -o -- '--[a-z][a-z-]*' help.txt | sort -u); do
+        n=$((n + 1))
+        grep -q -- "$opt\\b" page.txt || fail "man page lacks $opt" || return 1
+    done
+    [ $n -ge 15 ] || fail "only $n long options in --help?" || return 1
+    local cmd
+    for cmd in init schema suggest watch; do
+        grep -q "^ *reportc $cmd\\b" help.txt || fail "--help lacks reportc $cmd" || return 1
+        grep -q "reportc $cmd" page.txt || fail "man page lacks reportc $cmd" || return 1
+    done
+    grep -q -- '--csv-encoding' page.txt && grep -q -- '--no-pdfa' page.txt || fail "checker broken"
+}
+
+# --- make install --------------------------------------------------------------
+
+test_make_install_into_a_prefix() {
+    make -s -C "$ROOT" install PREFIX="$T/prefix" > make.txt 2>&1 || { cat make.txt; fail "make install failed"; return 1; }
+    local p="$T/prefix"
+    [ -x "$p/bin/reportc" ] || fail "no bin/reportc" || return 1
+    [ -f "$p/share/man/man1/reportc.1" ] || fail "no man page" || return 1
+    [ -f "$p/share/reportc/fonts/fonts.yaml" ] || fail "no fonts.yaml" || return 1
+    [ -f "$p/share/reportc/layouts/gov-info-disclosure-annual.yaml" ] || fail "no layouts" || return 1
+    # From another directory, with nothing of the build tree in sight.
+    mkdir elsewhere && cp "$ROOT/data/2023.yaml" elsewhere/
+    (cd elsewhere && "$p/bin/reportc" 2023.yaml -o installed.pdf) || fail "installed reportc failed" || return 1
+    "$ROOT/reportc" "$ROOT/data/2023.yaml" -o tree.pdf || return 1
+    cmp elsewhere/installed.pdf tree.pdf || fail "installed binary's PDF differs from the build tree's" || return 1
+    "$p/bin/reportc" --list-fonts | grep -q '^song ' || fail "installed --list-fonts" || return 1
+    "$p/bin/reportc" init --layout gov-info-disclosure-annual > skeleton.yaml || fail "installed init" || return 1
+    MANWIDTH=80 man -M "$p/share/man" reportc 2> /dev/null | col -b | grep -q 'reportc watch' || fail "man -M PREFIX/share/man reportc" || return 1
+    make -s -C "$ROOT" uninstall PREFIX="$T/prefix" > make.txt 2>&1 || { cat make.txt; fail "make uninstall failed"; return 1; }
+    [ -z "$(find "$p" -type f)" ] || { find "$p" -type f; fail "files left after uninstall"; return 1; }
+    [ ! -e "$p/share/reportc" ] || fail "share/reportc left after uninstall"
+}
+
+test_make_install_with_destdir() {
+    make -s -C "$ROOT" install DESTDIR="$T/stage" PREFIX=/opt/reportc > make.txt 2>&1 || { cat make.txt; fail "make install failed"; return 1; }
+    local p="$T/stage/opt/reportc"
+    [ -x "$p/bin/reportc" ] && [ -f "$p/share/reportc/fonts/fonts.yaml" ] && [ -f "$p/share/man/man1/reportc.1" ] ||
+        fail "not staged under DESTDIR" || return 1
+    # A staged copy works where it lies: it finds its files relative to itself.
+    printf 'body:\n  - 正文。\n' > r.yaml
+    "$p/bin/reportc" r.yaml -o r.pdf && pdftotext r.pdf - | grep -q '正文' || fail "staged binary does not compile" || return 1
+    make -s -C "$ROOT" uninstall DESTDIR="$T/stage" PREFIX=/opt/reportc > make.txt 2>&1 || return 1
+    [ -z "$(find "$T/stage" -type f)" ] || fail "files left after uninstall"
+}
+
 # --- reportc watch -------------------------------------------------------------
 
 # Waits (up to 15 s) until the watch log has N build lines.
