@@ -201,3 +201,68 @@ test_watch_refuses_standard_input() {
     [ $? = 2 ] || fail "not 2" || return 1
     grep -q 'not standard input' err || fail "no message"
 }
+
+# --- the progress line -----------------------------------------------------------
+
+# A report of prose only, KB kilobytes of it (1,000 → ~550 pages, 0.5 s).
+gen_prose() {
+    python3 - "$1" > "$2" <<'PY'
+import sys
+chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么"
+print("meta: {title: 长报告, author: 测试单位, date: 2024-01-31}\nbody:")
+for i in range(int(sys.argv[1]) * 1000 // 908):
+    if i % 50 == 0: print("  - h1: 第%d部分" % (i // 50 + 1))
+    print("  - " + "".join(chars[(i * 7 + j * 13) % len(chars)] for j in range(300)) + "。")
+PY
+}
+
+# Checks a typescript: the line was drawn in place (\r, erase to the end of
+# the line, never a newline) and cleared at the end.
+progress_drawn_and_cleared() {
+    python3 - "$1" <<'PY'
+import sys
+t = open(sys.argv[1], "rb").read()
+start, clear = t.find(b"\r\x1b[Kreportc: "), t.rfind(b"\r\x1b[K")
+assert start >= 0, "no progress line"
+assert b"reportc: typesetting... " in t, "no typesetting stage"
+assert clear > t.rfind(b"reportc: "), "the line is not cleared at the end"
+assert b"\n" not in t[start:clear], "the progress line is not drawn in place"
+PY
+}
+
+test_progress_line_on_a_terminal_only() {
+    command -v script > /dev/null || fail "script (bsdutils) not installed" || return 1
+    gen_prose 1000 long.yaml
+    REPORTC_PROGRESS_AFTER_MS=100 script -q -e -c "'$ROOT/$REPORTC' long.yaml -o tty.pdf" tty.txt > /dev/null ||
+        fail "compile under script failed" || return 1
+    progress_drawn_and_cleared tty.txt || { cat -v tty.txt | head -c 600; return 1; }
+    # Without a terminal, nothing at all, even past the time; the same PDF.
+    REPORTC_PROGRESS_AFTER_MS=0 rc long.yaml -o plain.pdf 2> err.txt || return 1
+    [ ! -s err.txt ] || { cat -v err.txt | head -c 300; fail "progress without a terminal"; return 1; }
+    cmp -s tty.pdf plain.pdf || fail "the PDF depends on the terminal" || return 1
+    # Nor for --check or --dump, which write no file.
+    REPORTC_PROGRESS_AFTER_MS=0 script -q -e -c "'$ROOT/$REPORTC' --dump layout long.yaml" dump.txt > /dev/null || return 1
+    ! grep -aq 'reportc: ' dump.txt || fail "progress line in --dump"
+}
+
+test_progress_line_waits_a_second() {
+    command -v script > /dev/null || fail "script (bsdutils) not installed" || return 1
+    # data/2023.yaml takes milliseconds: no line.
+    script -q -e -c "'$ROOT/$REPORTC' '$ROOT/data/2023.yaml' -o quick.pdf" quick.txt > /dev/null || return 1
+    ! grep -aq 'reportc: ' quick.txt || fail "progress line on a quick compile" || return 1
+    # ~1,900 pages: 1.5-3.5 s here.  The line appears only past a second.
+    gen_prose 3500 long.yaml
+    local t0 t1 ms
+    t0=$(date +%s%N)
+    script -q -e -c "'$ROOT/$REPORTC' long.yaml -o long.pdf" long.txt > /dev/null || return 1
+    t1=$(date +%s%N)
+    ms=$(( (t1 - t0) / 1000000 ))
+    if [ $ms -ge 1400 ]; then
+        progress_drawn_and_cleared long.txt || return 1
+        # The first time shown is a second or more.
+        grep -aoE 'reportc: [a-z ]+\.\.\. [0-9.]+ s' long.txt | head -1 | grep -qE '\.\.\. ([1-9][0-9]*)\.[0-9] s$' ||
+            fail "first line before a second: $(grep -aoE 'reportc: [a-z ]+\.\.\. [0-9.]+ s' long.txt | head -1)"
+    elif [ $ms -le 800 ]; then
+        ! grep -aq 'reportc: ' long.txt || fail "progress line on a compile of $ms ms"
+    fi
+}
