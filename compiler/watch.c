@@ -167,6 +167,11 @@ int watch_run(const compile_options *opt)
         diag_failure(&d, "reportc watch: signalfd: %s", strerror(errno));
     else if ((w.ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0)
         diag_failure(&d, "reportc watch: inotify: %s", strerror(errno));
+    /* The report's own directory must be watchable, or no save is ever seen. */
+    if (d.failures == 0) {
+        watch_note(&w, opt->input);
+        if (w.n_deps == 0) diag_failure(&d, "reportc watch: cannot watch the directory of %s", opt->input);
+    }
     if (d.failures == 0) {
         char last_good[16] = "";
         int r;

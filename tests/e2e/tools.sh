@@ -266,3 +266,9 @@ test_progress_line_waits_a_second() {
         ! grep -aq 'reportc: ' long.txt || fail "progress line on a compile of $ms ms"
     fi
 }
+
+test_watch_needs_a_watchable_directory() {
+    timeout 10 "$ROOT/$REPORTC" watch no-such-dir/r.yaml 2> err < /dev/null
+    [ $? = 3 ] || { cat err; fail "not 3"; return 1; }
+    grep -q 'cannot watch the directory of no-such-dir/r.yaml' err || fail "no message"
+}
