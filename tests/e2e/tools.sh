@@ -272,3 +272,23 @@ test_watch_needs_a_watchable_directory() {
     [ $? = 3 ] || { cat err; fail "not 3"; return 1; }
     grep -q 'cannot watch the directory of no-such-dir/r.yaml' err || fail "no message"
 }
+
+test_watch_sees_the_data_csv() {
+    rc init --layout gov-info-disclosure-annual -o 2024.yaml --csv || return 1
+    "$ROOT/$REPORTC" watch 2024.yaml -o out.pdf 2> log &
+    local pid=$!
+    trap "kill $pid 2> /dev/null" EXIT
+    wait_builds 1 || return 1
+    grep -q 'wrote out.pdf' log || { cat log; fail "the skeleton did not compile"; return 1; }
+    cp out.pdf good.pdf
+    # Excel saves the CSV: a number becomes text.
+    sed 's/^规章,0,0,0/规章,十,0,0/' numbers.csv > numbers.new && mv numbers.new numbers.csv
+    wait_builds 2 || return 1
+    grep -q "^numbers.csv:4:4: error: proactive.regulations.issued must be a number" log || { cat log; fail "CSV change not seen"; return 1; }
+    cmp -s out.pdf good.pdf || fail "the last good PDF was replaced" || return 1
+    sed 's/^规章,十,0,0/规章,3,0,0/' numbers.csv > numbers.new && mv numbers.new numbers.csv
+    wait_builds 3 || return 1
+    stop_watch $pid || return 1
+    [ "$(grep -c 'wrote out.pdf' log)" = 2 ] || { cat log; fail "the fixed CSV did not compile"; return 1; }
+    ! cmp -s out.pdf good.pdf || fail "the new number is not in the PDF"
+}
