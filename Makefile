@@ -12,6 +12,8 @@
 #   make fuzz-long      run them for FUZZ_LONG_SECONDS each (default 4 hours)
 #   make bench          timings, instruction counts, sizes for the issues' bars
 #   make pot            regenerate compiler/po/reportc.pot from the sources (then msgmerge the .po)
+#   make install        the binary, the man page, layouts/ and fonts/fonts.yaml under
+#                       $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall
 #   make clean
 #
 # Dependencies are Debian packages; `sh .ci/install-deps` installs the missing ones.
@@ -21,6 +23,10 @@ PKGS     := yaml-0.1 icu-uc harfbuzz harfbuzz-subset libpng
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Icompiler $(shell pkg-config --cflags $(PKGS))
+# minizip has no version call or macro (reportc --version): the version of
+# the package built against.
+MINIZIP_VERSION := $(shell dpkg-query -W -f='$${Version}' libminizip-dev 2>/dev/null)
+CPPFLAGS += -DREPORTC_MINIZIP_VERSION='"$(or $(MINIZIP_VERSION),unknown)"'
 # ICU and its C++ runtime are linked statically: loading and relocating
 # libicuuc + libstdc++ at every start costs ~2 ms (measured with
 # tests/bench.c on an empty main).  The binary grows by ICU's data (~30 MB,
@@ -48,7 +54,7 @@ LINGUAS   := zh_CN
 MOS       := $(LINGUAS:%=build/locale/%/LC_MESSAGES/reportc.mo)
 
 .SECONDARY:
-.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean pot
+.PHONY: all check check-unit check-structure check-e2e check-asan check-fuzz fuzz fuzz-long bench clean pot install uninstall
 all: reportc $(MOS)
 
 build/locale/%/LC_MESSAGES/reportc.mo: compiler/po/%.po
@@ -129,6 +135,33 @@ fuzz-long: fuzz
 
 bench: reportc build/bench
 	@tests/bench.sh
+
+# The installed binary finds its layouts and font table in ../share/reportc
+# from its own directory (main.c, resource_root), so the layout below is
+# fixed: only PREFIX (and DESTDIR, for staging) may change.
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/reportc
+MAN1DIR := $(PREFIX)/share/man/man1
+# main.c finds the catalogs in ../locale beside share/reportc.
+LOCALEDIR := $(PREFIX)/share/locale
+
+install: reportc $(MOS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MAN1DIR)
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 build/locale/$$l/LC_MESSAGES/reportc.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/reportc.mo || exit 1; \
+	done
+	install -m 755 reportc $(DESTDIR)$(BINDIR)/reportc
+	install -m 644 layouts/*.yaml $(DESTDIR)$(DATADIR)/layouts/
+	install -m 644 fonts/fonts.yaml $(DESTDIR)$(DATADIR)/fonts/fonts.yaml
+	install -m 644 compiler/reportc.1 $(DESTDIR)$(MAN1DIR)/reportc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/reportc $(DESTDIR)$(MAN1DIR)/reportc.1 $(DESTDIR)$(DATADIR)/fonts/fonts.yaml
+	rm -f $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/reportc.mo)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/layouts/,$(notdir $(wildcard layouts/*.yaml)))
+	-rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build reportc report.pdf

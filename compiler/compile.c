@@ -14,6 +14,7 @@
 #include "model/template.h"
 #include "output.h"
 #include "parse/parse.h"
+#include "progress.h"
 #include "render/ofd_write.h"
 #include "render/pdf_write.h"
 
@@ -74,10 +75,12 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
     stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
     lap(&watch, NULL);
     *pdf = NULL;
+    progress_stage(opt->progress, "reading");
     parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files, opt->csv_encoding };
     parsed_report in;
     if (!parse_report(a, d, &po, &in)) return false;
     lap(&watch, "parse");
+    progress_stage(opt->progress, "checking");
     model_doc *model = model_build(a, d, &in, opt->suggest);
     lap(&watch, "model");
     if (!model || d->errors) return false;
@@ -93,21 +96,25 @@ bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **p
        template's numbers and rules — without fonts or layout: fast enough
        to run on every save. */
     if (opt->check_only) return true;
+    progress_stage(opt->progress, "loading fonts");
     font_config *fc = parse_fonts(a, d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
     fontset *fonts = fc ? fontset_open(d, fc) : NULL;
     lap(&watch, "fonts");
+    progress_stage(opt->progress, "typesetting");
     frame_doc *frames = fonts ? layout_document(a, d, model, fonts) : NULL;
     lap(&watch, "layout");
     bool ok = frames && !d->errors;
     if (ok && opt->dump == DUMP_LAYOUT) {
         frame_dump(frames, stdout);
     } else if (ok && opt->format == FORMAT_OFD) {
+        progress_stage(opt->progress, "writing the OFD");
         pdf_info pi = info_of(&model->meta);
         ofd_info info = { pi.title, pi.author, pi.subject, pi.keywords, "reportc", REPORTC_VERSION,
                           pi.year, pi.month, pi.day };
         ok = ofd_write(frames, &info, d, pdf, len);
         lap(&watch, "ofd");
     } else if (ok) {
+        progress_stage(opt->progress, "writing the PDF");
         pdf_options popt = { .pdfa = !opt->plain_pdf };
         ok = !popt.pdfa || parse_icc_profile(a, d, opt->icc_profile, &popt.icc, &popt.icc_len);
         pdf_info info = info_of(&model->meta);
@@ -131,8 +138,15 @@ int compile_run(const compile_options *opt)
        input or a FIFO stops at once. */
     const char *target = opt->output ? output_check(&a, &d, opt->output, opt->input, true) : NULL;
     if (!opt->output || target) {
-        bool ok = compile_pipeline(opt, &a, &d, &pdf, &len);
+        /* The progress line only for a compile that writes a file: dumps
+           and suggestions print on standard output, perhaps the same
+           terminal; REPORTC_TIMING prints its own lines. */
+        compile_options o = *opt;
+        o.progress = target && !getenv("REPORTC_TIMING") ? progress_start() : NULL;
+        bool ok = compile_pipeline(&o, &a, &d, &pdf, &len);
+        progress_stage(o.progress, "saving");
         if (ok && pdf && target) output_write(&d, target, pdf, len);
+        progress_stop(o.progress);
     }
     diag_print(&d, stderr);
     int status = compile_status(&d, EXIT_OK);
@@ -248,4 +262,20 @@ int compile_list_fonts(const compile_options *opt)
     diag_done(&d);
     arena_done(&a);
     return status;
+}
+
+int compile_version(void)
+{
+    printf("reportc %s\n", REPORTC_VERSION);
+    printf("libraries (version, and where it comes from):\n");
+    parse_version_print(stdout);
+    layout_version_print(stdout);
+    font_version_print(stdout);
+    pdf_version_print(stdout);
+    ofd_version_print(stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "reportc: writing to standard output failed\n");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
 }

@@ -20,6 +20,8 @@
 
 #define REPORTC_VERSION "0.1.0"
 
+struct progress;
+
 typedef enum { DUMP_NONE, DUMP_MODEL, DUMP_LAYOUT } dump_kind;
 
 /* The output format: by --format, else by the output's extension. */
@@ -43,6 +45,7 @@ typedef struct compile_options {
     int csv_encoding;           /* --csv-encoding: 0 detect, 1 utf-8, 2 gb18030 */
     bool init_csv;              /* reportc init --csv: the numbers in numbers.csv beside the report */
     const source_files *files;  /* files served from memory (the fuzzers); NULL: none */
+    struct progress *progress;  /* the progress line (progress.h; compile_run starts it); NULL: none */
 } compile_options;
 
 /* Exit statuses: 0 success, 1 errors in the input, 2 usage, 3 I/O or
@@ -69,6 +72,10 @@ int compile_init(const compile_options *opt, const char *layout, int year);
 /* reportc schema: the JSON Schema of a report on `layout` (NULL: the
  * general language) to standard output. */
 int compile_schema(const compile_options *opt, const char *layout);
+
+/* reportc --version: reportc's version, then each library's (from its
+ * run-time call where it has one, else from the build), one a line. */
+int compile_version(void);
 
 /* Prints the font roles and the files serving them (--list-fonts). */
 int compile_list_fonts(const compile_options *opt);

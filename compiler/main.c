@@ -13,12 +13,14 @@
 #include "base/arena.h"
 #include "base/i18n.h"
 #include "compile.h"
+#include "watch.h"
 
 static const char usage[] =
     N_("usage: reportc [options] INPUT.yaml\n"
     "       reportc init --layout LAYOUT [--year YYYY] [-o FILE.yaml] [--csv] [--force]\n"
     "       reportc schema [--layout LAYOUT] > LAYOUT.schema.json\n"
     "       reportc suggest INPUT.yaml\n"
+    "       reportc watch INPUT.yaml [-o FILE] [options]\n"
     "\n"
     "Compiles a YAML report description into a PDF (INPUT.pdf unless -o is given).\n"
     "INPUT '-' reads standard input.\n"
@@ -38,7 +40,7 @@ static const char usage[] =
     "  --csv-encoding E  the encoding of `data: x.csv`: utf-8 or gb18030 (default: UTF-8 if\n"
     "                    the file is valid UTF-8, else GB18030)\n"
     "  --help            this text\n"
-    "  --version         the version\n"
+    "  --version         the version, and each library's\n"
     "\n"
     "reportc init writes a report skeleton for a layout's template: every section,\n"
     "every number at 0; it compiles as it is.  The year defaults to the one in\n"
@@ -52,6 +54,10 @@ static const char usage[] =
     "Only numbers followed by a unit of the template's prose checks (件, 万元)\n"
     "are listed: years, dates, percentages, telephone numbers never.  Nothing\n"
     "is printed when there is nothing to suggest; nothing is written.\n"
+    "\n"
+    "reportc watch compiles INPUT.yaml, then again whenever it or a file it reads\n"
+    "is saved, printing the diagnostics and one line per build; a build with\n"
+    "errors keeps the last good PDF.  Ctrl-C (SIGINT) or SIGTERM ends it (status 0).\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage, 3 I/O or internal failure\n");
 
@@ -284,6 +290,12 @@ int main(int argc, char **argv)
     bool list_fonts = false;
     const char *format = NULL;
     int c;
+    /* reportc watch INPUT.yaml [options]: a compile again on every save (watch.c). */
+    bool watch = argc > 1 && strcmp(argv[1], "watch") == 0;
+    if (watch) {
+        argv[1] = argv[0];
+        argc--, argv++;
+    }
     /* reportc suggest INPUT.yaml is reportc --suggest INPUT.yaml. */
     if (argc > 1 && strcmp(argv[1], "suggest") == 0) {
         opt.suggest = true;
@@ -326,7 +338,7 @@ int main(int argc, char **argv)
             }
             break;
         case 'h': fputs(_(usage), stdout); status = EXIT_OK; goto done;
-        case OPT_VERSION: printf("reportc %s\n", REPORTC_VERSION); status = EXIT_OK; goto done;
+        case OPT_VERSION: status = compile_version(); goto done;
         default:
             status = usage_error(optopt ? N_("missing argument after an option") : N_("unknown option"), argv[optind - 1]);
             goto done;
@@ -351,7 +363,7 @@ int main(int argc, char **argv)
         else if (opt.output && ofd_extension(opt.output)) opt.format = FORMAT_OFD;
         if (!opt.output && !opt.check_only && !opt.suggest && opt.dump == DUMP_NONE)
             opt.output = p.output = default_output(opt.input, opt.format == FORMAT_OFD ? "ofd" : "pdf");
-        status = compile_run(&opt);
+        status = watch ? watch_run(&opt) : compile_run(&opt);
     }
 done:
     for (int i = 0; i < p.n_font; i++) free(p.font_dirs[i]);

@@ -40,4 +40,7 @@ font_face *const *fontset_faces(const fontset *fs, int *n);
 /* Prints which file serves each role, and the fallback chain (--list-fonts). */
 void fontset_list(const fontset *fs, FILE *out);
 
+/* Prints the version of HarfBuzz (reportc --version). */
+void font_version_print(FILE *out);
+
 #endif

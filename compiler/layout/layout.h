@@ -8,6 +8,8 @@
 #ifndef REPORTC_LAYOUT_H
 #define REPORTC_LAYOUT_H
 
+#include <stdio.h>
+
 #include "base/arena.h"
 #include "base/diag.h"
 #include "font/fontset.h"
@@ -17,5 +19,8 @@
 /* Lays out doc into frames allocated in `a`.  Unresolvable font roles are
  * errors; characters without a font are warnings.  Returns NULL on error. */
 frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontset *fonts);
+
+/* Prints the version of ICU (reportc --version). */
+void layout_version_print(FILE *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
@@ -58,5 +59,8 @@ void parse_fonts_release(font_config *fc);
  * usable one of the well-known places (Debian's icc-profiles-free first).
  * A profile that cannot serve is a failure (exit 3) naming why.  *data in a. */
 bool parse_icc_profile(arena *a, diag *d, const char *named, const uint8_t **data, size_t *len);
+
+/* Prints the versions of libyaml and libpng, one a line (reportc --version). */
+void parse_version_print(FILE *out);
 
 #endif

@@ -72,6 +72,7 @@ source_status source_read_file(arena *a, const source_files *mem, const char *pa
         return SOURCE_OK;
     }
     bool is_stdin = strcmp(path, "-") == 0;
+    if (mem && mem->seen && !is_stdin) mem->seen(mem->seen_ctx, path);
     struct stat st;
     if (!is_stdin) {
         /* Look before opening: open(2) on a FIFO waits for a writer. */

@@ -17,12 +17,17 @@
 #include "base/arena.h"
 
 /* Files served from memory instead of the file system (the fuzzers' layouts):
- * paths[i] reads as texts[i][0..lens[i]).  NULL or empty: none. */
+ * paths[i] reads as texts[i][0..lens[i]).  NULL or empty: none.
+ * `seen`, when set, is called with the path of every file source_read_file
+ * reads from the file system or tries to (found or not; standard input
+ * aside): reportc watch learns from it which files a report depends on. */
 typedef struct source_files {
     const char *const *paths;
     const char *const *texts;
     const size_t *lens;
     int n;
+    void (*seen)(void *ctx, const char *path);
+    void *seen_ctx;
 } source_files;
 
 typedef enum {

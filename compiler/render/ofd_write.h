@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/diag.h"
 #include "layout/frame.h"
@@ -32,5 +33,8 @@ typedef struct ofd_info {
  * frees it) holds *len bytes.  False after an internal error (a library
  * failure) recorded in d. */
 bool ofd_write(const frame_doc *doc, const ofd_info *info, diag *d, uint8_t **out, size_t *len);
+
+/* Prints the version of minizip (reportc --version). */
+void ofd_version_print(FILE *out);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/diag.h"
 #include "layout/frame.h"
@@ -41,5 +42,8 @@ typedef struct pdf_options {
  * user's mistake. */
 bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *opt, diag *d, uint8_t **out,
                size_t *len);
+
+/* Prints the versions of libharu and zlib, one a line (reportc --version). */
+void pdf_version_print(FILE *out);
 
 #endif
