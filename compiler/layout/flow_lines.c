@@ -26,6 +26,7 @@ line *flow_new_line(flow *f)
     l->page_break_before = f->force_break;
     l->slots = 1;
     l->block = f->block;
+    l->sub = f->sub;
     f->keep_next = false;
     f->force_break = false;
     return l;
@@ -130,7 +131,12 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
 
 text_span flow_span(model_text t, int role, mpt_t size)
 {
-    return (text_span){ t, role, size };
+    return (text_span){ t, role, size, FRAME_PART_BODY };
+}
+
+text_span flow_part(model_text t, int role, mpt_t size, frame_part part)
+{
+    return (text_span){ t, role, size, (uint8_t)part };
 }
 
 model_text flow_literal(flow *f, const char *s, src_pos pos)
