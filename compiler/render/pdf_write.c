@@ -166,8 +166,8 @@ static bool draw_text(writer *w, HPDF_Page page, int page_index, pdf_tags *tags,
 {
     const frame_text *t = &it->u.text;
     for (int k = 0; k < t->len;) {
-        int part = t->parts ? t->parts[k] : t->part, end = k + 1;
-        while (t->parts && end < t->len && t->parts[end] == part) end++;
+        int part = t->parts ? t->parts[k] : t->part, end = t->parts ? k + 1 : t->len;
+        while (end < t->len && t->parts[end] == part) end++;
         if (!pdf_tags_mark(tags, page, page_index, &it->tag, part, false, false))
             return failed(w, "marking content");
         if (!pdf_fonts_encode(fonts, t->face, t->text + k, end - k, buf)) {
