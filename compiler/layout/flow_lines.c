@@ -124,6 +124,10 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
            last line alone at a page bottom or top (clreq §5). */
         if (n_ranges >= 2 && (i == 1 || i == n_ranges - 1)) l->break_ok_before = false;
         flow_set_runs(f, l, items, r->start, r->end, x, tracking);
+        /* A word space dropped at the line end (spaces left after
+           text_prepare are word spaces, never between Han characters). */
+        for (int k = r->end; !last && l->n_runs > 0 && k < ranges[i + 1].start; k++)
+            if (items[k].space) l->runs[l->n_runs - 1].space_after = true;
     }
     arena_restore(tmp, mark);
     return first;

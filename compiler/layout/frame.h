@@ -51,6 +51,8 @@ typedef struct frame_text {
     uint8_t part;        /* frame_part of its characters */
     const uint8_t *parts;/* NULL: all are `part`; else the frame_part of each (a heading's number,
                             text and run-in paragraph may share a run) */
+    bool space_after;    /* a word space ends its line: not drawn, but a reader of the text
+                            needs it between the words ("lazy" / "dog") */
 } frame_text;
 
 typedef struct frame_rule {

@@ -328,8 +328,8 @@ static bool collect(const frame_doc *doc, char_list *used)
             int f = it->u.text.face;
             if (f < 0 || f >= doc->n_faces) return false;
             char_list *l = &used[f];
-            if (l->n + (size_t)it->u.text.len > l->cap) {
-                size_t cap = 2 * (l->n + (size_t)it->u.text.len);
+            if (l->n + (size_t)it->u.text.len + 1 > l->cap) {
+                size_t cap = 2 * (l->n + (size_t)it->u.text.len + 1);
                 uint32_t *more = realloc(l->cps, cap * sizeof *more);
                 if (!more) return false;
                 l->cps = more;
@@ -337,6 +337,7 @@ static bool collect(const frame_doc *doc, char_list *used)
             }
             memcpy(l->cps + l->n, it->u.text.text, (size_t)it->u.text.len * sizeof *l->cps);
             l->n += (size_t)it->u.text.len;
+            if (it->u.text.space_after) l->cps[l->n++] = ' ';   /* drawn too (pdf_write.c) */
         }
     for (int f = 0; f < doc->n_faces; f++) {
         char_list *l = &used[f];

@@ -179,6 +179,11 @@ static bool draw_text(writer *w, HPDF_Page page, int page_index, pdf_tags *tags,
             return failed(w, "HPDF_Page_TextOut");
         k = end;
     }
+    /* The word space the layout dropped at the line end, written after
+       the line's last character, where it shows nothing. */
+    static const uint32_t space = ' ';
+    if (t->space_after && (!pdf_fonts_encode(fonts, t->face, &space, 1, buf) || HPDF_Page_ShowText(page, buf) != HPDF_OK))
+        return failed(w, "writing a word space");
     return true;
 }
 
