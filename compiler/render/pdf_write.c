@@ -79,6 +79,24 @@ static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
     return b;
 }
 
+/* A /Lang PDF/A-1a accepts (ISO 19005-1 §6.8.4, RFC 1766): letters in
+ * groups of 1 to 8 joined by hyphens ("zh-CN"; not "es-419"). */
+static bool lang_ok(const char *lang)
+{
+    int run = 0;
+    for (const char *p = lang; ; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+            if (++run > 8) return false;
+        } else if (*p == '-' || *p == '\0') {
+            if (run == 0) return false;
+            if (*p == '\0') return true;
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+}
+
 static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, size_t datelen)
 {
     m->producer = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_PRODUCER); /* libharu sets it */
@@ -103,7 +121,11 @@ static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, 
         if (attrs[i].value &&
             (!dict || HPDF_Dict_Add(dict, attrs[i].key, text_string(w->pdf->mmgr, attrs[i].value)) != HPDF_OK))
             return failed(w, "setting the document information");
-    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL };
+    /* Level A (accessible): the file is tagged (pdf_tags.h) and its /Lang
+       well-formed.  Not claimed: PDF/UA-1 (README, "Tagged PDF"). */
+    char conformance = info->language && lang_ok(info->language) ? 'A' : 'B';
+    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL,
+                      conformance };
     if (info->year == 0) return true;
     /* The layout's time zone; a 'Z' offset would put libharu in an error
        state, so UTC is written +00'00'. */

@@ -130,10 +130,17 @@ test_long_table_repeats_are_artifacts() {
     "$TAG" order t.pdf && "$TAG" content t.pdf > /dev/null
 }
 
-# Still PDF/A-1b with the tree (Preflight); conformance stays B (README).
-test_preflight_valid_with_tree() {
+# Still valid for Preflight with the tree, now claiming level A (tagged,
+# /Lang well-formed); a /Lang PDF/A-1 cannot take ("es-419") keeps level B.
+# No PDF/UA-1 identification (README, "Tagged PDF").
+test_preflight_valid_level_a() {
     [ -r /usr/share/java/preflight.jar ] || fail "no PDFBox Preflight" || return 1
     build "$ROOT/data/2023.yaml" 2023.pdf || return 1
+    printf 'meta: {title: T, language: es-419}\nbody:\n  - title: T\n  - Texto.\n' > es.yaml
+    build es.yaml es.pdf || return 1
+    pdfinfo -meta 2023.pdf | grep -q '<pdfaid:conformance>A</pdfaid:conformance>' || fail "2023: not level A" || return 1
+    pdfinfo -meta es.pdf | grep -q '<pdfaid:conformance>B</pdfaid:conformance>' || fail "es-419: not level B" || return 1
+    ! pdfinfo -meta 2023.pdf | grep -q pdfuaid || fail "PDF/UA claimed" || return 1
     local cp=/usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/xmpbox.jar:/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:/usr/share/java/jaxb-api.jar
     java -cp "$cp" org.apache.pdfbox.preflight.Validator_A1b 2023.pdf > out 2>&1
     grep -q 'is a valid PDF/A-1b file' out || { head -20 out; fail "Preflight"; }
