@@ -11,7 +11,8 @@ or exits 0 silently.
                 veraPDF checks for ISO 19005-1 §6.3.5)
   id PDF…       the trailer /ID is two equal MD5s of the bytes before the
                 trailer
-  xmp PDF…      the XMP is well-formed, says pdfaid:part 1 / conformance B,
+  xmp PDF…      the XMP is well-formed, says pdfaid:part 1 / conformance A (tagged, /Lang
+                well-formed) or B,
                 and each Info entry equals its XMP property
   labels PDF…   the catalog's /PageLabels number the pages 1, 2, 3 … decimal
   seal PDF DATE the page with the line DATE has one image, without /SMask,
@@ -145,8 +146,13 @@ def check_xmp(pdf):
         found = root.findall(".//" + path, NS)
         return found[0].text if found else None
 
-    if prop("pdfaid:part") != "1" or prop("pdfaid:conformance") != "B":
-        problems.append("pdfaid: part %s conformance %s" % (prop("pdfaid:part"), prop("pdfaid:conformance")))
+    # Level A (ISO 19005-1 §6.8) for a tagged file with a well-formed /Lang, else B.
+    mark = deref(objs, catalog.get("/MarkInfo", "")) or {}
+    lang = text(catalog.get("/Lang", "")) if catalog.get("/Lang") else ""
+    level = "A" if mark.get("/Marked") is True and "/StructTreeRoot" in catalog and \
+        re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z]{1,8})*", lang) else "B"
+    if prop("pdfaid:part") != "1" or prop("pdfaid:conformance") != level:
+        problems.append("pdfaid: part %s conformance %s, not 1 %s" % (prop("pdfaid:part"), prop("pdfaid:conformance"), level))
     pairs = {"/Title": "dc:title/rdf:Alt/rdf:li", "/Author": "dc:creator/rdf:Seq/rdf:li",
              "/Subject": "dc:description/rdf:Alt/rdf:li", "/Keywords": "pdf:Keywords",
              "/Creator": "xmp:CreatorTool", "/Producer": "pdf:Producer",

@@ -47,7 +47,7 @@ static void heading(flow *f, const model_block *b)
     if (role < 0) return;
     text_span spans[3];
     int n = 0;
-    if (b->number) spans[n++] = flow_span(flow_literal(f, b->number, b->pos), role, hs->size);
+    if (b->number) spans[n++] = flow_part(flow_literal(f, b->number, b->pos), role, hs->size, FRAME_PART_LABEL);
     spans[n++] = flow_span(b->text, role, hs->size);
     const text_style *ps = hs;
     text_style run_in_style;
@@ -55,7 +55,7 @@ static void heading(flow *f, const model_block *b)
         /* A run-in heading ("（一）主动公开。正文…") opens a body paragraph. */
         int body = flow_role(f, &f->st->body, &f->r.body);
         if (body < 0) return;
-        spans[n++] = flow_span(b->run_in, body, f->st->body.size);
+        spans[n++] = flow_part(b->run_in, body, f->st->body.size, FRAME_PART_RUN_IN);
         run_in_style = f->st->body;
         run_in_style.first_line_indent = hs->first_line_indent;
         ps = &run_in_style;
@@ -86,7 +86,7 @@ static void signature(flow *f, const model_block *b)
     const text_style *ss = &st->signature;
     int role = flow_role(f, ss, &f->r.signature);
     if (role < 0) return;
-    text_span issuer = flow_span(b->text, role, ss->size), date = flow_span(b->date, role, ss->size);
+    text_span issuer = flow_span(b->text, role, ss->size), date = flow_part(b->date, role, ss->size, FRAME_PART_DATE);
     text_item *ii, *di;
     int ni = text_prepare(&f->tp, &issuer, 1, &ii), nd = text_prepare(&f->tp, &date, 1, &di);
     if (ni < 0 || nd < 0) {
@@ -152,8 +152,8 @@ static void table(flow *f, const model_block *b, int block)
     int cell = flow_role(f, &ts->cell, &f->r.table), caption = flow_role(f, &ts->caption, &f->r.caption);
     if (cell < 0 || caption < 0) return;
     if (t->caption) {
-        text_span s = flow_span((model_text){ t->caption, strlen(t->caption), t->caption_pos, false, NULL, 0 }, caption,
-                                ts->caption.size);
+        text_span s = flow_part((model_text){ t->caption, strlen(t->caption), t->caption_pos, false, NULL, 0 }, caption,
+                                ts->caption.size, FRAME_PART_CAPTION);
         flow_blank_lines(f, ts->caption.lines_before, false);
         flow_paragraph(f, &s, 1, &ts->caption);
         f->keep_next = true;   /* a caption never stands alone at a page bottom */
@@ -177,11 +177,13 @@ static void table(flow *f, const model_block *b, int block)
         int notes = flow_role(f, &ts->notes, &f->r.notes);
         if (notes < 0) return;
         for (int i = 0; i < t->n_notes; i++) {
-            text_span s = flow_span((model_text){ t->notes[i], strlen(t->notes[i]), t->notes_pos[i], false, NULL, 0 },
-                                    notes, ts->notes.size);
+            text_span s = flow_part((model_text){ t->notes[i], strlen(t->notes[i]), t->notes_pos[i], false, NULL, 0 },
+                                    notes, ts->notes.size, FRAME_PART_NOTE);
             if (i == 0) f->keep_next = true;   /* the first note stays with the table */
+            f->sub = i;
             flow_paragraph(f, &s, 1, &ts->notes);
         }
+        f->sub = 0;
     }
 }
 
@@ -205,6 +207,7 @@ static void attachment_note(flow *f, const model_block *b)
     mpt_t names_x = left + text_width(li, nl);
     flow_blank_lines(f, st->attachment_note_lines_before, false);
     for (int i = 0; i < b->n_items; i++) {
+        f->sub = i;
         text_span spans[3];
         int n = 0;
         if (i == 0) spans[n++] = label;
@@ -234,6 +237,7 @@ static void attachment_note(flow *f, const model_block *b)
             flow_set_runs(f, flow_new_line(f), items, lines[k].start, lines[k].end, k == 0 ? first_x : hang_x, 0);
         }
     }
+    f->sub = 0;
 }
 
 /* GB/T 9704 §7.3.7: an attachment starts a new page; its label ("附件1",
@@ -250,7 +254,7 @@ static void attachment(flow *f, const model_block *b)
     if (!label) label = "";
     const text_style *ls = &st->attachment_label;
     f->force_break = true;
-    text_span s = flow_span(flow_literal(f, label, b->pos), lrole, ls->size);
+    text_span s = flow_part(flow_literal(f, label, b->pos), lrole, ls->size, FRAME_PART_LABEL);
     flow_paragraph(f, &s, 1, ls);
     flow_blank_lines(f, ls->lines_after, true);
     f->keep_next = true;

@@ -30,6 +30,7 @@ typedef struct line {
     frame_text *runs;        /* y = 0 until paginated */
     int n_runs;
     int block;               /* the model block it comes from */
+    int sub;                 /* frame_tag.sub: which note or attachment title */
     int outline_level;       /* > 0: a heading starts here */
     const char *outline_title;
     const table_plan *table; /* a table row instead of text: off the line grid */
@@ -56,6 +57,7 @@ typedef struct flow {
     line *lines;
     int n_lines, cap_lines;
     int block;               /* the block being set */
+    int sub;                 /* its note or title being set (frame_tag.sub) */
     bool keep_next;          /* the next line must stay with the previous one */
     bool force_break;        /* the next line starts a page */
     bool ok;
@@ -79,6 +81,8 @@ void flow_set_runs(flow *f, line *l, const text_item *items, int start, int end,
  * index (f->n_lines when it made none: after an internal error). */
 int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_style *ps);
 text_span flow_span(model_text t, int role, mpt_t size);
+/* The same, as part `part` (frame_part) of its block. */
+text_span flow_part(model_text t, int role, mpt_t size, frame_part part);
 /* A text of the compiler's own (numbers, labels) at pos. */
 model_text flow_literal(flow *f, const char *s, src_pos pos);
 

@@ -26,6 +26,7 @@ line *flow_new_line(flow *f)
     l->page_break_before = f->force_break;
     l->slots = 1;
     l->block = f->block;
+    l->sub = f->sub;
     f->keep_next = false;
     f->force_break = false;
     return l;
@@ -127,6 +128,10 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
            last line alone at a page bottom or top (clreq §5). */
         if (n_ranges >= 2 && (i == 1 || i == n_ranges - 1)) l->break_ok_before = false;
         flow_set_runs(f, l, items, r->start, r->end, x, tracking);
+        /* A word space dropped at the line end (spaces left after
+           text_prepare are word spaces, never between Han characters). */
+        for (int k = r->end; !last && l->n_runs > 0 && k < ranges[i + 1].start; k++)
+            if (items[k].space) l->runs[l->n_runs - 1].space_after = true;
     }
     arena_restore(tmp, mark);
     return first;
@@ -134,7 +139,12 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
 
 text_span flow_span(model_text t, int role, mpt_t size)
 {
-    return (text_span){ t, role, size };
+    return (text_span){ t, role, size, FRAME_PART_BODY };
+}
+
+text_span flow_part(model_text t, int role, mpt_t size, frame_part part)
+{
+    return (text_span){ t, role, size, (uint8_t)part };
 }
 
 model_text flow_literal(flow *f, const char *s, src_pos pos)

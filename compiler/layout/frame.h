@@ -28,6 +28,17 @@ typedef struct frame_image {
     mpt_t width;
 } frame_image;
 
+/* Which part of its block a character belongs to, for a structure tree:
+ * the block's own text, or a label, run-in paragraph, caption, note … */
+typedef enum {
+    FRAME_PART_BODY,     /* the block's text: a title, heading, paragraph, cell, the issuer */
+    FRAME_PART_LABEL,    /* a heading's number ("一、"), an attachment's label ("附件1") */
+    FRAME_PART_RUN_IN,   /* the paragraph on a run-in heading's line */
+    FRAME_PART_CAPTION,  /* a table's caption */
+    FRAME_PART_NOTE,     /* a note under a table (frame_tag.sub: which) */
+    FRAME_PART_DATE,     /* the signature's date */
+} frame_part;
+
 typedef struct frame_text {
     int face;            /* index into frame_doc.faces */
     mpt_t size;          /* font size */
@@ -37,6 +48,11 @@ typedef struct frame_text {
     const uint32_t *text;/* Unicode scalar values, all served by `face` */
     int len;
     const frame_image *image; /* drawn first; NULL: none */
+    uint8_t part;        /* frame_part of its characters */
+    const uint8_t *parts;/* NULL: all are `part`; else the frame_part of each (a heading's number,
+                            text and run-in paragraph may share a run) */
+    bool space_after;    /* a word space ends its line: not drawn, but a reader of the text
+                            needs it between the words ("lazy" / "dog") */
 } frame_text;
 
 typedef struct frame_rule {
@@ -52,7 +68,9 @@ typedef enum { FRAME_TEXT, FRAME_RULE } frame_item_kind;
 typedef struct frame_tag {
     int block;             /* -1: not from a block (page numbers, running text) */
     int cell;              /* -1: not a table cell */
-    bool artifact;         /* furniture: page numbers, running text, repeated table headers */
+    bool artifact;         /* furniture: page numbers, running text, repeated table headers,
+                              rules, a spanning row label drawn again on a later page */
+    int sub;               /* which note of a table, which title of an attachment note */
 } frame_tag;
 
 typedef struct frame_item {
@@ -86,6 +104,39 @@ typedef struct frame_outline {
     mpt_t y;            /* top of the heading line */
 } frame_outline;
 
+/* The logical structure of the model's blocks, for a structure tree
+ * (frame_tag.block indexes frame_doc.blocks). */
+typedef enum {
+    FRAME_BLOCK_NONE,          /* a page break */
+    FRAME_BLOCK_TITLE,
+    FRAME_BLOCK_HEADING,
+    FRAME_BLOCK_PARAGRAPH,
+    FRAME_BLOCK_SIGNATURE,
+    FRAME_BLOCK_TABLE,
+    FRAME_BLOCK_ATTACHMENT_NOTE,
+    FRAME_BLOCK_ATTACHMENT,    /* an attachment starts: the blocks up to the next belong to it */
+} frame_block_kind;
+
+typedef enum { FRAME_CELL_DATA, FRAME_CELL_COL_HEAD, FRAME_CELL_ROW_HEAD, FRAME_CELL_CORNER } frame_cell_role;
+
+typedef struct frame_cell {
+    int row, col, rowspan, colspan;   /* of the model's grid (frame_tag.cell indexes them) */
+    frame_cell_role role;
+} frame_cell;
+
+typedef struct frame_block {
+    frame_block_kind kind;
+    int level;                 /* headings: 1–4 */
+    bool has_label;            /* headings: a number; attachments: a label */
+    bool has_run_in;           /* headings: a paragraph on the heading's line */
+    const char *seal_alt;      /* signature with a seal: its text alternative (UTF-8) */
+    int n_items;               /* attachment note: titles; tables: notes */
+    bool has_caption;          /* tables */
+    int n_rows, n_cols, header_rows;
+    const frame_cell *cells;   /* tables: ordered by (row, col) of their top-left slot */
+    int n_cells;
+} frame_block;
+
 typedef struct frame_doc {
     mpt_t page_width, page_height;
     frame_page *pages;
@@ -94,6 +145,8 @@ typedef struct frame_doc {
     int n_faces;
     frame_outline *outline;
     int n_outline;
+    const frame_block *blocks; /* the model's blocks in logical (reading) order */
+    int n_blocks;
 } frame_doc;
 
 /* Appends items to a page (layout's helper for building frames). */

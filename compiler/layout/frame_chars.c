@@ -19,8 +19,8 @@ bool frame_chars_by_face(const frame_doc *doc, frame_chars *used)
             int f = it->u.text.face;
             if (f < 0 || f >= doc->n_faces) return false;
             frame_chars *l = &used[f];
-            if (l->n + (size_t)it->u.text.len > l->cap) {
-                size_t cap = 2 * (l->n + (size_t)it->u.text.len);
+            if (l->n + (size_t)it->u.text.len + 1 > l->cap) {
+                size_t cap = 2 * (l->n + (size_t)it->u.text.len + 1);
                 uint32_t *more = realloc(l->cps, cap * sizeof *more);
                 if (!more) return false;
                 l->cps = more;
@@ -28,6 +28,7 @@ bool frame_chars_by_face(const frame_doc *doc, frame_chars *used)
             }
             memcpy(l->cps + l->n, it->u.text.text, (size_t)it->u.text.len * sizeof *l->cps);
             l->n += (size_t)it->u.text.len;
+            if (it->u.text.space_after) l->cps[l->n++] = ' ';   /* drawn too (render/pdf_write.c) */
         }
     for (int f = 0; f < doc->n_faces; f++) {
         frame_chars *l = &used[f];

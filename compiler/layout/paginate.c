@@ -121,7 +121,7 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
 {
     int cap_outline = 0;
     for (int p = 0; p < n_pages && f->ok; p++) {
-        frame_sink sink = { f->a, &out->pages[p], 0, &f->scratch, { -1, -1, true } };
+        frame_sink sink = { f->a, &out->pages[p], 0, &f->scratch, { -1, -1, true, 0 } };
         bool first_content = true;
         for (int i = spans[p].first; i < spans[p].end; i++) {
             line *l = &f->lines[i];
@@ -136,7 +136,7 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
                 const table_plan *cont = first_content ? continued_table(l) : NULL;
                 if (cont) {
                     mpt_t label_y = f->st->margin_top;
-                    sink.tag = (frame_tag){ cont->block, -1, true };   /* 续表 and the repeated headers */
+                    sink.tag = (frame_tag){ cont->block, -1, true, 0 };   /* 续表 and the repeated headers */
                     for (int k = 0; k < cont->n_continued; k++) {
                         frame_text t = cont->continued[k];
                         t.y = label_y + (mpt_t)((int64_t)t.size * EM_BOX_ASCENT_PER_MILLE / 1000);
@@ -151,7 +151,7 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
                 continue;
             }
             first_content = false;
-            sink.tag = (frame_tag){ l->block, -1, false };
+            sink.tag = (frame_tag){ l->block, -1, false, l->sub };
             for (int k = 0; k < l->n_runs; k++) {
                 frame_text t = l->runs[k];
                 t.y = y + l->ascent;
@@ -163,7 +163,7 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
             }
         }
         /* Page furniture (artifacts for a structure tree). */
-        sink.tag = (frame_tag){ -1, -1, true };
+        sink.tag = (frame_tag){ -1, -1, true, 0 };
         flow_page_number(f, &sink, p + 1);
         flow_running_text(f, &sink, 0, p + 1, &doc->meta);
         flow_running_text(f, &sink, 1, p + 1, &doc->meta);

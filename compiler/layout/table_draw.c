@@ -64,7 +64,9 @@ static void draw_cell(const table_plan *p, int i, int r0, int r1, const mpt_t *y
        whose rows cross a page break appears whole on both pages. */
     mpt_t room = bottom - top - 2 * p->ts->padding_y;
     mpt_t block_top = top + p->ts->padding_y + (room > ct->height ? (room - ct->height) / 2 : 0);
-    out->tag = (frame_tag){ p->block, c->index, repeated };
+    /* A cell spanning down from a page before is drawn again here: the
+       text belongs to its first page, this copy is furniture. */
+    out->tag = (frame_tag){ p->block, c->index, repeated || c->row < r0, 0 };
     for (int k = 0; k < ct->n_runs; k++) {
         frame_text run = ct->runs[k];
         run.y += block_top;
@@ -90,7 +92,7 @@ void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge
     for (int i = p->first_cell[r0]; i < p->first_cell[r1]; i++)
         draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, repeated, &h, &v, out);
     /* The rules are the table's furniture, not its content. */
-    out->tag = (frame_tag){ p->block, -1, true };
+    out->tag = (frame_tag){ p->block, -1, true, 0 };
     emit_segments(&h, true, out);
     emit_segments(&v, false, out);
     arena_restore(out->scratch, mark);

@@ -93,7 +93,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         /* Dropped after measuring (unbreakable): prepare it again. */
         text_prep tp = *env->tp;
         tp.a = tmp;
-        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
+        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size, FRAME_PART_BODY };
         if (text_prepare(&tp, &span, 1, &ct->items) != ct->n_items) {
             diag_internal(env->d, "layout", "a table cell measured %d characters and set %d", ct->n_items,
                           text_prepare(&tp, &span, 1, &ct->items));
@@ -356,7 +356,7 @@ table_plan *table_plan_build(const table_env *env, const model_table *mt)
     p->header_height = table_rows_height(p, 0, t->header_rows);
     if (p->ts->continued && t->header_rows > 0) {
         text_span span = { { p->ts->continued, strlen(p->ts->continued), p->ts->cell.font_role_pos, false, NULL, 0 },
-                           env->caption_role, p->ts->caption.size };
+                           env->caption_role, p->ts->caption.size, FRAME_PART_BODY };
         text_item *items;
         int n = text_prepare(env->tp, &span, 1, &items);
         if (n < 0) return NULL;

@@ -25,7 +25,7 @@ bool table_measure(const table_env *env, table_plan *p)
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
         arena_mark mark = arena_save(env->scratch);
-        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size };
+        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size, FRAME_PART_BODY };
         int n = text_prepare(&tp, &span, 1, &ct->items);
         if (n < 0) return false;
         ct->n_items = n;

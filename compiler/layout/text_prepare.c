@@ -142,7 +142,8 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
                        characters (decided when the next character arrives). */
                     if (n > 0 && !items[n - 1].space) {
                         items[n] = (text_item){ .cp = ' ', .space = 1, .size = spans[s].size,
-                                                .face = items[n - 1].face, .flags = (uint8_t)run->flags };
+                                                .face = items[n - 1].face, .flags = (uint8_t)run->flags,
+                                                .part = spans[s].part };
                         n++;
                     }
                     continue;
@@ -166,7 +167,7 @@ int text_prepare(const text_prep *tp, const text_span *spans, int n_spans, text_
                 }
                 count_char(tp, face, cp, char_pos(t, char_index, byte_index));
                 items[n++] = (text_item){ .cp = cp, .face = face, .size = size, .advance = advance,
-                                          .flags = (uint8_t)run->flags };
+                                          .flags = (uint8_t)run->flags, .part = spans[s].part };
             }
         }
     }

@@ -33,6 +33,7 @@ typedef struct text_item {
     uint8_t break_before; /* a line may start here */
     uint8_t space;        /* a space: dropped at line ends, never drawn there */
     uint8_t flags;        /* RUN_BOLD, RUN_LITERAL of the model's inline markup */
+    uint8_t part;         /* its span's frame_part (frame.h) */
 } text_item;
 
 /* A stretch of text in one style. */
@@ -40,6 +41,7 @@ typedef struct text_span {
     model_text text;
     int role;             /* fontset role */
     mpt_t size;
+    uint8_t part;         /* frame_part (frame.h): what the text is to its block */
 } text_span;
 
 /* The distinct characters each face draws, counted as text is prepared:

@@ -38,7 +38,15 @@ int text_runs_build(arena *a, const text_prep *tp, const text_item *items, int s
         bool bold = (items[i].flags & RUN_BOLD) != 0;
         mpt_t stroke = bold ? (mpt_t)((int64_t)items[i].size * tp->bold_stroke_permille / 1000) : 0;
         runs[count++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x, .tracking = tracking,
-                                      .stroke = bold && stroke < 1 ? 1 : stroke, .text = text, .len = j - i };
+                                      .stroke = bold && stroke < 1 ? 1 : stroke, .text = text, .len = j - i,
+                                      .part = items[i].part };
+        for (int k = i + 1; k < j; k++)
+            if (items[k].part != items[i].part) {   /* a run of two parts: each character's */
+                uint8_t *parts = arena_alloc(a, (size_t)(j - i));
+                for (int m = i; m < j; m++) parts[m - i] = items[m].part;
+                runs[count - 1].parts = parts;
+                break;
+            }
         for (int k = i; k < j; k++) x += items[k].advance + tracking;
         x += items[j - 1].gap_after;
         if (items[i].size > *max_size) *max_size = items[i].size;

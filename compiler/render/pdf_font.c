@@ -312,6 +312,7 @@ static int compare_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Subsets one face: fills out->sub, the CIDToGIDMap and the CIDSet. */
 static bool subset_face(const font_face *f, const frame_chars *used, bool pdfa, pf_face *out, char *err, size_t errlen)
 {
     if (used->n > FONT_MAX_CHARS) {

@@ -111,8 +111,10 @@ bool pdf_pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
     element(&b, "<pdf:Keywords>", m->keywords, "</pdf:Keywords>\n");
     puts_(&b, "</rdf:Description>\n"
               "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-              "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-              "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+              "<pdfaid:part>1</pdfaid:part>\n");
+    puts_(&b, m->conformance == 'A' ? "<pdfaid:conformance>A</pdfaid:conformance>\n"
+                                    : "<pdfaid:conformance>B</pdfaid:conformance>\n");
+    puts_(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     if (b.oom) {
         free(b.p);
         return false;

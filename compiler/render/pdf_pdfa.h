@@ -21,12 +21,13 @@
 typedef struct pdfa_meta {
     const char *title, *author, *subject, *keywords, *creator, *producer;
     const char *date;   /* XMP form, "2024-01-31T00:00:00+08:00", or NULL */
+    char conformance;   /* 'A' (tagged, ISO 19005-1 level A) or 'B' */
 } pdfa_meta;
 
 /* Adds the catalog's /Metadata: an uncompressed XMP packet with the Info
  * values (dc:title, dc:creator, dc:description, pdf:Keywords,
  * xmp:CreatorTool, pdf:Producer, xmp:CreateDate and ModifyDate) escaped
- * for XML, and pdfaid:part 1, conformance B. */
+ * for XML, and pdfaid:part 1 with m->conformance (B unless 'A'). */
 bool pdf_pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m);
 
 /* Adds /OutputIntents with one GTS_PDFA1 intent whose DestOutputProfile

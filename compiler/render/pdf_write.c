@@ -7,6 +7,7 @@
 #include "pdf_font.h"
 #include "pdf_image.h"
 #include "pdf_pdfa.h"
+#include "pdf_tags.h"
 #include "base/utf8.h"
 
 #include <hpdf.h>
@@ -78,6 +79,24 @@ static HPDF_Binary text_string(HPDF_MMgr mmgr, const char *utf8)
     return b;
 }
 
+/* A /Lang PDF/A-1a accepts (ISO 19005-1 §6.8.4, RFC 1766): letters in
+ * groups of 1 to 8 joined by hyphens ("zh-CN"; not "es-419"). */
+static bool lang_ok(const char *lang)
+{
+    int run = 0;
+    for (const char *p = lang; ; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+            if (++run > 8) return false;
+        } else if (*p == '-' || *p == '\0') {
+            if (run == 0) return false;
+            if (*p == '\0') return true;
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+}
+
 static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, size_t datelen)
 {
     m->producer = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_PRODUCER); /* libharu sets it */
@@ -102,7 +121,11 @@ static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, 
         if (attrs[i].value &&
             (!dict || HPDF_Dict_Add(dict, attrs[i].key, text_string(w->pdf->mmgr, attrs[i].value)) != HPDF_OK))
             return failed(w, "setting the document information");
-    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL };
+    /* Level A (accessible): the file is tagged (pdf_tags.h) and its /Lang
+       well-formed.  Not claimed: PDF/UA-1 (README, "Tagged PDF"). */
+    char conformance = info->language && lang_ok(info->language) ? 'A' : 'B';
+    *m = (pdfa_meta){ info->title, info->author, info->subject, info->keywords, info->creator, m->producer, NULL,
+                      conformance };
     if (info->year == 0) return true;
     /* The layout's time zone; a 'Z' offset would put libharu in an error
        state, so UTC is written +00'00'. */
@@ -150,11 +173,49 @@ static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float pag
     return true;
 }
 
-/* One page.  Text runs share one BT…ET block as long as no rule or image
- * interrupts them; font, size and Tc are set only when they change. */
-static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPDF_Page page,
-                      const pdf_fonts *fonts, char *buf)
+/* Ends the open marked-content sequence, then the text object. */
+static bool end_text(writer *w, HPDF_Page page, pdf_tags *tags)
 {
+    if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
+    if (HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+    return true;
+}
+
+/* Text run t, piece by piece of one part (frame.h), each in its element's
+ * marked content: the first piece placed, the others following on. */
+static bool draw_text(writer *w, HPDF_Page page, int page_index, pdf_tags *tags, const frame_item *it,
+                      const pdf_fonts *fonts, char *buf, float page_height)
+{
+    const frame_text *t = &it->u.text;
+    for (int k = 0; k < t->len;) {
+        int part = t->parts ? t->parts[k] : t->part, end = t->parts ? k + 1 : t->len;
+        while (end < t->len && t->parts[end] == part) end++;
+        if (!pdf_tags_mark(tags, page, page_index, &it->tag, part, false, false))
+            return failed(w, "marking content");
+        if (!pdf_fonts_encode(fonts, t->face, t->text + k, end - k, buf)) {
+            snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
+            return false;
+        }
+        if ((k == 0 ? HPDF_Page_TextOut(page, pt(t->x), page_height - pt(t->y), buf)
+                    : HPDF_Page_ShowText(page, buf)) != HPDF_OK)
+            return failed(w, "HPDF_Page_TextOut");
+        k = end;
+    }
+    /* The word space the layout dropped at the line end, written after
+       the line's last character, where it shows nothing. */
+    static const uint32_t space = ' ';
+    if (t->space_after && (!pdf_fonts_encode(fonts, t->face, &space, 1, buf) || HPDF_Page_ShowText(page, buf) != HPDF_OK))
+        return failed(w, "writing a word space");
+    return true;
+}
+
+/* One page.  Text runs share one BT…ET block as long as no rule or image
+ * interrupts them; font, size and Tc are set only when they change.  Every
+ * item goes into marked content (pdf_tags.h), which never crosses BT or ET. */
+static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page page, const pdf_fonts *fonts,
+                      pdf_tags *tags, char *buf)
+{
+    const frame_page *fp = &doc->pages[page_index];
     const float H = pt(doc->page_height);
     bool in_text = false;
     HPDF_Font cur_font = NULL;
@@ -164,17 +225,20 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
         if (it->kind == FRAME_TEXT) {
             const frame_text *t = &it->u.text;
             if (t->image) {
-                if (in_text && HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+                if (in_text && !end_text(w, page, tags)) return false;
                 in_text = false;
+                if (!pdf_tags_mark(tags, page, page_index, &it->tag, t->part, false, true))
+                    return failed(w, "marking an image");
                 if (!draw_image(w, page, t, H)) return false;
             }
             if (t->len <= 0) continue;
             HPDF_Font font = pdf_fonts_font(fonts, t->face);
-            if (!font || !pdf_fonts_encode(fonts, t->face, t->text, t->len, buf)) {
+            if (!font) {
                 snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
                 return false;
             }
             if (!in_text) {
+                if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
                 if (HPDF_Page_BeginText(page) != HPDF_OK) return failed(w, "HPDF_Page_BeginText");
                 in_text = true;
             }
@@ -200,14 +264,14 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
                     return failed(w, "HPDF_Page_SetTextRenderingMode");
                 cur_stroke = t->stroke;
             }
-            if (HPDF_Page_TextOut(page, pt(t->x), H - pt(t->y), buf) != HPDF_OK)
-                return failed(w, "HPDF_Page_TextOut");
+            if (!draw_text(w, page, page_index, tags, it, fonts, buf, H)) return false;
         } else {
             const frame_rule *r = &it->u.rule;
             if (in_text) {
-                if (HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+                if (!end_text(w, page, tags)) return false;
                 in_text = false;
             }
+            if (!pdf_tags_mark(tags, page, page_index, &it->tag, 0, true, false)) return failed(w, "marking a rule");
             if (r->width != cur_width) {
                 /* Square caps: a table's rules meet at the corners without a notch. */
                 if (cur_width < 0 && HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END) != HPDF_OK)
@@ -222,7 +286,8 @@ static bool draw_page(writer *w, const frame_doc *doc, const frame_page *fp, HPD
                 return failed(w, "drawing a rule");
         }
     }
-    if (in_text && HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+    if (in_text) return end_text(w, page, tags);
+    if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
     return true;
 }
 
@@ -302,7 +367,7 @@ static bool save(writer *w, bool pdfa, uint8_t **out, size_t *out_len)
 }
 
 static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
-                      pdf_fonts **fonts, HPDF_Page *pages, char **buf, uint8_t **out, size_t *len)
+                      pdf_fonts **fonts, pdf_tags *tags, HPDF_Page *pages, char **buf, uint8_t **out, size_t *len)
 {
     if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
     if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
@@ -339,12 +404,13 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         if (HPDF_Page_SetWidth(page, pt(doc->page_width)) != HPDF_OK ||
             HPDF_Page_SetHeight(page, pt(doc->page_height)) != HPDF_OK)
             return failed(w, "setting the page size");
-        if (!draw_page(w, doc, &doc->pages[p], page, *fonts, *buf)) return false;
+        if (!draw_page(w, doc, p, page, *fonts, tags, *buf)) return false;
     }
     /* Page labels 1, 2, 3 …, as the printed numbers (GB/T 9704 §7.5). */
     if (doc->n_pages > 0 && HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
         return failed(w, "HPDF_AddPageLabel");
     if (!add_outline(w, doc, pages)) return false;
+    if (!pdf_tags_finish(tags, w->pdf, pages, doc->n_pages)) return failed(w, "writing the structure tree");
     if (!pdf_fonts_finish(*fonts, w->err, w->errlen)) return false;
     return save(w, opt->pdfa, out, len);
 }
@@ -362,14 +428,16 @@ bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *op
     pdf_fonts *fonts = NULL;
     char *buf = NULL;
     HPDF_Page *pages = calloc(doc->n_pages > 0 ? (size_t)doc->n_pages : 1, sizeof *pages);
-    bool ok = pages != NULL;
+    pdf_tags *tags = pdf_tags_new(doc);
+    bool ok = pages != NULL && tags != NULL;
     if (!ok) snprintf(err, sizeof err, "out of memory");
-    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, pages, &buf, out, len);
+    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, tags, pages, &buf, out, len);
     if (!ok) diag_internal(d, "render", "writing the PDF failed: %s", err);
     free(buf);
     free(pages);
     free(w.images);
     pdf_fonts_free(fonts);
     HPDF_Free(w.pdf);
+    pdf_tags_free(tags);
     return ok;
 }
