@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *paths[] = { "fuzz.yaml", "fuzz.layout.yaml" };
     const char *texts[] = { general, (const char *)data };
     size_t lens[] = { sizeof general - 1, size };
-    source_files files = { paths, texts, lens, 2 };
+    source_files files = { paths, texts, lens, 2, NULL, NULL };
     fuzz_compile("fuzz.yaml", &files, 0);
     if (memmem(data, size, "template", 8) || memmem(data, size, "annual", 6)) {
         texts[0] = templated;

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *paths[] = { "fuzz.yaml" };
     const char *texts[] = { (const char *)data };
     size_t lens[] = { size };
-    source_files files = { paths, texts, lens, 1 };
+    source_files files = { paths, texts, lens, 1, NULL, NULL };
     /* One input in eight is written as plain PDF: both halves of the writer run. */
     fuzz_compile("fuzz.yaml", &files, size > 0 && data[0] % 8 == 0);
     return 0;
