@@ -277,6 +277,10 @@ bool pdf_tags_mark(pdf_tags *t, HPDF_Page page, int page_index, const frame_tag 
 static bool put(pdf_tags *t, size_t *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static bool put(pdf_tags *t, size_t *at, const char *fmt, ...)
 {
+    if (!t->buf) {   /* no arithmetic on a NULL buffer (UBSan) */
+        if (!(t->buf = malloc(256))) return false;
+        t->buf_cap = 256;
+    }
     for (;;) {
         va_list ap;
         va_start(ap, fmt);
