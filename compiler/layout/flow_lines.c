@@ -73,16 +73,6 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
     mpt_t left = f->st->margin_left, width = f->st->text_width;
     mpt_t indent = ps->first_line_indent * ps->size;
     if (indent >= width) indent = 0;
-    /* Only a centred text that wraps needs its words (ICU's dictionary is
-       loaded on first use: millions of instructions). */
-    line_range *probe;
-    if (ps->align == ALIGN_CENTER && linebreak_greedy(tmp, items, n, width - indent, width, &probe) > 1 &&
-        !text_prepare_word_breaks(&tp, items, n, width - indent)) {
-        diag_internal(f->d, "layout", "ICU's word breaker failed on a text of %d characters", n);
-        f->ok = false;
-        arena_restore(tmp, mark);
-        return first;
-    }
     line_range *ranges;
     int n_ranges = ps->align == ALIGN_JUSTIFY
                        ? linebreak_total_fit(tmp, items, n,
@@ -93,9 +83,18 @@ int flow_paragraph(flow *f, const text_span *spans, int n_spans, const text_styl
                        : linebreak_greedy(tmp, items, n, width - indent, width, &ranges);
     if (ps->align == ALIGN_JUSTIFY) n_ranges = linebreak_avoid_lone_char(tmp, items, n, width, &ranges, n_ranges);
     if (ps->align == ALIGN_CENTER && n_ranges > 1) {
-        /* GB/T 9704 §7.3.1: a title of several lines is balanced (梯形或菱形),
+        /* GB/T 9704 §7.3.1: a title of several lines breaks between words
+           (only one that wraps asks ICU for them: its dictionary is loaded on
+           first use, millions of instructions) and is balanced (梯形或菱形),
            not filled line by line: the narrowest measure that still needs no
            more lines. */
+        if (!text_prepare_word_breaks(&tp, items, n, width - indent)) {
+            diag_internal(f->d, "layout", "ICU's word breaker failed on a text of %d characters", n);
+            f->ok = false;
+            arena_restore(tmp, mark);
+            return first;
+        }
+        n_ranges = linebreak_greedy(tmp, items, n, width - indent, width, &ranges);
         mpt_t hi = linebreak_balanced_width(items, n, indent, width, n_ranges, MPT_PER_PT);
         n_ranges = linebreak_greedy(tmp, items, n, hi - indent, hi, &ranges);
     }
