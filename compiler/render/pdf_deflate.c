@@ -16,7 +16,6 @@ struct pdf_deflater {
     const uint8_t *const *inputs;
     const size_t *lens;
     int n;
-    int level;
     task *tasks;                 /* one per input */
     int next_front, next_back;   /* queue ends, guarded by lock */
     pthread_mutex_t lock;
@@ -51,7 +50,7 @@ static int take(pdf_deflater *d, bool front)
  * take stay for the other end; those it took fail). */
 static bool drain(pdf_deflater *d, bool front)
 {
-    struct libdeflate_compressor *c = libdeflate_alloc_compressor(d->level);
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
     for (int i; (i = take(d, front)) >= 0;)
         if (c) deflate_input(d, c, i);
     libdeflate_free_compressor(c);
@@ -71,7 +70,6 @@ pdf_deflater *pdf_deflate_start(const uint8_t *const *inputs, const size_t *lens
     d->inputs = inputs;
     d->lens = lens;
     d->n = n;
-    d->level = PDF_DEFLATE_LEVEL;
     d->tasks = calloc((size_t)(n ? n : 1), sizeof *d->tasks);
     if (!d->tasks || pthread_mutex_init(&d->lock, NULL) != 0) {
         free(d->tasks);
