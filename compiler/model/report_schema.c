@@ -106,6 +106,16 @@ static void ref(jw *w, const char *def)
     close_(w, '}');
 }
 
+/* {"type": "array", "items": {"$ref": "#/definitions/DEF"}}. */
+static void array_of(jw *w, const char *def)
+{
+    open_(w, '{');
+    kv(w, "type", "array");
+    key(w, "items");
+    ref(w, def);
+    close_(w, '}');
+}
+
 static void enum_of(jw *w, const char *const *choices)
 {
     key(w, "enum");
@@ -135,11 +145,7 @@ static void value_of(jw *w, const char *owner, const char *k)
         key(w, "anyOf");
         open_(w, '[');
         ref(w, "text");
-        open_(w, '{');
-        kv(w, "type", "array");
-        key(w, "items");
-        ref(w, "text");
-        close_(w, '}');
+        array_of(w, "text");
         close_(w, ']');
         close_(w, '}');
     } else if (strcmp(k, "level") == 0) {
@@ -167,32 +173,16 @@ static void value_of(jw *w, const char *owner, const char *k)
         kv(w, "type", "boolean");
         close_(w, '}');
     } else if (strcmp(k, "columns") == 0 || strcmp(k, "children") == 0) {
-        open_(w, '{');
-        kv(w, "type", "array");
-        key(w, "items");
-        ref(w, strcmp(owner, "row") == 0 ? "row" : "column");
-        close_(w, '}');
+        array_of(w, strcmp(owner, "row") == 0 ? "row" : "column");
     } else if (strcmp(k, "rows") == 0) {
-        open_(w, '{');
-        kv(w, "type", "array");
-        key(w, "items");
-        ref(w, "row");
-        close_(w, '}');
+        array_of(w, "row");
     } else if (strcmp(k, "values") == 0 || strcmp(k, "row-titles") == 0 || strcmp(k, "head-widths") == 0) {
-        open_(w, '{');
-        kv(w, "type", "array");
-        key(w, "items");
-        ref(w, k[0] == 'v' ? "value" : "text");
-        close_(w, '}');
+        array_of(w, k[0] == 'v' ? "value" : "text");
     } else if (strcmp(k, "grid") == 0) {
         open_(w, '{');
         kv(w, "type", "array");
         key(w, "items");
-        open_(w, '{');
-        kv(w, "type", "array");
-        key(w, "items");
-        ref(w, "cell");
-        close_(w, '}');
+        array_of(w, "cell");
         close_(w, '}');
     } else if (strcmp(k, "value") == 0) ref(w, "value");
     else if (strcmp(k, "table") == 0) ref(w, "table");
@@ -320,11 +310,7 @@ static void definitions(jw *w)
     close_(w, ']');
     close_(w, '}');
     key(w, "blocks");
-    open_(w, '{');
-    kv(w, "type", "array");
-    key(w, "items");
-    ref(w, "block");
-    close_(w, '}');
+    array_of(w, "block");
     block_def(w);
     key(w, "table");
     open_(w, '{');
