@@ -46,3 +46,22 @@ summary() {
 
 # reportc with the repository binary, from any directory.
 rc() { "$ROOT/$REPORTC" "$@"; }
+
+# seal.png and seal.jpg (tests/seal.py), and seal-png.yaml, seal-jpg.yaml:
+# a short report whose 落款 carries each.
+write_seal_reports() {
+    "$ROOT/tests/seal.py" seal.png seal.ppm && cjpeg -quality 90 seal.ppm > seal.jpg || return 1
+    local kind
+    for kind in png jpg; do
+        cat > seal-$kind.yaml <<EOF
+meta:
+  title: 带印章的报告
+  author: 卫东区退役军人事务局
+  date: 2024-01-31
+body:
+  - title: 带印章的报告
+  - 这是正文的最后一段，下面是加盖印章的发文机关署名和成文日期。
+  - signature: {seal: seal.$kind}
+EOF
+    done
+}

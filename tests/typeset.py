@@ -20,14 +20,19 @@ Usage: typeset.py FILE.pdf [--loose 0.1] [--grid 28] [--ratio 0.95]
                            [--height-mm 225] [--only loose,marks,...] [-v]
 Prints one line of figures, then every problem; exits 1 on a problem."""
 import argparse
+import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 MM = 72 / 25.4
-NO_START = set("、，。：；！？）］〕】》〉」』〗｝”’％…—～·/,.:;!?)]%")
-NO_END = set("（［〔【《〈「『〖｛“‘/([")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdfcheck  # noqa: E402  (the Chinese marks of the same rules, for poppler's words)
+
+# The marks pdfcheck.py checks, and their ASCII forms in Latin text.
+NO_START = pdfcheck.NO_START | set(",.:;!?)]%")
+NO_END = pdfcheck.NO_END | set("([")
 MARKS = set("、，。：；！？）］〕】》〉」』〗｝”’（［〔【《〈「『〖｛“‘")
 
 

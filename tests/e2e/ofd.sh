@@ -11,22 +11,6 @@ build_both() {
     rc "$1.yaml" -o "$1.pdf" 2> err && [ ! -s err ] || { cat err; fail "PDF of $1"; return 1; }
 }
 
-write_seals() {
-    "$ROOT/tests/seal.py" seal.png seal.ppm && cjpeg -quality 90 seal.ppm > seal.jpg || return 1
-    local kind
-    for kind in png jpg; do
-        cat > seal-$kind.yaml <<EOF
-meta:
-  title: 带印章的报告
-  author: 卫东区退役军人事务局
-  date: 2024-01-31
-body:
-  - title: 带印章的报告
-  - 这是正文的最后一段，下面是加盖印章的发文机关署名和成文日期。
-  - signature: {seal: seal.$kind}
-EOF
-    done
-}
 
 write_specials() {
     cat > specials.yaml <<'EOF'
@@ -72,7 +56,7 @@ test_continued_table() {
 # The seal as PNG (with alpha, flattened) and as JPEG: an ImageObject
 # drawn where the PDF draws its image, the picture in Res/.
 test_seal_png_and_jpeg() {
-    write_seals || return 1
+    write_seal_reports || return 1
     local kind
     for kind in png jpg; do
         build_both seal-$kind || return 1
@@ -141,7 +125,7 @@ EOF
 test_reproducible() {
     # libfaketime is preloaded ahead of ASan's runtime.
     export ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
-    cp "$ROOT/data/2023.yaml" . && write_seals || return 1
+    cp "$ROOT/data/2023.yaml" . && write_seal_reports || return 1
     rc 2023.yaml -o a.ofd && rc 2023.yaml -o b.ofd && cmp a.ofd b.ofd || return 1
     faketime '2031-07-04 12:00:00' env TZ=Asia/Shanghai "$ROOT/$REPORTC" 2023.yaml -o c.ofd && cmp a.ofd c.ofd || return 1
     rc seal-png.yaml -o s1.ofd && faketime '2029-01-01' "$ROOT/$REPORTC" seal-png.yaml -o s2.ofd && cmp s1.ofd s2.ofd
@@ -195,7 +179,7 @@ test_zip_container() {
 # and Definitions.xsd.  Without it the test only says so.
 test_xsd_when_schemas_given() {
     [ -n "${OFD_XSD:-}" ] && [ -f "$OFD_XSD/Page.xsd" ] || { echo "skipped: OFD_XSD not set"; return 0; }
-    cp "$ROOT/data/2023.yaml" . && write_seals && write_specials || return 1
+    cp "$ROOT/data/2023.yaml" . && write_seal_reports && write_specials || return 1
     python3 "$ROOT/tests/gen-table.py" 120 > table.yaml && cp "$ROOT"/tests/reports/*.yaml . || return 1
     local y f s n=0
     for y in *.yaml; do

@@ -10,20 +10,7 @@ PDFA="$ROOT/tests/pdfacheck.py"
 # U+FFFF in every Info field, no metadata at all, non-BMP headings; and a
 # 落款 with a seal, as a PNG with alpha and as a JPEG.
 write_reports() {
-    "$ROOT/tests/seal.py" seal.png seal.ppm && cjpeg -quality 90 seal.ppm > seal.jpg || return 1
-    local kind
-    for kind in png jpg; do
-        cat > seal-$kind.yaml <<EOF
-meta:
-  title: 带印章的报告
-  author: 卫东区退役军人事务局
-  date: 2024-01-31
-body:
-  - title: 带印章的报告
-  - 这是正文的最后一段，下面是加盖印章的发文机关署名和成文日期。
-  - signature: {seal: seal.$kind}
-EOF
-    done
+    write_seal_reports || return 1
     cat > specials.yaml <<'EOF'
 meta:
   title: "𠮷野家 A&B <C> \"引号\" '单引号' 报告"
