@@ -505,7 +505,7 @@ void template_report_missing(expander *e, const syn_report *r)
 {
     enum { LISTED = 20 };
     src_pos at = r->data ? r->data->pos : r->pos;
-    if (e->n_missing) {
+    if (e->n_missing && !r->data_unread) {
         size_t len = 64;
         for (int i = 0; i < e->n_missing && i < LISTED; i++) len += strlen(e->missing[i]) + 2;
         char *list = arena_alloc(e->a, len);

@@ -249,6 +249,7 @@ static void parse_templated(parse_ctx *p, const ynode *root, syn_report *r, cons
                         "data must be a mapping of numbers by name, or a CSV file");
         else
             r->data = parse_data(p, v);
+        r->data_unread = !r->data;
     }
     if ((v = yaml_lookup(root, "previous"))) r->previous = parse_previous(p, v, r);
 }

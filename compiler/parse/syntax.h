@@ -239,6 +239,8 @@ typedef struct syn_report {
     bool has_sections;
     src_pos sections_pos;
     const syn_data *data;           /* NULL: none */
+    bool data_unread;               /* data: was given but could not be read (its error is
+                                       reported): no "numbers are missing" on top of it */
     const syn_data *previous;       /* last year's data (R6, R7); NULL: none or unreadable */
     /* both */
     syn_attachment *attachments;
