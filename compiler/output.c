@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,10 +108,10 @@ bool output_write(diag *d, const char *path, const uint8_t *data, size_t len)
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
-    sigprocmask(SIG_BLOCK, &block, &prev);
+    pthread_sigmask(SIG_BLOCK, &block, &prev);
     int fd = mkstemp(temp_path);
     have_temp = fd >= 0;
-    sigprocmask(SIG_SETMASK, &prev, NULL);
+    pthread_sigmask(SIG_SETMASK, &prev, NULL);
     bool ok = fd >= 0;
     const char *step = N_("create");
     if (ok && !(ok = fchmod(fd, mode) == 0)) step = N_("set the mode of");
@@ -120,11 +121,15 @@ bool output_write(diag *d, const char *path, const uint8_t *data, size_t len)
     if (ok && !(ok = fdatasync(fd) == 0)) step = N_("write");
     int e = errno;
     if (fd >= 0 && close(fd) != 0 && ok) ok = false, step = N_("write"), e = errno;
+    /* The rename is the commit point, so signals wait from just before it.
+       Once the new file is in place the run has succeeded: SIGINT/SIGTERM
+       stay blocked until the process exits, so that it never reports
+       being killed (status 130/143) after it replaced the user's file. */
+    pthread_sigmask(SIG_BLOCK, &block, &prev);
     if (ok && !(ok = rename(temp_path, path) == 0)) step = N_("rename"), e = errno;
-    sigprocmask(SIG_BLOCK, &block, &prev);
     if (!ok && have_temp) unlink(temp_path);
     have_temp = 0;
-    sigprocmask(SIG_SETMASK, &prev, NULL);
+    if (!ok) pthread_sigmask(SIG_SETMASK, &prev, NULL);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     if (!ok) diag_failure(d, "cannot %s %s: %s", _(step), fd >= 0 ? temp_path : path, strerror(e));

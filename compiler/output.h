@@ -24,7 +24,9 @@ const char *output_check(arena *a, diag *d, const char *path, const char *input,
 
 /* Writes data[0..len) to `path` (from output_check) atomically.  An existing
  * file keeps its permissions; a new one gets 0666 less the umask.  False
- * after a failure in d (nothing left behind). */
+ * after a failure in d (nothing left behind).  After a true return SIGINT
+ * and SIGTERM stay blocked: the run has succeeded and ends with status 0
+ * (in `watch` they are read from a signalfd and were blocked already). */
 bool output_write(diag *d, const char *path, const uint8_t *data, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,11 +85,17 @@ progress *progress_start(void)
         ok = false;
     }
     if (attr_ok) pthread_condattr_destroy(&attr);
+    /* The thread is born with every signal blocked, so SIGINT and SIGTERM
+       always reach the main thread, whose mask output.c controls. */
+    sigset_t all, prev;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &prev);
     if (ok && pthread_create(&p->thread, NULL, progress_main, p) != 0) {
         pthread_cond_destroy(&p->wake);
         pthread_mutex_destroy(&p->lock);
         ok = false;
     }
+    pthread_sigmask(SIG_SETMASK, &prev, NULL);
     if (!ok) {
         free(p);
         return NULL;
