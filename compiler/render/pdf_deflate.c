@@ -1,6 +1,8 @@
 /* pdf_deflate.c — see pdf_deflate.h. */
 #include "pdf_deflate.h"
 
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -112,4 +114,21 @@ void pdf_deflate_free(pdf_deflater *d)
     pthread_mutex_destroy(&d->lock);
     free(d->tasks);
     free(d);
+}
+
+/* Writes the /Filter of a stream deflated here: libharu removes a /Filter
+ * key from streams it does not filter, but calls this hook while writing
+ * the dictionary. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+HPDF_STATUS pdf_deflate_put(HPDF_Dict obj, const uint8_t *z, size_t zlen)
+{
+    HPDF_MemStream_FreeData(obj->stream);
+    obj->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate again */
+    obj->write_fn = write_flate_filter;
+    return HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
 }

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <hpdf.h>
+
 /* libdeflate's level: measured on data/2023.yaml's fonts (README, Performance). */
 #define PDF_DEFLATE_LEVEL 6
 
@@ -33,5 +35,10 @@ const uint8_t *pdf_deflate_result(const pdf_deflater *d, int i, size_t *len);
 
 /* Waits for the worker if still running and frees everything; NULL is allowed. */
 void pdf_deflate_free(pdf_deflater *d);
+
+/* Makes libharu stream object `obj` hold z[0..zlen), a zlib stream deflated
+ * here, with /Filter /FlateDecode: libharu neither deflates it again nor
+ * drops the key. */
+HPDF_STATUS pdf_deflate_put(HPDF_Dict obj, const uint8_t *z, size_t zlen);
 
 #endif

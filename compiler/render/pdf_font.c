@@ -187,24 +187,6 @@ static bool write_tounicode(HPDF_Font font, const entry *e, unsigned n)
     return ok == HPDF_OK;
 }
 
-/* Writes the /Filter of a stream we deflated ourselves: libharu removes a
- * /Filter key from streams it does not filter, but calls this hook while
- * writing the dictionary. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Makes stream object `obj` hold z[0..zlen), already deflated. */
-static HPDF_STATUS put_precompressed(HPDF_Dict obj, const uint8_t *z, size_t zlen)
-{
-    HPDF_MemStream_FreeData(obj->stream);
-    obj->filter = HPDF_STREAM_FILTER_NONE; /* libharu must not deflate again */
-    obj->write_fn = write_flate_filter;
-    return HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zlen);
-}
-
 /* libharu's CIDToGIDMap covers all 65,535 CIDs and gets deflated
  * at level 6 on every save; ours stops after the last of our codes, which
  * is all a CID font with those codes can reach. */
@@ -495,8 +477,8 @@ bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen)
         size_t file_len, map_len;
         const uint8_t *file = pdf_deflate_result(pf->deflater, k, &file_len);
         const uint8_t *map = pdf_deflate_result(pf->deflater, k + 1, &map_len);
-        if (put_precompressed(face->font_file, file, file_len) != HPDF_OK ||
-            put_precompressed(face->map, map, map_len) != HPDF_OK) {
+        if (pdf_deflate_put(face->font_file, file, file_len) != HPDF_OK ||
+            pdf_deflate_put(face->map, map, map_len) != HPDF_OK) {
             snprintf(err, errlen, "libharu could not take a font file");
             return false;
         }
@@ -513,20 +495,16 @@ bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int l
 {
     if (face < 0 || face >= pf->n || !pf->faces[face].codes) return false;
     const pf_face *pff = &pf->faces[face];
+    *out++ = '<';
     for (int i = 0; i < len; i++) {
         const code_of *hit = bsearch(&text[i], pff->codes, pff->n_e, sizeof *pff->codes, compare_u32);
         if (!hit) return false;
-        uint32_t c = hit->code;
-        /* libharu's UTF-8 encoder turns the UTF-8 form of a code into CID = code. */
-        if (c < 0x800) {
-            *out++ = (char)(0xC0 | (c >> 6));
-            *out++ = (char)(0x80 | (c & 0x3F));
-        } else {
-            *out++ = (char)(0xE0 | (c >> 12));
-            *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-            *out++ = (char)(0x80 | (c & 0x3F));
-        }
+        static const char hex[] = "0123456789abcdef";
+        uint32_t c = hit->code;   /* < 0x10000: FONT_MAX_CHARS */
+        out[0] = hex[c >> 12 & 15], out[1] = hex[c >> 8 & 15], out[2] = hex[c >> 4 & 15], out[3] = hex[c & 15];
+        out += 4;
     }
+    *out++ = '>';
     *out = '\0';
     return true;
 }

@@ -33,10 +33,10 @@ bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen);
 /* The libharu font of face `face`, or NULL when the document never uses it. */
 HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face);
 
-/* Writes text[0..len) of face `face` as the UTF-8 bytes of its codes
- * (2 or 3 bytes each) plus a NUL into out, which holds at least 3 * len + 1 bytes;
- * the string to hand to HPDF_Page_ShowText/TextOut.  False if some character
- * was not collected by pdf_fonts_load (a run outside `doc`). */
+/* Writes text[0..len) of face `face` as a PDF hex string of its 2-byte
+ * codes ("<01a2…>") plus a NUL into out, which holds at least 4 * len + 3
+ * bytes: the operand of Tj.  False if some character was not collected by
+ * pdf_fonts_load (a run outside `doc`). */
 bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out);
 
 /* Frees the tables; the libharu objects belong to the HPDF_Doc. NULL is allowed. */

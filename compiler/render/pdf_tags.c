@@ -235,19 +235,15 @@ static int target(const pdf_tags *t, const frame_tag *tag, int part, bool rule, 
     return e >= 0 ? e : OPEN_PAGINATION;
 }
 
-static HPDF_Stream page_stream(HPDF_Page page)
-{
-    return ((HPDF_PageAttr)page->attr)->stream;
-}
-
-bool pdf_tags_close(pdf_tags *t, HPDF_Page page)
+bool pdf_tags_close(pdf_tags *t, pdf_content *c)
 {
     if (t->open == OPEN_NONE) return true;
     t->open = OPEN_NONE;
-    return HPDF_Stream_WriteStr(page_stream(page), "EMC\012") == HPDF_OK;
+    pdf_content_str(c, "EMC\012");
+    return !c->oom;
 }
 
-bool pdf_tags_mark(pdf_tags *t, HPDF_Page page, int page_index, const frame_tag *tag, int part, bool rule, bool image)
+bool pdf_tags_mark(pdf_tags *t, pdf_content *c, int page_index, const frame_tag *tag, int part, bool rule, bool image)
 {
     if (page_index != t->page) {   /* pages come in order */
         if (t->open != OPEN_NONE) return false;
@@ -256,11 +252,13 @@ bool pdf_tags_mark(pdf_tags *t, HPDF_Page page, int page_index, const frame_tag 
     }
     int want = target(t, tag, part, rule, image);
     if (want == t->open) return true;
-    if (!pdf_tags_close(t, page)) return false;
-    HPDF_Stream s = page_stream(page);
+    if (!pdf_tags_close(t, c)) return false;
     t->open = want;
-    if (want == OPEN_PAGINATION) return HPDF_Stream_WriteStr(s, "/Artifact<</Type/Pagination>>BDC\012") == HPDF_OK;
-    if (want == OPEN_LAYOUT) return HPDF_Stream_WriteStr(s, "/Artifact<</Type/Layout>>BDC\012") == HPDF_OK;
+    if (want == OPEN_PAGINATION || want == OPEN_LAYOUT) {
+        pdf_content_str(c, want == OPEN_PAGINATION ? "/Artifact<</Type/Pagination>>BDC\012"
+                                                   : "/Artifact<</Type/Layout>>BDC\012");
+        return !c->oom;
+    }
     int mcid = t->n_owners - t->page_first[page_index];
     if (!grow(t, (void **)&t->owners, &t->cap_owners, t->n_owners + 1, sizeof *t->owners)) return false;
     t->owners[t->n_owners++] = want;
@@ -269,19 +267,30 @@ bool pdf_tags_mark(pdf_tags *t, HPDF_Page page, int page_index, const frame_tag 
     if (e->page < 0) e->page = page_index;
     char op[64];
     snprintf(op, sizeof op, "/%s<</MCID %d>>BDC\012", e->type, mcid);
-    return HPDF_Stream_WriteStr(s, op) == HPDF_OK;
+    pdf_content_str(c, op);
+    return !c->oom;
 }
 
 /* ---- writing ---- */
 
+/* Room for n more bytes at *at in the hook's buffer. */
+static bool room(pdf_tags *t, size_t at, size_t n)
+{
+    if (t->buf && t->buf_cap - at > n) return true;
+    size_t cap = t->buf_cap ? 2 * t->buf_cap : 256;
+    while (cap - at <= n) cap *= 2;
+    char *more = realloc(t->buf, cap);
+    if (!more) return false;
+    t->buf = more;
+    t->buf_cap = cap;
+    return true;
+}
+
 static bool put(pdf_tags *t, size_t *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static bool put(pdf_tags *t, size_t *at, const char *fmt, ...)
 {
-    if (!t->buf) {   /* no arithmetic on a NULL buffer (UBSan) */
-        if (!(t->buf = malloc(256))) return false;
-        t->buf_cap = 256;
-    }
     for (;;) {
+        if (!room(t, *at, 64)) return false;
         va_list ap;
         va_start(ap, fmt);
         int n = vsnprintf(t->buf + *at, t->buf_cap - *at, fmt, ap);
@@ -291,12 +300,35 @@ static bool put(pdf_tags *t, size_t *at, const char *fmt, ...)
             *at += (size_t)n;
             return true;
         }
-        size_t cap = 2 * t->buf_cap + (size_t)n;
-        char *more = realloc(t->buf, cap);
-        if (!more) return false;
-        t->buf = more;
-        t->buf_cap = cap;
+        if (!room(t, *at, (size_t)n + 1)) return false;
     }
+}
+
+/* The hot pieces without printf: tens of thousands of elements in a long
+ * table, where vsnprintf was a tenth of the whole run. */
+static bool put_str(pdf_tags *t, size_t *at, const char *s)
+{
+    size_t n = strlen(s);
+    if (!room(t, *at, n)) return false;
+    memcpy(t->buf + *at, s, n);
+    *at += n;
+    return true;
+}
+
+static bool put_uint(pdf_tags *t, size_t *at, unsigned v)
+{
+    char digits[12];
+    int n = 0;
+    do digits[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
+    if (!room(t, *at, (size_t)n)) return false;
+    while (n > 0) t->buf[(*at)++] = digits[--n];
+    return true;
+}
+
+/* " N 0 R" (without the space when first). */
+static bool put_ref(pdf_tags *t, size_t *at, bool first, unsigned id)
+{
+    return (first || put_str(t, at, " ")) && put_uint(t, at, id) && put_str(t, at, " 0 R");
 }
 
 static const char *const scope_names[] = { "", "Column", "Row", "Both" };
@@ -307,18 +339,20 @@ static HPDF_STATUS write_elem(HPDF_Dict obj, HPDF_Stream stream)
     const elem *e = obj->attr;
     pdf_tags *t = e->owner;
     size_t at = 0;
-    bool ok = put(t, &at, "/S/%s/P %u 0 R", e->type, (unsigned)(e->parent < 0 ? t->root_id : t->elems[e->parent].id));
-    if (ok && e->page >= 0) ok = put(t, &at, "/Pg %u 0 R", (unsigned)t->page_ids[e->page]);
+    bool ok = put_str(t, &at, "/S/") && put_str(t, &at, e->type) && put_str(t, &at, "/P ") &&
+              put_ref(t, &at, true, (unsigned)(e->parent < 0 ? t->root_id : t->elems[e->parent].id));
+    if (ok && e->page >= 0) ok = put_str(t, &at, "/Pg ") && put_ref(t, &at, true, (unsigned)t->page_ids[e->page]);
     if (ok && e->first_kid >= 0) {
         const kid *k0 = &t->kids[e->first_kid];
         bool single = k0->next < 0 && k0->elem < 0 && k0->page == e->page;
         ok = put(t, &at, single ? "/K " : "/K[");
         for (int k = e->first_kid; ok && k >= 0; k = t->kids[k].next) {
             const kid *c = &t->kids[k];
-            const char *sep = k == e->first_kid ? "" : " ";
-            if (c->elem >= 0) ok = put(t, &at, "%s%u 0 R", sep, (unsigned)t->elems[c->elem].id);
-            else if (c->page == e->page) ok = put(t, &at, "%s%d", sep, c->mcid);
-            else ok = put(t, &at, "%s<</Type/MCR/Pg %u 0 R/MCID %d>>", sep, (unsigned)t->page_ids[c->page], c->mcid);
+            bool first = k == e->first_kid;
+            if (c->elem >= 0) ok = put_ref(t, &at, first, (unsigned)t->elems[c->elem].id);
+            else if (c->page == e->page) ok = (first || put_str(t, &at, " ")) && put_uint(t, &at, (unsigned)c->mcid);
+            else ok = put(t, &at, "%s<</Type/MCR/Pg %u 0 R/MCID %d>>", first ? "" : " ", (unsigned)t->page_ids[c->page],
+                          c->mcid);
         }
         if (ok && !single) ok = put(t, &at, "]");
     }
@@ -353,10 +387,10 @@ static bool put_nums(pdf_tags *t, size_t *at, int p0, int p1)
     bool ok = put(t, at, "/Nums[");
     for (int p = p0; ok && p < p1; p++) {
         if (t->page_first[p + 1] == t->page_first[p]) continue;
-        ok = put(t, at, "%d[", p);
+        ok = put_uint(t, at, (unsigned)p) && put_str(t, at, "[");
         for (int i = t->page_first[p]; ok && i < t->page_first[p + 1]; i++)
-            ok = put(t, at, i > t->page_first[p] ? " %u 0 R" : "%u 0 R", (unsigned)t->elems[t->owners[i]].id);
-        if (ok) ok = put(t, at, "]");
+            ok = put_ref(t, at, i == t->page_first[p], (unsigned)t->elems[t->owners[i]].id);
+        if (ok) ok = put_str(t, at, "]");
     }
     return ok && put(t, at, "]");
 }
@@ -413,6 +447,12 @@ bool pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Page *pages, int n_pages)
              HPDF_Dict_AddName(pages[p], "Tabs", "S") != HPDF_OK))
             return false;
     }
+    /* libharu's cross-reference list grows by a fixed 1,024 entries and
+       copies itself byte by byte each time: quadratic in a table of 6,000
+       rows (90,000 elements).  It grows once, to what comes now. */
+    HPDF_List entries = pdf->xref->entries;
+    HPDF_UINT more = (HPDF_UINT)t->n_elems + (HPDF_UINT)n_leaves + 2;
+    if (entries->items_per_block < more) entries->items_per_block = more;
     HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
     if (!root || HPDF_Xref_Add(pdf->xref, root) != HPDF_OK) return false;
     t->root_id = root->header.obj_id & 0x00FFFFFF;

@@ -17,6 +17,7 @@
 #include <hpdf.h>
 
 #include "layout/frame.h"
+#include "pdf_content.h"
 
 typedef struct pdf_tags pdf_tags;
 
@@ -26,12 +27,13 @@ pdf_tags *pdf_tags_new(const frame_doc *doc);
 /* What is drawn next on page `page` (0-based): an item with tag `tag`, of
  * part `part` (frame_part; a text piece), or a rule, or a run's image.  Opens
  * the marked-content sequence it belongs in unless it is already open.
- * Call it only outside a path; close before BT or ET. */
-bool pdf_tags_mark(pdf_tags *t, HPDF_Page page, int page_index, const frame_tag *tag, int part, bool rule,
+ * Written into the page's content c.  Call it only outside a path; close
+ * before BT or ET. */
+bool pdf_tags_mark(pdf_tags *t, pdf_content *c, int page_index, const frame_tag *tag, int part, bool rule,
                    bool image);
 
 /* Ends the open sequence, if any (before BT, ET, and at the page's end). */
-bool pdf_tags_close(pdf_tags *t, HPDF_Page page);
+bool pdf_tags_close(pdf_tags *t, pdf_content *c);
 
 /* After every page is drawn: the element objects, the ParentTree, each
  * page's /StructParents, the catalog's /StructTreeRoot and /MarkInfo. */

@@ -4,6 +4,7 @@
  * further call, so the first failure ends the job. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_write.h"
+#include "pdf_content.h"
 #include "pdf_font.h"
 #include "pdf_image.h"
 #include "pdf_pdfa.h"
@@ -13,6 +14,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,8 +144,10 @@ static bool set_info(writer *w, const pdf_info *info, pdfa_meta *m, char *date, 
     return true;
 }
 
-/* Draws the image of text run t (frame.h), loading its file on first use. */
-static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float page_height)
+/* Draws the image of text run t (frame.h), loading its file on first use:
+ * centred on the run's point, as wide as the layout said, its height from
+ * the image's proportions. */
+static bool draw_image(writer *w, HPDF_Page page, pdf_content *c, const frame_text *t, mpt_t page_height)
 {
     const frame_image *fi = t->image;
     HPDF_Image img = NULL;
@@ -165,71 +169,153 @@ static bool draw_image(writer *w, HPDF_Page page, const frame_text *t, float pag
         w->images[w->n_images++].image = img;
     }
     HPDF_UINT pw = HPDF_Image_GetWidth(img), ph = HPDF_Image_GetHeight(img);
-    if (pw == 0 || ph == 0) return failed(w, "HPDF_Image_GetWidth");
-    float width = pt(fi->width), height = width * (float)ph / (float)pw;
-    float cx = pt(t->x + fi->dx), cy = page_height - pt(t->y + fi->dy);
-    if (HPDF_Page_DrawImage(page, img, cx - width / 2, cy - height / 2, width, height) != HPDF_OK)
-        return failed(w, "HPDF_Page_DrawImage");
+    const char *name = HPDF_Page_GetXObjectName(page, img);
+    if (pw == 0 || ph == 0 || !name) return failed(w, "placing an image");
+    int64_t width = fi->width, height = (width * ph + pw / 2) / pw;
+    int64_t cx = (int64_t)t->x + fi->dx, cy = (int64_t)page_height - t->y - fi->dy;
+    pdf_content_str(c, "q\012");
+    pdf_content_num(c, width);
+    pdf_content_str(c, "0 0 ");
+    pdf_content_num(c, height);
+    pdf_content_num(c, cx - width / 2);
+    pdf_content_num(c, cy - height / 2);
+    pdf_content_str(c, "cm\012/");
+    pdf_content_word(c, name);
+    pdf_content_str(c, "Do\012Q\012");
     return true;
 }
 
+/* Where the text object is: the start of its current line, in PDF
+ * coordinates (millipoints from the page's bottom left). */
+typedef struct text_pos { bool open; int64_t x, y; } text_pos;
+
 /* Ends the open marked-content sequence, then the text object. */
-static bool end_text(writer *w, HPDF_Page page, pdf_tags *tags)
+static bool end_text(writer *w, pdf_content *c, pdf_tags *tags, text_pos *tp)
 {
-    if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
-    if (HPDF_Page_EndText(page) != HPDF_OK) return failed(w, "HPDF_Page_EndText");
+    if (!pdf_tags_close(tags, c)) return failed(w, "ending marked content");
+    pdf_content_str(c, "ET\012");
+    tp->open = false;
     return true;
 }
 
 /* Text run t, piece by piece of one part (frame.h), each in its element's
- * marked content: the first piece placed, the others following on. */
-static bool draw_text(writer *w, HPDF_Page page, int page_index, pdf_tags *tags, const frame_item *it,
-                      const pdf_fonts *fonts, char *buf, float page_height)
+ * marked content: the first piece placed (Td from the line before), the
+ * others following on. */
+static bool draw_text(writer *w, pdf_content *c, int page_index, pdf_tags *tags, const frame_item *it,
+                      const pdf_fonts *fonts, char *buf, text_pos *tp, mpt_t page_height)
 {
     const frame_text *t = &it->u.text;
     for (int k = 0; k < t->len;) {
         int part = t->parts ? t->parts[k] : t->part, end = t->parts ? k + 1 : t->len;
         while (end < t->len && t->parts[end] == part) end++;
-        if (!pdf_tags_mark(tags, page, page_index, &it->tag, part, false, false))
+        if (!pdf_tags_mark(tags, c, page_index, &it->tag, part, false, false))
             return failed(w, "marking content");
         if (!pdf_fonts_encode(fonts, t->face, t->text + k, end - k, buf)) {
             snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
             return false;
         }
-        if ((k == 0 ? HPDF_Page_TextOut(page, pt(t->x), page_height - pt(t->y), buf)
-                    : HPDF_Page_ShowText(page, buf)) != HPDF_OK)
-            return failed(w, "HPDF_Page_TextOut");
+        if (k == 0) {
+            int64_t x = t->x, y = (int64_t)page_height - t->y;
+            pdf_content_num(c, x - tp->x);
+            pdf_content_num(c, y - tp->y);
+            pdf_content_str(c, "Td\012");
+            tp->x = x, tp->y = y;
+        }
+        pdf_content_word(c, buf);
+        pdf_content_str(c, "Tj\012");
         k = end;
     }
     /* The word space the layout dropped at the line end, written after
        the line's last character, where it shows nothing. */
     static const uint32_t space = ' ';
-    if (t->space_after && (!pdf_fonts_encode(fonts, t->face, &space, 1, buf) || HPDF_Page_ShowText(page, buf) != HPDF_OK))
-        return failed(w, "writing a word space");
+    if (t->space_after) {
+        if (!pdf_fonts_encode(fonts, t->face, &space, 1, buf)) return failed(w, "writing a word space");
+        pdf_content_word(c, buf);
+        pdf_content_str(c, "Tj\012");
+    }
+    return true;
+}
+
+/* The graphics and text state a page has set, so that each operator is
+ * written only when its value changes. */
+typedef struct page_state {
+    HPDF_Font font;
+    mpt_t size, track, width, stroke;
+} page_state;
+
+/* Font, size, Tc and the synthetic bold of text run t, where they change. */
+static bool text_state(writer *w, HPDF_Page page, pdf_content *c, page_state *st, const frame_text *t, HPDF_Font font)
+{
+    if (font != st->font || t->size != st->size) {
+        const char *name = HPDF_Page_GetLocalFontName(page, font);
+        if (!name) return failed(w, "adding a font to the page");
+        pdf_content_str(c, "/");
+        pdf_content_word(c, name);
+        pdf_content_num(c, t->size);
+        pdf_content_str(c, "Tf\012");
+        st->font = font;
+        st->size = t->size;
+    }
+    if (t->tracking != st->track) {
+        pdf_content_num(c, t->tracking);
+        pdf_content_str(c, "Tc\012");
+        st->track = t->tracking;
+    }
+    if (t->stroke != st->stroke) {
+        /* Synthetic bold for faces without a bold cut: the outline is
+           stroked as well as filled, as wide as the layout said. */
+        if (t->stroke > 0) {
+            pdf_content_num(c, t->stroke);
+            pdf_content_str(c, "w\012");
+        }
+        st->width = -1;
+        if ((t->stroke > 0) != (st->stroke > 0)) pdf_content_str(c, t->stroke > 0 ? "2 Tr\012" : "0 Tr\012");
+        st->stroke = t->stroke;
+    }
+    return true;
+}
+
+/* A straight rule, in its element's marked content. */
+static bool draw_rule(writer *w, pdf_content *c, int page_index, pdf_tags *tags, page_state *st,
+                      const frame_item *it, mpt_t page_height)
+{
+    const frame_rule *r = &it->u.rule;
+    if (!pdf_tags_mark(tags, c, page_index, &it->tag, 0, true, false)) return failed(w, "marking a rule");
+    if (r->width != st->width) {
+        /* Square caps: a table's rules meet at the corners without a notch. */
+        if (st->width < 0) pdf_content_str(c, "2 J\012");
+        pdf_content_num(c, r->width);
+        pdf_content_str(c, "w\012");
+        st->width = r->width;
+    }
+    pdf_content_num(c, r->x0);
+    pdf_content_num(c, (int64_t)page_height - r->y0);
+    pdf_content_str(c, "m\012");
+    pdf_content_num(c, r->x1);
+    pdf_content_num(c, (int64_t)page_height - r->y1);
+    pdf_content_str(c, "l\012S\012");
     return true;
 }
 
 /* One page.  Text runs share one BT…ET block as long as no rule or image
  * interrupts them; font, size and Tc are set only when they change.  Every
  * item goes into marked content (pdf_tags.h), which never crosses BT or ET. */
-static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page page, const pdf_fonts *fonts,
-                      pdf_tags *tags, char *buf)
+static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page page, pdf_content *c,
+                      const pdf_fonts *fonts, pdf_tags *tags, char *buf)
 {
     const frame_page *fp = &doc->pages[page_index];
-    const float H = pt(doc->page_height);
-    bool in_text = false;
-    HPDF_Font cur_font = NULL;
-    mpt_t cur_size = -1, cur_track = 0, cur_width = -1, cur_stroke = 0;
+    const mpt_t H = doc->page_height;
+    text_pos tp = { 0 };
+    page_state st = { .size = -1, .width = -1 };
     for (int i = 0; i < fp->n_items; i++) {
         const frame_item *it = &fp->items[i];
         if (it->kind == FRAME_TEXT) {
             const frame_text *t = &it->u.text;
             if (t->image) {
-                if (in_text && !end_text(w, page, tags)) return false;
-                in_text = false;
-                if (!pdf_tags_mark(tags, page, page_index, &it->tag, t->part, false, true))
+                if (tp.open && !end_text(w, c, tags, &tp)) return false;
+                if (!pdf_tags_mark(tags, c, page_index, &it->tag, t->part, false, true))
                     return failed(w, "marking an image");
-                if (!draw_image(w, page, t, H)) return false;
+                if (!draw_image(w, page, c, t, H)) return false;
             }
             if (t->len <= 0) continue;
             HPDF_Font font = pdf_fonts_font(fonts, t->face);
@@ -237,57 +323,24 @@ static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page
                 snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
                 return false;
             }
-            if (!in_text) {
-                if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
-                if (HPDF_Page_BeginText(page) != HPDF_OK) return failed(w, "HPDF_Page_BeginText");
-                in_text = true;
+            if (!tp.open) {
+                if (!pdf_tags_close(tags, c)) return failed(w, "ending marked content");
+                pdf_content_str(c, "BT\012");
+                tp = (text_pos){ .open = true };
             }
-            if (font != cur_font || t->size != cur_size) {
-                if (HPDF_Page_SetFontAndSize(page, font, pt(t->size)) != HPDF_OK)
-                    return failed(w, "HPDF_Page_SetFontAndSize");
-                cur_font = font;
-                cur_size = t->size;
-            }
-            if (t->tracking != cur_track) {
-                if (HPDF_Page_SetCharSpace(page, pt(t->tracking)) != HPDF_OK)
-                    return failed(w, "HPDF_Page_SetCharSpace");
-                cur_track = t->tracking;
-            }
-            if (t->stroke != cur_stroke) {
-                /* Synthetic bold for faces without a bold cut: the outline is
-                   stroked as well as filled, as wide as the layout said. */
-                if (t->stroke > 0 && (HPDF_Page_SetLineWidth(page, pt(t->stroke)) != HPDF_OK))
-                    return failed(w, "HPDF_Page_SetLineWidth");
-                cur_width = -1;
-                if ((t->stroke > 0) != (cur_stroke > 0) &&
-                    HPDF_Page_SetTextRenderingMode(page, t->stroke > 0 ? HPDF_FILL_THEN_STROKE : HPDF_FILL) != HPDF_OK)
-                    return failed(w, "HPDF_Page_SetTextRenderingMode");
-                cur_stroke = t->stroke;
-            }
-            if (!draw_text(w, page, page_index, tags, it, fonts, buf, H)) return false;
+            if (!text_state(w, page, c, &st, t, font)) return false;
+            if (!draw_text(w, c, page_index, tags, it, fonts, buf, &tp, H)) return false;
         } else {
-            const frame_rule *r = &it->u.rule;
-            if (in_text) {
-                if (!end_text(w, page, tags)) return false;
-                in_text = false;
-            }
-            if (!pdf_tags_mark(tags, page, page_index, &it->tag, 0, true, false)) return failed(w, "marking a rule");
-            if (r->width != cur_width) {
-                /* Square caps: a table's rules meet at the corners without a notch. */
-                if (cur_width < 0 && HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END) != HPDF_OK)
-                    return failed(w, "HPDF_Page_SetLineCap");
-                if (HPDF_Page_SetLineWidth(page, pt(r->width)) != HPDF_OK)
-                    return failed(w, "HPDF_Page_SetLineWidth");
-                cur_width = r->width;
-            }
-            if (HPDF_Page_MoveTo(page, pt(r->x0), H - pt(r->y0)) != HPDF_OK ||
-                HPDF_Page_LineTo(page, pt(r->x1), H - pt(r->y1)) != HPDF_OK ||
-                HPDF_Page_Stroke(page) != HPDF_OK)
-                return failed(w, "drawing a rule");
+            if (tp.open && !end_text(w, c, tags, &tp)) return false;
+            if (!draw_rule(w, c, page_index, tags, &st, it, H)) return false;
         }
     }
-    if (in_text) return end_text(w, page, tags);
-    if (!pdf_tags_close(tags, page)) return failed(w, "ending marked content");
+    if (tp.open && !end_text(w, c, tags, &tp)) return false;
+    if (!pdf_tags_close(tags, c)) return failed(w, "ending marked content");
+    if (!pdf_content_store(c, page)) {
+        snprintf(w->err, w->errlen, "out of memory while writing page %d", page_index + 1);
+        return false;
+    }
     return true;
 }
 
@@ -367,7 +420,8 @@ static bool save(writer *w, bool pdfa, uint8_t **out, size_t *out_len)
 }
 
 static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
-                      pdf_fonts **fonts, pdf_tags *tags, HPDF_Page *pages, char **buf, uint8_t **out, size_t *len)
+                      pdf_fonts **fonts, pdf_tags *tags, HPDF_Page *pages, pdf_content *content, char **buf,
+                      uint8_t **out, size_t *len)
 {
     if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
     if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
@@ -394,7 +448,7 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         for (int i = 0; i < doc->pages[p].n_items; i++)
             if (doc->pages[p].items[i].kind == FRAME_TEXT && doc->pages[p].items[i].u.text.len > longest)
                 longest = doc->pages[p].items[i].u.text.len;
-    if (!(*buf = malloc(3 * (size_t)longest + 1))) {
+    if (!(*buf = malloc(4 * (size_t)longest + 3))) {
         snprintf(w->err, w->errlen, "out of memory");
         return false;
     }
@@ -404,7 +458,7 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
         if (HPDF_Page_SetWidth(page, pt(doc->page_width)) != HPDF_OK ||
             HPDF_Page_SetHeight(page, pt(doc->page_height)) != HPDF_OK)
             return failed(w, "setting the page size");
-        if (!draw_page(w, doc, p, page, *fonts, tags, *buf)) return false;
+        if (!draw_page(w, doc, p, page, content, *fonts, tags, *buf)) return false;
     }
     /* Page labels 1, 2, 3 …, as the printed numbers (GB/T 9704 §7.5). */
     if (doc->n_pages > 0 && HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
@@ -431,9 +485,11 @@ bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *op
     pdf_tags *tags = pdf_tags_new(doc);
     bool ok = pages != NULL && tags != NULL;
     if (!ok) snprintf(err, sizeof err, "out of memory");
-    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, tags, pages, &buf, out, len);
+    pdf_content content = { 0 };
+    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, tags, pages, &content, &buf, out, len);
     if (!ok) diag_internal(d, "render", "writing the PDF failed: %s", err);
     free(buf);
+    pdf_content_free(&content);
     free(pages);
     free(w.images);
     pdf_fonts_free(fonts);

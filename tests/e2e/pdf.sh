@@ -61,6 +61,33 @@ test_2023_headings_fonts_and_outline_text() {
     done
 }
 
+# The page streams are written by reportc (render/pdf_content.c), not by
+# libharu's float operators: every number is the frames' millipoints,
+# exactly (libharu wrote "0.00001 -28.98999 Td" for 0 and -28.99), and
+# every operator is one the writer means to use.
+test_page_streams_hold_exact_millipoints() {
+    build_2023 || return 1
+    qpdf --qdf --object-streams=disable 2023.pdf q.pdf || return 1
+    python3 - q.pdf <<'PY' || return 1
+import re, sys
+data = open(sys.argv[1], "rb").read()
+bad, ops, n = [], set(), 0
+for m in re.finditer(rb"%% Contents for page \d+\n.*?stream\n(.*?)endstream", data, re.S):
+    body = re.sub(rb"<[0-9a-fA-F]*>|/[^\s/<\[]+|<<[^>]*>>", b" ", m.group(1))
+    for tok in body.split():
+        if re.fullmatch(rb"[-+.0-9]+", tok):
+            n += 1
+            if not re.fullmatch(rb"-?(0|[1-9][0-9]*)(\.[0-9]{0,2}[1-9])?", tok):
+                bad.append(tok.decode())
+        else:
+            ops.add(tok.decode())
+unknown = ops - {"BT", "ET", "Td", "Tj", "Tf", "Tc", "Tr", "w", "J", "m", "l", "S", "q", "Q", "cm", "Do", "BDC", "EMC"}
+if n < 1000 or bad or unknown:
+    print("numbers %d, not exact: %s, unknown operators: %s" % (n, bad[:10], sorted(unknown)))
+    sys.exit(1)
+PY
+}
+
 test_nonbmp_character_extracts() {
     printf 'body:\n  - 吉与𠮷不同，𠮷字在扩展B区。\n' > n.yaml
     printf '吉与𠮷不同，𠮷字在扩展B区。— 1 —' > want.txt

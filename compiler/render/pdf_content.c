@@ -1,0 +1,93 @@
+/* pdf_content.c — see pdf_content.h. */
+#include "pdf_content.h"
+#include "pdf_deflate.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <libdeflate.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* libdeflate's level for page streams.  Operators repeat so much that the
+ * fastest level is within a few per cent of level 6 (README, Performance). */
+#define PDF_CONTENT_LEVEL 1
+
+/* Room for n more bytes; false (and c->oom) when memory ran out. */
+static bool reserve(pdf_content *c, size_t n)
+{
+    if (c->oom) return false;
+    if (c->cap - c->len >= n) return true;
+    size_t cap = c->cap ? 2 * c->cap : 4096;
+    while (cap - c->len < n) cap *= 2;
+    char *more = realloc(c->buf, cap);
+    if (!more) {
+        c->oom = true;
+        return false;
+    }
+    c->buf = more;
+    c->cap = cap;
+    return true;
+}
+
+void pdf_content_str(pdf_content *c, const char *s)
+{
+    size_t n = strlen(s);
+    if (!reserve(c, n)) return;
+    memcpy(c->buf + c->len, s, n);
+    c->len += n;
+}
+
+void pdf_content_word(pdf_content *c, const char *s)
+{
+    pdf_content_str(c, s);
+    if (reserve(c, 1)) c->buf[c->len++] = ' ';
+}
+
+void pdf_content_num(pdf_content *c, int64_t v)
+{
+    if (!reserve(c, 32)) return;
+    char *p = c->buf + c->len;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0) *p++ = '-';
+    uint64_t whole = u / 1000;
+    unsigned frac = (unsigned)(u % 1000);
+    char digits[24];
+    int n = 0;
+    do digits[n++] = (char)('0' + whole % 10); while ((whole /= 10) > 0);
+    while (n > 0) *p++ = digits[--n];
+    if (frac) {
+        *p++ = '.';
+        *p++ = (char)('0' + frac / 100);
+        if (frac % 100) {
+            *p++ = (char)('0' + frac / 10 % 10);
+            if (frac % 10) *p++ = (char)('0' + frac % 10);
+        }
+    }
+    *p++ = ' ';
+    c->len = (size_t)(p - c->buf);
+}
+
+bool pdf_content_store(pdf_content *c, HPDF_Page page)
+{
+    bool ok = !c->oom;
+    if (ok && !c->deflater) ok = (c->deflater = libdeflate_alloc_compressor(PDF_CONTENT_LEVEL)) != NULL;
+    size_t bound = ok ? libdeflate_zlib_compress_bound(c->deflater, c->len) : 0;
+    if (ok && bound > c->z_cap) {
+        uint8_t *more = realloc(c->z, bound);
+        if ((ok = more != NULL)) c->z = more, c->z_cap = bound;
+    }
+    size_t zlen = ok ? libdeflate_zlib_compress(c->deflater, c->buf, c->len, c->z, c->z_cap) : 0;
+    HPDF_PageAttr attr = page->attr;
+    ok = zlen > 0 && pdf_deflate_put(attr->contents, c->z, zlen) == HPDF_OK;
+    c->len = 0;
+    c->oom = false;
+    return ok;
+}
+
+void pdf_content_free(pdf_content *c)
+{
+    free(c->buf);
+    free(c->z);
+    libdeflate_free_compressor(c->deflater);
+    *c = (pdf_content){ 0 };
+}
