@@ -70,10 +70,16 @@ void arena_restore(arena *a, arena_mark m)
     if (a->head) a->head->used = m.used;
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* Sizes are kept multiples of the alignment of any type. */
+static size_t aligned(size_t size)
 {
     const size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
+    return (size + align - 1) / align * align;
+}
+
+/* `size` bytes (aligned()) of the arena, not yet zeroed. */
+static void *bump(arena *a, size_t size)
+{
     arena_chunk *c = a->head;
     if (!c || c->cap - c->used < size) {
         size_t cap = size > ARENA_CHUNK_MIN ? size : ARENA_CHUNK_MIN;
@@ -85,6 +91,13 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = (char *)c->data + c->used;
     c->used += size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = aligned(size);
+    void *p = bump(a, size);
     memset(p, 0, size);
     return p;
 }
@@ -118,8 +131,12 @@ void arena_grow(arena *a, void **items, int *cap, int need, size_t elem)
     if (need <= *cap) return;
     int ncap = *cap ? *cap * 2 : 8;
     while (ncap < need) ncap *= 2;
-    void *n = arena_alloc(a, (size_t)ncap * elem);
-    if (*items) memcpy(n, *items, (size_t)*cap * elem);
+    /* Only what the copy leaves is zeroed: zeroing the whole block first
+       was most of the cost of growing a page's long item list. */
+    size_t old = *items ? (size_t)*cap * elem : 0, size = aligned((size_t)ncap * elem);
+    char *n = bump(a, size);
+    if (old) memcpy(n, *items, old);
+    memset(n + old, 0, size - old);
     *items = n;
     *cap = ncap;
 }

@@ -14,6 +14,21 @@
 #include <string.h>
 
 #include "base/bytes.h"
+
+/* What the face answered for the characters asked about lately.  Layout
+ * asks about every character it prepares, which face has it and then how
+ * wide it is, and a report is mostly the same few hundred characters over
+ * and over: each answer from HarfBuzz costs a cmap search (two for the
+ * width: glyph, then advance).  A slot per hash of the character; a
+ * collision only asks HarfBuzz again. */
+enum { CHAR_SLOT_BITS = 12, CHAR_SLOTS = 1 << CHAR_SLOT_BITS };
+
+typedef struct char_answer {
+    uint32_t key;      /* the character + 1; 0: an empty slot */
+    uint32_t glyph;    /* 0: the face lacks it */
+    int advance;       /* in 1/1000 em, as font_face_advance_milli_em */
+} char_answer;
+
 struct font_face {
     hb_blob_t *blob;
     hb_face_t *face;
@@ -23,6 +38,7 @@ struct font_face {
     char *path;
     char *family;
     char *postscript; /* may be NULL */
+    char_answer *answers; /* CHAR_SLOTS of them */
 };
 
 /* Family name (name ID 1) in UTF-8: English if present, else any language.
@@ -154,7 +170,8 @@ font_face *font_face_open(const font_file *file, unsigned index, const char **wh
     f->family = read_name(face, HB_OT_NAME_ID_FONT_FAMILY);
     f->postscript = read_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
     if (!f->family) f->family = base_name(path);
-    if (!f->path || !f->family || f->upem == 0) {
+    f->answers = calloc(CHAR_SLOTS, sizeof *f->answers);
+    if (!f->path || !f->family || !f->answers || f->upem == 0) {
         *why = f->upem == 0 ? "the font has no valid 'head' table" : "out of memory";
         font_face_free(f);
         return NULL;
@@ -171,23 +188,31 @@ void font_face_free(font_face *f)
     free(f->path);
     free(f->family);
     free(f->postscript);
+    free(f->answers);
     free(f);
 }
 
-bool font_face_has_char(const font_face *f, uint32_t cp)
+/* The face's answer for cp, from HarfBuzz on a miss. */
+static const char_answer *answer(const font_face *f, uint32_t cp)
 {
+    /* Fibonacci hashing (Knuth): the top bits of cp × 2³² / φ. */
+    char_answer *a = &f->answers[(uint32_t)(cp * 2654435761u) >> (32 - CHAR_SLOT_BITS)];
+    if (a->key == cp + 1) return a;
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(f->font, cp, &g) && g != 0;
+    if (!hb_font_get_nominal_glyph(f->font, cp, &g)) g = 0;
+    int advance = 0;
+    if (g != 0) {
+        hb_position_t adv = hb_font_get_glyph_h_advance(f->font, g);
+        /* libharu truncates adv*1000/upem for /W; so do we (what layout measures is what viewers advance). */
+        advance = (int)((int64_t)adv * 1000 / (int64_t)f->upem);
+    }
+    *a = (char_answer){ cp + 1, g, advance };
+    return a;
 }
 
-int font_face_advance_milli_em(const font_face *f, uint32_t cp)
-{
-    hb_codepoint_t g = 0;
-    if (!hb_font_get_nominal_glyph(f->font, cp, &g) || g == 0) return 0;
-    hb_position_t adv = hb_font_get_glyph_h_advance(f->font, g);
-    /* libharu truncates adv*1000/upem for /W; so do we (what layout measures is what viewers advance). */
-    return (int)((int64_t)adv * 1000 / (int64_t)f->upem);
-}
+bool font_face_has_char(const font_face *f, uint32_t cp) { return answer(f, cp)->glyph != 0; }
+
+int font_face_advance_milli_em(const font_face *f, uint32_t cp) { return answer(f, cp)->advance; }
 
 const char *font_face_path(const font_face *f) { return f->path; }
 unsigned font_face_index(const font_face *f) { return f->index; }

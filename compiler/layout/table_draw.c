@@ -2,7 +2,6 @@
  * (table_layout.h). */
 #include "table_layout.h"
 
-#include <stdlib.h>
 
 /* A straight rule: at `at` (y of a horizontal rule, x of a vertical one),
  * from `from` to `to` along it. */
@@ -29,11 +28,50 @@ static int segment_order(const void *pa, const void *pb)
     return a->from < b->from ? -1 : a->from > b->from;
 }
 
+/* Merges the ordered runs src[lo, mid) and src[mid, hi) into dst[lo, hi). */
+static void merge_runs(const segment *src, segment *dst, int lo, int mid, int hi)
+{
+    int i = lo, j = mid, k = lo;
+    while (i < mid && j < hi) dst[k++] = segment_order(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+    while (i < mid) dst[k++] = src[i++];
+    while (j < hi) dst[k++] = src[j++];
+}
+
+/* Sorts the segments by segment_order.  The cells come row by row, so the
+ * segments arrive as runs already in order (a row's top edges left to
+ * right; its left edges too): merging the runs, a pair at a time, costs a
+ * fraction of sorting them afresh, which was most of drawing a big table.
+ * Equal segments join into one rule whatever their order. */
+static void sort_segments(arena *a, segments *s)
+{
+    int n = s->n;
+    if (n < 2) return;
+    int *starts = arena_alloc(a, (size_t)(n + 1) * sizeof *starts), runs = 0;
+    for (int i = 0; i < n; i++)
+        if (i == 0 || segment_order(&s->items[i - 1], &s->items[i]) > 0) starts[runs++] = i;
+    starts[runs] = n;
+    segment *src = s->items, *dst = arena_alloc(a, (size_t)n * sizeof *dst);
+    while (runs > 1) {
+        int merged = 0;
+        for (int r = 0; r < runs; r += 2) {
+            if (r + 1 < runs) merge_runs(src, dst, starts[r], starts[r + 1], starts[r + 2]);
+            else for (int k = starts[r]; k < n; k++) dst[k] = src[k];
+            starts[merged++] = starts[r];
+        }
+        starts[merged] = n;
+        runs = merged;
+        segment *swap = src;
+        src = dst;
+        dst = swap;
+    }
+    s->items = src;
+}
+
 /* Emits the rules, joining segments that continue each other into one
  * line (cells draw their own edges; shared edges would double). */
-static void emit_segments(segments *s, bool horizontal, frame_sink *out)
+static void emit_segments(arena *a, segments *s, bool horizontal, frame_sink *out)
 {
-    if (s->n > 1) qsort(s->items, (size_t)s->n, sizeof *s->items, segment_order);
+    sort_segments(a, s);
     for (int i = 0; i < s->n;) {
         segment m = s->items[i++];
         while (i < s->n && s->items[i].at == m.at && s->items[i].width == m.width && s->items[i].from <= m.to) {
@@ -93,7 +131,7 @@ void table_draw_rows(const table_plan *p, int r0, int r1, mpt_t y, bool top_edge
         draw_cell(p, i, r0, r1, ys, top_edge, bottom_edge, repeated, &h, &v, out);
     /* The rules are the table's furniture, not its content. */
     out->tag = (frame_tag){ p->block, -1, true, 0 };
-    emit_segments(&h, true, out);
-    emit_segments(&v, false, out);
+    emit_segments(out->scratch, &h, true, out);
+    emit_segments(out->scratch, &v, false, out);
     arena_restore(out->scratch, mark);
 }

@@ -88,19 +88,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     mpt_t cw = p->col_x[gc->col + gc->colspan] - p->col_x[gc->col] - 2 * p->ts->padding_x;
     if (ct->n_items == 0) return;
     arena *tmp = env->scratch;
-    arena_mark mark = arena_save(tmp);
-    if (!ct->items) {
-        /* Dropped after measuring (unbreakable): prepare it again. */
-        text_prep tp = *env->tp;
-        tp.a = tmp;
-        text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size, FRAME_PART_BODY };
-        if (text_prepare(&tp, &span, 1, &ct->items) != ct->n_items) {
-            diag_internal(env->d, "layout", "a table cell measured %d characters and set %d", ct->n_items,
-                          text_prepare(&tp, &span, 1, &ct->items));
-            return;
-        }
-        ct->items_temporary = true;
-    }
+    arena_mark mark = arena_save(tmp);   /* the items come before it: only this cell's lines go */
     if (ct->min_width > cw)
         diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",
                      "this text does not fit its column (%.1f mm of %.1f mm); it is cut between characters",
@@ -145,10 +133,7 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         for (int j = 0; j < counts[k]; j++) ct->runs[ct->n_runs++] = parts[k][j];
     ct->n_lines = n;
     ct->height = n * p->line_pitch;
-    if (ct->items_temporary) {
-        arena_restore(tmp, mark);
-        ct->items = NULL;
-    }
+    arena_restore(tmp, mark);
 }
 
 /* A head row inside the body: a row of labels heading the rows under it —

@@ -40,9 +40,9 @@ typedef struct table_grid {
 
 /* One cell's text, measured (table_widths.c) and set (table_layout.c). */
 typedef struct table_cell_text {
-    text_item *items;             /* NULL once set, or when unbreakable (prepared again to set) */
+    text_item *items;             /* in the scratch arena while the plan is built; NULL after */
     int n_items;
-    bool items_temporary;
+    bool one_line;                /* no break opportunity: one line at any width to the solver */
     mpt_t min_width, max_width;   /* content only, padding excluded */
     mpt_t int_width;              /* up to the decimal point (numbers align on it) */
     frame_text *runs;             /* x absolute; y: baseline below the block's top */

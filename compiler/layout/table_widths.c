@@ -24,8 +24,9 @@ bool table_measure(const table_env *env, table_plan *p)
         const model_cell *c = t->cells[i].m;
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
-        arena_mark mark = arena_save(env->scratch);
         text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size, FRAME_PART_BODY };
+        /* The items are kept for setting the cell (table_layout.c): preparing
+           is most of a big table's layout, so it is done once. */
         int n = text_prepare(&tp, &span, 1, &ct->items);
         if (n < 0) return false;
         ct->n_items = n;
@@ -36,11 +37,8 @@ bool table_measure(const table_env *env, table_plan *p)
         bool breakable = false;
         for (int k = 1; k < n && !breakable; k++) breakable = ct->items[k].break_before;
         /* A cell that cannot break (a number, a short word) is always one
-           line: its items are not kept (most cells of a big table). */
-        if (!breakable) {
-            arena_restore(env->scratch, mark);
-            ct->items = NULL;
-        }
+           line to the width solver (most cells of a big table). */
+        ct->one_line = !breakable;
     }
     return true;
 }

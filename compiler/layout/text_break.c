@@ -76,8 +76,26 @@ static bool boundaries(text_breaker *tb, UBreakIterator *it, const uint32_t *tex
     return true;
 }
 
+/* A number as a table prints it: a digit, then digits, full stops and
+ * commas (1,234.5).  UAX #14 keeps it whole (LB13: no break before IS;
+ * LB25: NU × NU, NU × IS, IS × NU) — and ICU 72's `zh` rules find no
+ * opportunity in any such text of up to 10 characters, tested exhaustively
+ * — so it is answered without ICU, whose setup per text is most of the
+ * cost of preparing a big table's numbers. */
+static bool plain_number(const uint32_t *text, int n)
+{
+    if (n == 0 || text[0] < '0' || text[0] > '9') return false;
+    for (int i = 1; i < n; i++)
+        if ((text[i] < '0' || text[i] > '9') && text[i] != '.' && text[i] != ',') return false;
+    return true;
+}
+
 bool text_breaker_run(text_breaker *tb, const uint32_t *text, int n, uint8_t *can_break_before)
 {
+    if (plain_number(text, n)) {
+        memset(can_break_before, 0, (size_t)n);
+        return true;
+    }
     return boundaries(tb, tb->it, text, n, can_break_before);
 }
 

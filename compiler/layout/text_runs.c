@@ -9,6 +9,7 @@
  * does not start a run of its own. */
 static mpt_t after(const text_item *items, int k, int start, int end, mpt_t extra)
 {
+    if (extra == 0) return 0;   /* unjustified (table cells, ragged lines): no gap to look at */
     if (k + 1 < end) return linebreak_gap_stretches(items, k) ? extra : 0;
     return k > start ? after(items, k - 1, start, end, extra) : 0;
 }
@@ -17,24 +18,26 @@ int text_runs_build(arena *a, const text_prep *tp, const text_item *items, int s
                     frame_text **out, mpt_t *max_size)
 {
     int n_runs = 0;
-    for (int i = start; i < end; i++)
-        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size ||
-            after(items, i, start, end, extra) != after(items, i - 1, start, end, extra) || items[i - 1].gap_after ||
-            (items[i].flags & RUN_BOLD) != (items[i - 1].flags & RUN_BOLD))
+    mpt_t before = 0;   /* after() of the item before i: each item's is worked out once a pass */
+    for (int i = start; i < end; i++) {
+        mpt_t here = after(items, i, start, end, extra);
+        if (i == start || items[i].face != items[i - 1].face || items[i].size != items[i - 1].size || here != before ||
+            items[i - 1].gap_after || (items[i].flags & RUN_BOLD) != (items[i - 1].flags & RUN_BOLD))
             n_runs++;
+        before = here;
+    }
     frame_text *runs = arena_alloc(a, (size_t)(n_runs ? n_runs : 1) * sizeof *runs);
     int count = 0;
     *max_size = 0;
     for (int i = start; i < end;) {
-        int j = i;
+        mpt_t tracking = after(items, i, start, end, extra);
+        int j = i + 1;
         /* A run ends after a fixed gap: the next run starts past it. */
-        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size &&
-               after(items, j, start, end, extra) == after(items, i, start, end, extra) && (j == i || !items[j - 1].gap_after) &&
-               (items[j].flags & RUN_BOLD) == (items[i].flags & RUN_BOLD))
+        while (j < end && items[j].face == items[i].face && items[j].size == items[i].size && !items[j - 1].gap_after &&
+               (items[j].flags & RUN_BOLD) == (items[i].flags & RUN_BOLD) && after(items, j, start, end, extra) == tracking)
             j++;
         uint32_t *text = arena_alloc(a, (size_t)(j - i) * sizeof *text);
         for (int k = i; k < j; k++) text[k - i] = items[k].cp;
-        mpt_t tracking = after(items, i, start, end, extra);
         bool bold = (items[i].flags & RUN_BOLD) != 0;
         mpt_t stroke = bold ? (mpt_t)((int64_t)items[i].size * tp->bold_stroke_permille / 1000) : 0;
         runs[count++] = (frame_text){ .face = items[i].face, .size = items[i].size, .x = x, .tracking = tracking,
