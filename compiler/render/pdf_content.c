@@ -43,6 +43,18 @@ void pdf_content_word(pdf_content *c, const char *s)
     if (reserve(c, 1)) c->buf[c->len++] = ' ';
 }
 
+void pdf_content_int(pdf_content *c, int64_t v)
+{
+    if (!reserve(c, 24)) return;
+    char *p = c->buf + c->len, digits[24];
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0) *p++ = '-';
+    int n = 0;
+    do digits[n++] = (char)('0' + u % 10); while ((u /= 10) > 0);
+    while (n > 0) *p++ = digits[--n];
+    c->len = (size_t)(p - c->buf);
+}
+
 void pdf_content_num(pdf_content *c, int64_t v)
 {
     if (!reserve(c, 32)) return;

@@ -34,6 +34,9 @@ void pdf_content_str(pdf_content *c, const char *s);
  * thousandths) in its shortest exact decimal form, then a space. */
 void pdf_content_num(pdf_content *c, int64_t v);
 
+/* Appends the integer v, with nothing after it. */
+void pdf_content_int(pdf_content *c, int64_t v);
+
 /* Appends the NUL-terminated string s, then a space. */
 void pdf_content_word(pdf_content *c, const char *s);
 

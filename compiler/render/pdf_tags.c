@@ -265,9 +265,11 @@ bool pdf_tags_mark(pdf_tags *t, pdf_content *c, int page_index, const frame_tag 
     if (add_kid(t, want, (kid){ -1, page_index, mcid, -1 }) < 0) return false;
     elem *e = &t->elems[want];
     if (e->page < 0) e->page = page_index;
-    char op[64];
-    snprintf(op, sizeof op, "/%s<</MCID %d>>BDC\012", e->type, mcid);
-    pdf_content_str(c, op);
+    pdf_content_str(c, "/");
+    pdf_content_str(c, e->type);
+    pdf_content_str(c, "<</MCID ");
+    pdf_content_int(c, mcid);
+    pdf_content_str(c, ">>BDC\012");
     return !c->oom;
 }
 
@@ -357,11 +359,11 @@ static HPDF_STATUS write_elem(HPDF_Dict obj, HPDF_Stream stream)
         if (ok && !single) ok = put(t, &at, "]");
     }
     if (ok && (e->scope || e->rowspan > 1 || e->colspan > 1)) {
-        ok = put(t, &at, "/A<</O/Table");
-        if (ok && e->scope) ok = put(t, &at, "/Scope/%s", scope_names[e->scope]);
-        if (ok && e->rowspan > 1) ok = put(t, &at, "/RowSpan %d", e->rowspan);
-        if (ok && e->colspan > 1) ok = put(t, &at, "/ColSpan %d", e->colspan);
-        if (ok) ok = put(t, &at, ">>");
+        ok = put_str(t, &at, "/A<</O/Table");
+        if (ok && e->scope) ok = put_str(t, &at, "/Scope/") && put_str(t, &at, scope_names[e->scope]);
+        if (ok && e->rowspan > 1) ok = put_str(t, &at, "/RowSpan ") && put_uint(t, &at, (unsigned)e->rowspan);
+        if (ok && e->colspan > 1) ok = put_str(t, &at, "/ColSpan ") && put_uint(t, &at, (unsigned)e->colspan);
+        if (ok) ok = put_str(t, &at, ">>");
     }
     if (ok && e->alt) {
         /* A text string: UTF-16BE with a byte order mark, in hex. */
