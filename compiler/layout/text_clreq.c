@@ -36,6 +36,10 @@ static bool in(const uint32_t *set, size_t n, uint32_t cp)
        at once (the line breaker asks for every character it tries). */
     if ((cp >= 0x3400 && cp < 0xFE00) || (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
         return false;
+    /* Of ASCII only these twelve are in any set: the rest ("-" of row
+       labels such as 项目1-2-17, space, quotes) answers at once too. */
+    static const char ascii_in_sets[] = "!%(),./:;?[]";
+    if (cp < 0x80 && !memchr(ascii_in_sets, (int)cp, sizeof ascii_in_sets - 1)) return false;
     for (size_t i = 0; i < n; i++)
         if (set[i] == cp) return true;
     return false;
