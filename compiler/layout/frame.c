@@ -1,14 +1,44 @@
 /* frame.c — building frames, and printing them (frame.h). */
 #include "frame.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "base/utf8.h"
 #include "font/font_face.h"
 
+void frame_sink_begin(frame_sink *s, frame_page *page)
+{
+    s->page = page;
+    page->items = s->buf;
+    page->n_items = 0;
+}
+
+void frame_sink_end(frame_sink *s)
+{
+    frame_page *page = s->page;
+    size_t size = (size_t)page->n_items * sizeof *page->items;
+    page->items = page->n_items ? memcpy(arena_alloc(s->a, size), s->buf, size) : NULL;
+    s->page = NULL;
+}
+
+void frame_sink_free(frame_sink *s)
+{
+    free(s->buf);
+    s->buf = NULL;
+    s->cap = 0;
+}
+
 static void frame_sink_push(frame_sink *s, frame_item item)
 {
-    arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
+    frame_page *page = s->page;
+    if (page->n_items == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->buf = xrealloc(s->buf, (size_t)s->cap * sizeof *s->buf);
+        page->items = s->buf;
+    }
     item.tag = s->tag;
-    s->page->items[s->page->n_items++] = item;
+    page->items[page->n_items++] = item;
 }
 
 void frame_sink_text(frame_sink *s, frame_text t)
