@@ -14,11 +14,26 @@ void frame_sink_begin(frame_sink *s, frame_page *page)
     page->n_items = 0;
 }
 
+/* A copy of `n` items of `size` bytes from p in a, or NULL for NULL. */
+static void *copy(arena *a, const void *p, size_t n, size_t size)
+{
+    return p ? memcpy(arena_alloc(a, n * size), p, n * size) : NULL;
+}
+
 void frame_sink_end(frame_sink *s)
 {
     frame_page *page = s->page;
-    size_t size = (size_t)page->n_items * sizeof *page->items;
-    page->items = page->n_items ? memcpy(arena_alloc(s->a, size), s->buf, size) : NULL;
+    page->items = page->n_items ? copy(s->a, s->buf, (size_t)page->n_items, sizeof *s->buf) : NULL;
+    /* What a run points to is copied too: the drawing's working memory
+       (lines, table plans) is freed before the frames are written. */
+    for (int i = 0; i < page->n_items; i++) {
+        if (page->items[i].kind != FRAME_TEXT) continue;
+        frame_text *t = &page->items[i].u.text;
+        size_t len = t->len > 0 ? (size_t)t->len : 0;
+        t->text = copy(s->a, t->text, len, sizeof *t->text);
+        t->parts = copy(s->a, t->parts, len, sizeof *t->parts);
+        t->image = copy(s->a, t->image, 1, sizeof *t->image);
+    }
     s->page = NULL;
 }
 

@@ -166,7 +166,8 @@ typedef struct frame_sink {
 
 /* Starts drawing `page` (its items until now are dropped). */
 void frame_sink_begin(frame_sink *s, frame_page *page);
-/* Gives the page its items, in the arena. */
+/* Gives the page its items, in the arena, and copies there what their runs
+ * point to (text, parts, image): the drawer's memory may then be freed. */
 void frame_sink_end(frame_sink *s);
 /* Frees the sink's buffer. */
 void frame_sink_free(frame_sink *s);
