@@ -47,7 +47,8 @@ typedef struct roles {
 } roles;
 
 typedef struct flow {
-    arena *a;
+    arena *a;                /* the lines and table plans: freed when the frames are made */
+    arena *out;              /* the frames, the stage's output */
     arena scratch;           /* working memory of one table at a time */
     diag *d;
     const style *st;

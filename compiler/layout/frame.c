@@ -1,14 +1,59 @@
 /* frame.c — building frames, and printing them (frame.h). */
 #include "frame.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "base/utf8.h"
 #include "font/font_face.h"
 
+void frame_sink_begin(frame_sink *s, frame_page *page)
+{
+    s->page = page;
+    page->items = s->buf;
+    page->n_items = 0;
+}
+
+/* A copy of `n` items of `size` bytes from p in a, or NULL for NULL. */
+static void *copy(arena *a, const void *p, size_t n, size_t size)
+{
+    return p ? memcpy(arena_alloc(a, n * size), p, n * size) : NULL;
+}
+
+void frame_sink_end(frame_sink *s)
+{
+    frame_page *page = s->page;
+    page->items = page->n_items ? copy(s->a, s->buf, (size_t)page->n_items, sizeof *s->buf) : NULL;
+    /* What a run points to is copied too: the drawing's working memory
+       (lines, table plans) is freed before the frames are written. */
+    for (int i = 0; i < page->n_items; i++) {
+        if (page->items[i].kind != FRAME_TEXT) continue;
+        frame_text *t = &page->items[i].u.text;
+        size_t len = t->len > 0 ? (size_t)t->len : 0;
+        t->text = copy(s->a, t->text, len, sizeof *t->text);
+        t->parts = copy(s->a, t->parts, len, sizeof *t->parts);
+        t->image = copy(s->a, t->image, 1, sizeof *t->image);
+    }
+    s->page = NULL;
+}
+
+void frame_sink_free(frame_sink *s)
+{
+    free(s->buf);
+    s->buf = NULL;
+    s->cap = 0;
+}
+
 static void frame_sink_push(frame_sink *s, frame_item item)
 {
-    arena_grow(s->a, (void **)&s->page->items, &s->cap, s->page->n_items + 1, sizeof *s->page->items);
+    frame_page *page = s->page;
+    if (page->n_items == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->buf = xrealloc(s->buf, (size_t)s->cap * sizeof *s->buf);
+        page->items = s->buf;
+    }
     item.tag = s->tag;
-    s->page->items[s->page->n_items++] = item;
+    page->items[page->n_items++] = item;
 }
 
 void frame_sink_text(frame_sink *s, frame_text t)

@@ -40,17 +40,19 @@ typedef enum {
 } frame_part;
 
 typedef struct frame_text {
+    /* (Pointers first, then the 32-bit fields, then the bytes: no padding
+       inside a run, which is most of a page's frame_item.) */
+    const uint32_t *text;/* Unicode scalar values, all served by `face` */
+    const frame_image *image; /* drawn first; NULL: none */
+    const uint8_t *parts;/* NULL: all are `part`; else the frame_part of each (a heading's number,
+                            text and run-in paragraph may share a run) */
     int face;            /* index into frame_doc.faces */
     mpt_t size;          /* font size */
     mpt_t x, y;          /* start of the baseline, from the page's top-left */
     mpt_t tracking;      /* extra space after every character (PDF Tc) */
     mpt_t stroke;        /* > 0: synthetic bold, the outline also stroked this wide */
-    const uint32_t *text;/* Unicode scalar values, all served by `face` */
     int len;
-    const frame_image *image; /* drawn first; NULL: none */
     uint8_t part;        /* frame_part of its characters */
-    const uint8_t *parts;/* NULL: all are `part`; else the frame_part of each (a heading's number,
-                            text and run-in paragraph may share a run) */
     bool space_after;    /* a word space ends its line: not drawn, but a reader of the text
                             needs it between the words ("lazy" / "dog") */
 } frame_text;
@@ -149,15 +151,26 @@ typedef struct frame_doc {
     int n_blocks;
 } frame_doc;
 
-/* Appends items to a page (layout's helper for building frames). */
+/* Appends items to a page (layout's helper for building frames).  A page's
+ * items are gathered in one malloc'ed buffer, reused page after page, and
+ * copied into the arena, exactly sized, by frame_sink_end: an array doubled
+ * inside the arena would leave every smaller copy behind. */
 typedef struct frame_sink {
     arena *a;
-    frame_page *page;
-    int cap;
+    frame_page *page;      /* the page being drawn (frame_sink_begin) */
     arena *scratch;        /* working memory of whoever draws into the sink */
     frame_tag tag;         /* given to every item pushed */
+    frame_item *buf;       /* the page's items until frame_sink_end */
+    int cap;               /* of buf */
 } frame_sink;
 
+/* Starts drawing `page` (its items until now are dropped). */
+void frame_sink_begin(frame_sink *s, frame_page *page);
+/* Gives the page its items, in the arena, and copies there what their runs
+ * point to (text, parts, image): the drawer's memory may then be freed. */
+void frame_sink_end(frame_sink *s);
+/* Frees the sink's buffer. */
+void frame_sink_free(frame_sink *s);
 void frame_sink_text(frame_sink *s, frame_text t);
 void frame_sink_rule(frame_sink *s, frame_rule r);
 

@@ -56,13 +56,13 @@ static frame_doc *make_frames(flow *f, const model_doc *doc, const fontset *font
         spans = arena_alloc(f->a, sizeof *spans);
         n_pages = 1;
     }
-    frame_doc *out = arena_alloc(f->a, sizeof *out);
+    frame_doc *out = arena_alloc(f->out, sizeof *out);
     out->page_width = doc->style->page_width;
     out->page_height = doc->style->page_height;
-    out->pages = arena_alloc(f->a, (size_t)n_pages * sizeof *out->pages);
+    out->pages = arena_alloc(f->out, (size_t)n_pages * sizeof *out->pages);
     out->n_pages = n_pages;
     out->faces = fontset_faces(fonts, &out->n_faces);
-    out->blocks = structure_of(f->a, doc);
+    out->blocks = structure_of(f->out, doc);
     out->n_blocks = doc->n_blocks;
     paginate_frames(f, doc, top, spans, n_pages, out);
     return out;
@@ -77,10 +77,14 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
         return NULL;
     }
     const style *st = doc->style;
-    flow f = { .a = a, .d = d, .st = st, .fonts = fonts, .ok = true };
+    /* Lines and table plans in an arena of their own, freed here: the
+       frames, in `a`, hold copies of what they draw (frame_sink_end). */
+    arena work;
+    arena_init(&work);
+    flow f = { .a = &work, .out = a, .d = d, .st = st, .fonts = fonts, .ok = true };
     int n_faces;
     fontset_faces(fonts, &n_faces);
-    f.tp = (text_prep){ a, d, fonts, breaker, text_face_usage_new(a, n_faces), st->cjk_latin_space_permille,
+    f.tp = (text_prep){ &work, d, fonts, breaker, text_face_usage_new(&work, n_faces), st->cjk_latin_space_permille,
                         st->cjk_latin_space_min_permille, st->cjk_latin_space_max_permille, st->punctuation, st->line_end_squeeze, st->bold_stroke_permille };
     const int u = ROLE_UNRESOLVED;
     f.r = (roles){ u, u, { u, u, u, u }, u, u, u, u, u, u, u, { u, u } };
@@ -89,6 +93,7 @@ frame_doc *layout_document(arena *a, diag *d, const model_doc *doc, const fontse
     flow_blocks(&f, doc);
     if (f.ok && d->errors == 0) out = make_frames(&f, doc, fonts);
     arena_done(&f.scratch);
+    arena_done(&work);
     text_breaker_free(breaker);
     return f.ok && d->errors == 0 ? out : NULL;
 }

@@ -120,8 +120,10 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
                      frame_doc *out)
 {
     int cap_outline = 0;
+    frame_sink sink = { .a = f->out, .scratch = &f->scratch };
     for (int p = 0; p < n_pages && f->ok; p++) {
-        frame_sink sink = { f->a, &out->pages[p], 0, &f->scratch, { -1, -1, true, 0 } };
+        frame_sink_begin(&sink, &out->pages[p]);
+        sink.tag = (frame_tag){ -1, -1, true, 0 };
         bool first_content = true;
         for (int i = spans[p].first; i < spans[p].end; i++) {
             line *l = &f->lines[i];
@@ -158,8 +160,9 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
                 frame_sink_text(&sink, t);
             }
             if (l->outline_level) {
-                arena_grow(f->a, (void **)&out->outline, &cap_outline, out->n_outline + 1, sizeof *out->outline);
-                out->outline[out->n_outline++] = (frame_outline){ l->outline_level, l->outline_title, p, y };
+                arena_grow(f->out, (void **)&out->outline, &cap_outline, out->n_outline + 1, sizeof *out->outline);
+                const char *title = l->outline_title ? arena_strdup(f->out, l->outline_title) : NULL;
+                out->outline[out->n_outline++] = (frame_outline){ l->outline_level, title, p, y };
             }
         }
         /* Page furniture (artifacts for a structure tree). */
@@ -167,5 +170,7 @@ void paginate_frames(flow *f, const model_doc *doc, const mpt_t *top, const page
         flow_page_number(f, &sink, p + 1);
         flow_running_text(f, &sink, 0, p + 1, &doc->meta);
         flow_running_text(f, &sink, 1, p + 1, &doc->meta);
+        frame_sink_end(&sink);
     }
+    frame_sink_free(&sink);
 }

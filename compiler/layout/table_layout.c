@@ -128,9 +128,14 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
         for (int j = 0; j < counts[k]; j++) parts[k][j].y = k * p->line_pitch + baseline;
         total += counts[k];
     }
-    ct->runs = arena_alloc(env->a, (size_t)(total ? total : 1) * sizeof *ct->runs);
-    for (int k = 0; k < n; k++)
-        for (int j = 0; j < counts[k]; j++) ct->runs[ct->n_runs++] = parts[k][j];
+    if (n == 1) {   /* the usual cell: its one line's runs are the cell's, not copied (and left behind) */
+        ct->runs = parts[0];
+        ct->n_runs = counts[0];
+    } else {
+        ct->runs = arena_alloc(env->a, (size_t)(total ? total : 1) * sizeof *ct->runs);
+        for (int k = 0; k < n; k++)
+            for (int j = 0; j < counts[k]; j++) ct->runs[ct->n_runs++] = parts[k][j];
+    }
     ct->n_lines = n;
     ct->height = n * p->line_pitch;
     arena_restore(tmp, mark);

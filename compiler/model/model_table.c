@@ -21,7 +21,7 @@ typedef struct tbuilder {
     arena *a;
     diag *d;
     model_table *t;
-    int cap_cells;
+    int cap_cells;                /* of t->cells: malloc'ed while the table is built */
     decimal_format *formats;      /* per column */
     const table_values *values;
     int leaf_row;                 /* header trees: leaf rows placed so far */
@@ -32,7 +32,10 @@ static void fail(tbuilder *b) { b->ok = false; }
 
 static model_cell *add_cell(tbuilder *b, int row, int col, int rowspan, int colspan, cell_role role, src_pos pos)
 {
-    arena_grow(b->a, (void **)&b->t->cells, &b->cap_cells, b->t->n_cells + 1, sizeof *b->t->cells);
+    if (b->t->n_cells == b->cap_cells) {
+        b->cap_cells = b->cap_cells ? b->cap_cells * 2 : 16;
+        b->t->cells = xrealloc(b->t->cells, (size_t)b->cap_cells * sizeof *b->t->cells);
+    }
     model_cell *c = &b->t->cells[b->t->n_cells++];
     *c = (model_cell){ .row = row, .col = col, .rowspan = rowspan, .colspan = colspan, .role = role, .utf8 = "", .pos = pos };
     return c;
@@ -403,9 +406,17 @@ model_table *model_table_build(arena *a, diag *d, const syn_table *st, const tab
     if (st->is_grid && st->n_grid > 0) build_grid(&b, st);
     else if (!st->is_grid && st->n_columns > 0 && st->n_rows > 0) build_trees(&b, st);
     else return NULL;   /* the parse stage reported what is missing */
-    if (!b.ok) return NULL;
-    if (t->n_cells > 1) qsort(t->cells, (size_t)t->n_cells, sizeof *t->cells, cell_order);
-    return t;
+    /* The cells were gathered in malloc'ed memory (an array doubled in the
+       arena leaves every smaller copy behind): the arena gets them sized. */
+    model_cell *cells = t->cells;
+    t->cells = NULL;
+    if (b.ok && t->n_cells > 1) qsort(cells, (size_t)t->n_cells, sizeof *cells, cell_order);
+    if (b.ok && t->n_cells > 0) {
+        size_t size = (size_t)t->n_cells * sizeof *cells;
+        t->cells = memcpy(arena_alloc(a, size), cells, size);
+    }
+    free(cells);
+    return b.ok ? t : NULL;
 }
 
 void model_table_dump(const model_table *t, FILE *out)

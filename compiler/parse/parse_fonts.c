@@ -181,7 +181,7 @@ static void parse_table_of_fonts(fparser *f, const ynode *root)
 
 font_config *parse_fonts(arena *a, diag *d, const char *config_path, const char *const *user_dirs, int n_user_dirs)
 {
-    parse_ctx p = { .a = a, .d = d, .base_dir = ".", .ok = true };
+    parse_ctx p = { .a = a, .tree = a, .d = d, .base_dir = ".", .ok = true };
     font_config *fc = arena_alloc(a, sizeof *fc);
     fparser f = { &p, fc, arena_alloc(a, (MAX_DIRS + 1) * sizeof(char *)), 0, 0, 0 };
     for (int i = 0; i < n_user_dirs && f.n_dirs < MAX_DIRS; i++) {
@@ -202,7 +202,7 @@ font_config *parse_fonts(arena *a, diag *d, const char *config_path, const char 
     }
     source *src = arena_alloc(a, sizeof *src);
     *src = (source){ arena_strdup(a, config_path), text, len, NULL, 0 };
-    const ynode *root = yaml_tree_parse(a, d, src, &limits);
+    const ynode *root = yaml_tree_parse(a, a, d, src, &limits);
     if (root) parse_table_of_fonts(&f, root);
     if (!root || !p.ok) {
         parse_fonts_release(fc);

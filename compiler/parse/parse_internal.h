@@ -31,6 +31,7 @@ enum { PARSE_MAX_CELLS = 200000 };
 
 typedef struct parse_ctx {
     arena *a;
+    arena *tree;                /* the YAML trees' nodes: freed when the parse is done */
     diag *d;
     const source_files *files;  /* files from memory, or NULL */
     const char *base_dir;       /* the report's directory: paths it names start here */

@@ -132,7 +132,7 @@ static const ynode *load_tree(parse_ctx *p, const char *name, src_pos name_pos, 
     seen->paths[seen->n++] = path;
     source *src = arena_alloc(p->a, sizeof *src);
     if (!parse_read_named(p, path, name_pos, "layout file", src)) return NULL;
-    const ynode *root = yaml_tree_parse(p->a, p->d, src, &p->limits);
+    const ynode *root = yaml_tree_parse(p->a, p->tree, p->d, src, &p->limits);
     if (!root) {
         p->ok = false;
         return NULL;

@@ -173,7 +173,7 @@ static const syn_data *parse_previous(parse_ctx *p, const ynode *v, const syn_re
     }
     source *src = arena_alloc(p->a, sizeof *src);
     *src = (source){ arena_strdup(p->a, name.s), text, len, NULL, 0 };
-    const ynode *root = yaml_tree_parse(p->a, p->d, src, &p->limits);
+    const ynode *root = yaml_tree_parse(p->a, p->tree, p->d, src, &p->limits);
     const ynode *data = root ? yaml_lookup(root, "data") : NULL;
     if (!root || !data || data->kind != YNODE_MAP) {
         parse_error(p, v->pos, hint, "last year's report %.200s %s", path,
@@ -297,10 +297,10 @@ static const char *input_dir(arena *a, const char *input)
     return arena_strdup(a, dirname(copy));
 }
 
-bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *out)
+static bool parse_report_in(arena *a, arena *tree, diag *d, const parse_options *opt, parsed_report *out)
 {
     memset(out, 0, sizeof *out);
-    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true,
+    parse_ctx p = { .a = a, .tree = tree, .d = d, .files = opt->files, .base_dir = input_dir(a, opt->input), .ok = true,
                     .limits = yaml_limits_default(), .csv_encoding = opt->csv_encoding };
     const char *name = strcmp(opt->input, "-") == 0 ? "<stdin>" : opt->input;
     const char *text;
@@ -322,7 +322,7 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
     }
     source *src = arena_alloc(a, sizeof *src);
     *src = (source){ name, text, len, NULL, 0 };
-    const ynode *root = yaml_tree_parse(a, d, src, &p.limits);
+    const ynode *root = yaml_tree_parse(a, tree, d, src, &p.limits);
     if (!root) return false;
     syn_report *r = arena_alloc(a, sizeof *r);
     r->src = src;
@@ -359,10 +359,21 @@ bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *ou
     return true;
 }
 
+/* The YAML trees are read into syntax and dropped: only the syntax (and the
+ * scalars' text it binds) is the parse stage's output. */
+bool parse_report(arena *a, diag *d, const parse_options *opt, parsed_report *out)
+{
+    arena tree;
+    arena_init(&tree);
+    bool ok = parse_report_in(a, &tree, d, opt, out);
+    arena_done(&tree);
+    return ok;
+}
+
 bool parse_layout_named(arena *a, diag *d, const parse_options *opt, const char *name, const style **st,
                         const template_spec **tmpl)
 {
-    parse_ctx p = { .a = a, .d = d, .files = opt->files, .base_dir = ".", .ok = true, .limits = yaml_limits_default() };
+    parse_ctx p = { .a = a, .tree = a, .d = d, .files = opt->files, .base_dir = ".", .ok = true, .limits = yaml_limits_default() };
     static source cmdline = { "reportc init", "", 0, NULL, 0 };
     return parse_layout(&p, name, (src_pos){ &cmdline, 0, 0, 0 }, NULL, opt->layout_dirs, opt->n_layout_dirs, st, tmpl) &&
            p.ok;

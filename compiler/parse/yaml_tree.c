@@ -104,7 +104,8 @@ typedef struct anchor {
 } anchor;
 
 typedef struct builder {
-    arena *a;
+    arena *a;                      /* the nodes */
+    arena *strings;                /* the scalars' text, which outlives the nodes */
     diag *d;
     const source *src;
     yaml_limits *limits;
@@ -362,7 +363,7 @@ static ynode *parse_scalar(builder *b, yaml_event_t *ev, yweight *weight)
         b->failed = true;
         return NULL;
     }
-    n->str = arena_strndup(b->a, (const char *)ev->data.scalar.value, len);
+    n->str = arena_strndup(b->strings, (const char *)ev->data.scalar.value, len);
     n->len = len;
     yaml_scalar_style_t style = ev->data.scalar.style;
     n->plain = style == YAML_PLAIN_SCALAR_STYLE && !is_str;
@@ -428,7 +429,7 @@ static ynode *parse_node(builder *b, yaml_event_t *ev, int depth, yweight *weigh
     }
 }
 
-ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
+ynode *yaml_tree_parse(arena *a, arena *nodes, diag *d, source *src, yaml_limits *limits)
 {
     if (src->len > limits->max_input_bytes) {
         diag_error(d, (src_pos){ src, 1, 1, 0 }, "split the report or shorten it",
@@ -437,7 +438,7 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
         return NULL;
     }
     if (!check_text(a, d, src)) return NULL;
-    builder b = { .a = a, .d = d, .src = src, .limits = limits };
+    builder b = { .a = nodes, .strings = a, .d = d, .src = src, .limits = limits };
     if (!yaml_parser_initialize(&b.parser)) {
         diag_internal(d, "parse", "cannot initialise the YAML parser (out of memory)");
         return NULL;
@@ -475,7 +476,7 @@ ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits)
     strindex_done(&b.anchor_index);
     if (b.failed) return NULL;
     if (!root || yaml_is_null(root)) {
-        root = arena_alloc(a, sizeof *root);
+        root = arena_alloc(nodes, sizeof *root);
         root->kind = YNODE_MAP;
         root->pos = root->text_pos = (src_pos){ src, 1, 1, 0 };
     }

@@ -63,11 +63,13 @@ typedef struct yaml_limits {
  * layouts (eight may extend each other) and last year's report share it. */
 yaml_limits yaml_limits_default(void);
 
-/* Parses the single document of src into a tree allocated in `a`.  Returns
- * NULL after recording diagnostics when the text is not valid YAML or breaks
- * a limit.  An empty document gives an empty mapping.  Fills
+/* Parses the single document of src into a tree whose nodes are allocated
+ * in `nodes`, the scalars' text (ynode.str) and src->char_marks in `a`: the
+ * nodes may be freed once read, the text may not (it is bound, not copied).
+ * Returns NULL after recording diagnostics when the text is not valid YAML
+ * or breaks a limit.  An empty document gives an empty mapping.  Fills
  * src->char_marks (src must be writable until then). */
-ynode *yaml_tree_parse(arena *a, diag *d, source *src, yaml_limits *limits);
+ynode *yaml_tree_parse(arena *a, arena *nodes, diag *d, source *src, yaml_limits *limits);
 
 /* A hint for the slips of a Chinese keyboard in text meant as YAML
  * structure, s[0..n) (a line, or a scalar where a mapping was expected): a
