@@ -385,37 +385,52 @@ static bool add_outline(writer *w, const frame_doc *doc, HPDF_Page *pages)
     return true;
 }
 
-/* libharu saves into memory; the bytes get their /ID (PDF/A) and go to
- * the caller.  The memory stream's blocks are joined with memcpy:
- * HPDF_ReadFromStream copies a byte at a time. */
+/* The saved file, grown as libharu writes it. */
+typedef struct file_buf {
+    uint8_t *data;
+    size_t len, cap;
+} file_buf;
+
+/* libharu's write function for the file: appends to the file_buf in the
+ * stream's attr. */
+static HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE *p, HPDF_UINT n)
+{
+    file_buf *f = stream->attr;
+    if (f->cap - f->len < n) {
+        size_t cap = f->cap ? f->cap : 1 << 16;
+        while (cap - f->len < n) cap *= 2;
+        uint8_t *more = realloc(f->data, cap);
+        if (!more) return HPDF_FAILD_TO_ALLOC_MEM;
+        f->data = more;
+        f->cap = cap;
+    }
+    memcpy(f->data + f->len, p, n);
+    f->len += n;
+    return HPDF_OK;
+}
+
+/* libharu writes the file through a callback stream straight into one
+ * buffer (HPDF_SaveToStream takes the document's stream when one is set),
+ * which gets its /ID (PDF/A) and goes to the caller.  Its own memory
+ * stream would hold the file in 4 KB blocks, copied byte by byte, and we
+ * would copy it once more: two copies of a 10 MB file at the peak. */
 static bool save(writer *w, bool pdfa, uint8_t **out, size_t *out_len)
 {
-    if (HPDF_SaveToStream(w->pdf) != HPDF_OK) return failed(w, "HPDF_SaveToStream");
-    HPDF_Stream mem = w->pdf->stream;
-    size_t len = HPDF_Stream_Size(mem);
-    uint8_t *file = len > 0 ? malloc(len) : NULL;
-    if (!file) {
-        snprintf(w->err, w->errlen, "out of memory");
-        return false;
-    }
-    size_t at = 0;
-    for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(mem); i < n; i++) {
-        HPDF_UINT k = 0;
-        const HPDF_BYTE *block = HPDF_MemStream_GetBufPtr(mem, i, &k);
-        if (!block || k > len - at) break;
-        memcpy(file + at, block, k);
-        at += k;
-    }
-    bool ok = at == len;
-    if (!ok) snprintf(w->err, w->errlen, "internal: libharu's saved file is %zu bytes, not %zu", at, len);
-    if (ok && pdfa && !(ok = pdf_pdfa_set_id(file, len)))
-        snprintf(w->err, w->errlen, "internal: the trailer's /ID placeholder was not found");
+    file_buf f = { 0 };
+    if (!(w->pdf->stream = HPDF_CallbackWriter_New(w->pdf->mmgr, append_to_file, &f)))
+        return failed(w, "HPDF_CallbackWriter_New");
+    bool ok = HPDF_SaveToStream(w->pdf) == HPDF_OK && f.len > 0;
     if (!ok) {
-        free(file);
+        free(f.data);
+        return failed(w, "HPDF_SaveToStream");
+    }
+    if (pdfa && !pdf_pdfa_set_id(f.data, f.len)) {
+        snprintf(w->err, w->errlen, "internal: the trailer's /ID placeholder was not found");
+        free(f.data);
         return false;
     }
-    *out = file;
-    *out_len = len;
+    *out = f.data;
+    *out_len = f.len;
     return true;
 }
 
