@@ -10,9 +10,35 @@
  * short labels stay whole and long ones wrap. */
 #include "table_layout.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "linebreak.h"
+
+/* Cells of the same text, found by hashing it: a big table repeats its
+ * numbers and labels, and preparing a text is most of measuring it. */
+typedef struct text_seen {
+    int *first;           /* per slot: 1 + the first cell of a text; 0 when empty */
+    size_t mask;
+} text_seen;
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037u;   /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* The slot of c's text: holding an earlier cell of the same text, or empty. */
+static int *seen_slot(const text_seen *seen, const table_grid *t, const model_cell *c)
+{
+    for (size_t k = (size_t)text_hash(c->utf8, c->len) & seen->mask;; k = (k + 1) & seen->mask) {
+        int *slot = &seen->first[k];
+        if (*slot == 0) return slot;
+        const model_cell *o = t->cells[*slot - 1].m;
+        if (o->len == c->len && memcmp(o->utf8, c->utf8, c->len) == 0) return slot;
+    }
+}
 
 bool table_measure(const table_env *env, table_plan *p)
 {
@@ -20,15 +46,32 @@ bool table_measure(const table_env *env, table_plan *p)
     p->texts = arena_alloc(env->a, (size_t)(t->n_cells ? t->n_cells : 1) * sizeof *p->texts);
     text_prep tp = *env->tp;
     tp.a = env->scratch;          /* items live only while the plan is built */
+    text_seen seen = { NULL, 1 };
+    while (seen.mask < 2 * (size_t)t->n_cells) seen.mask <<= 1;
+    seen.first = arena_alloc(env->scratch, seen.mask * sizeof *seen.first);
+    seen.mask--;
     for (int i = 0; i < t->n_cells; i++) {
         const model_cell *c = t->cells[i].m;
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
+        /* A text seen before gets its measures and a copy of its items (the
+           setting changes a cell's items) — unless preparing it had
+           something to say: then every cell of it says it, at its place. */
+        int *slot = seen_slot(&seen, t, c);
+        if (*slot) {
+            const table_cell_text *first = &p->texts[*slot - 1];
+            *ct = *first;
+            ct->items = arena_alloc(tp.a, (size_t)first->n_items * sizeof *ct->items);
+            memcpy(ct->items, first->items, (size_t)first->n_items * sizeof *ct->items);
+            continue;
+        }
+        int said = env->d->errors + env->d->warnings + env->d->failures;
         text_span span = { { c->utf8, c->len, c->pos, c->exact_cols, NULL, 0 }, env->cell_role, p->ts->cell.size, FRAME_PART_BODY };
         /* The items are kept for setting the cell (table_layout.c): preparing
            is most of a big table's layout, so it is done once. */
         int n = text_prepare(&tp, &span, 1, &ct->items);
         if (n < 0) return false;
+        if (env->d->errors + env->d->warnings + env->d->failures == said) *slot = i + 1;
         ct->n_items = n;
         ct->max_width = text_width(ct->items, n);
         for (int k = 0; k < n && ct->items[k].cp != '.'; k++) ct->int_width += ct->items[k].advance + ct->items[k].gap_after;
