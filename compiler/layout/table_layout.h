@@ -45,6 +45,7 @@ typedef struct table_cell_text {
     bool one_line;                /* no break opportunity: one line at any width to the solver */
     mpt_t min_width, max_width;   /* content only, padding excluded */
     mpt_t int_width;              /* up to the decimal point (numbers align on it) */
+    mpt_t fit_width;              /* at this content width or wider, one line (greedy fill) */
     frame_text *runs;             /* x absolute; y: baseline below the block's top */
     int n_runs;
     int n_lines;

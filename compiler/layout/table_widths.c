@@ -40,6 +40,20 @@ static int *seen_slot(const text_seen *seen, const table_grid *t, const model_ce
     }
 }
 
+/* The narrowest measure at which greedy filling (linebreak.c) puts
+ * items[0..n) on one line: every character, with all before it, within
+ * it.  Without a space at either end (text_prepare drops them), else never. */
+static mpt_t fit_width(const text_item *items, int n)
+{
+    if (n == 0 || items[0].space || items[n - 1].space) return INT32_MAX;
+    mpt_t w = 0, fit = 0;
+    for (int k = 0; k < n; k++) {
+        if (!items[k].space && w + items[k].advance > fit) fit = w + items[k].advance;
+        w += items[k].advance + items[k].gap_after;
+    }
+    return fit;
+}
+
 bool table_measure(const table_env *env, table_plan *p)
 {
     const table_grid *t = p->g;
@@ -82,6 +96,7 @@ bool table_measure(const table_env *env, table_plan *p)
         /* A cell that cannot break (a number, a short word) is always one
            line to the width solver (most cells of a big table). */
         ct->one_line = !breakable;
+        ct->fit_width = fit_width(ct->items, n);
     }
     return true;
 }
