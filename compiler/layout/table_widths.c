@@ -106,6 +106,10 @@ bool table_measure(const table_env *env, table_plan *p)
  * spreading the shortfall in proportion to `weight` (evenly if all zero). */
 static void spread(mpt_t *w, const mpt_t *weight, int c0, int c1, mpt_t need)
 {
+    if (c1 - c0 == 1) {   /* one column takes the whole shortfall: most cells, so at once */
+        if (need > w[c0]) w[c0] = need;
+        return;
+    }
     mpt_t have = 0, total = 0;
     for (int c = c0; c < c1; c++) have += w[c], total += weight[c];
     if (need <= have) return;
