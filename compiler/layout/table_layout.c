@@ -88,6 +88,14 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     mpt_t cw = p->col_x[gc->col + gc->colspan] - p->col_x[gc->col] - 2 * p->ts->padding_x;
     if (ct->n_items == 0) return;
     arena *tmp = env->scratch;
+    /* A cell set on one line leaves its items as they are; any other may
+       squeeze them or drop opportunities, so it takes its own. */
+    if (ct->shared_items && ct->fit_width > cw) {
+        text_item *own = arena_alloc(tmp, (size_t)ct->n_items * sizeof *own);
+        memcpy(own, ct->items, (size_t)ct->n_items * sizeof *own);
+        ct->items = own;
+        ct->shared_items = false;
+    }
     arena_mark mark = arena_save(tmp);   /* the items come before it: only this cell's lines go */
     if (ct->min_width > cw)
         diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",

@@ -68,15 +68,14 @@ bool table_measure(const table_env *env, table_plan *p)
         const model_cell *c = t->cells[i].m;
         table_cell_text *ct = &p->texts[i];
         if (c->len == 0) continue;
-        /* A text seen before gets its measures and a copy of its items (the
-           setting changes a cell's items) — unless preparing it had
-           something to say: then every cell of it says it, at its place. */
+        /* A text seen before shares its measures and items (set_cell copies
+           them before changing them) — unless preparing it had something
+           to say: then every cell of it says it, at its place. */
         int *slot = seen_slot(&seen, t, c);
         if (*slot) {
-            const table_cell_text *first = &p->texts[*slot - 1];
+            table_cell_text *first = &p->texts[*slot - 1];
+            first->shared_items = true;
             *ct = *first;
-            ct->items = arena_alloc(tp.a, (size_t)first->n_items * sizeof *ct->items);
-            memcpy(ct->items, first->items, (size_t)first->n_items * sizeof *ct->items);
             continue;
         }
         int said = env->d->errors + env->d->warnings + env->d->failures;
