@@ -88,14 +88,26 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
     mpt_t cw = p->col_x[gc->col + gc->colspan] - p->col_x[gc->col] - 2 * p->ts->padding_x;
     if (ct->n_items == 0) return;
     arena *tmp = env->scratch;
+    /* A cell set on one line leaves its items as they are; any other may
+       squeeze them or drop opportunities, so it takes its own. */
+    if (ct->shared_items && ct->fit_width > cw) {
+        text_item *own = arena_alloc(tmp, (size_t)ct->n_items * sizeof *own);
+        memcpy(own, ct->items, (size_t)ct->n_items * sizeof *own);
+        ct->items = own;
+        ct->shared_items = false;
+    }
     arena_mark mark = arena_save(tmp);   /* the items come before it: only this cell's lines go */
     if (ct->min_width > cw)
         diag_warning(env->d, c->pos, "widen the column (width:) or shorten the text",
                      "this text does not fit its column (%.1f mm of %.1f mm); it is cut between characters",
                      mm_from_mpt(ct->min_width), mm_from_mpt(cw));
     text_align align = cell_align(p, gc);
-    line_range *lines;
-    int n = linebreak_greedy(tmp, ct->items, ct->n_items, cw, cw, &lines);
+    line_range one, *lines = &one;
+    int n = 1;
+    /* Most cells fit their column: their one line as linebreak_greedy
+       would set it, without its allocations. */
+    if (ct->fit_width <= cw) one = (line_range){ 0, ct->n_items, ct->max_width };
+    else n = linebreak_greedy(tmp, ct->items, ct->n_items, cw, cw, &lines);
     if (n > 1 && align == ALIGN_CENTER && !words_only(env, ct, cw, n)) {
         diag_internal(env->d, "layout", "ICU's word breaker failed on a table label of %d characters", ct->n_items);
         arena_restore(tmp, mark);
@@ -114,8 +126,8 @@ static void set_cell(const table_env *env, table_plan *p, int i, const mpt_t *in
                    (c->role == CELL_DATA);
     mpt_t size = p->ts->cell.size;
     mpt_t baseline = (p->line_pitch - size) / 2 + (mpt_t)((int64_t)size * EM_BOX_ASCENT_PER_MILLE / 1000);
-    frame_text **parts = arena_alloc(tmp, (size_t)n * sizeof *parts);
-    int *counts = arena_alloc(tmp, (size_t)n * sizeof *counts), total = 0;
+    frame_text *one_part, **parts = n == 1 ? &one_part : arena_alloc(tmp, (size_t)n * sizeof *parts);
+    int one_count, *counts = n == 1 ? &one_count : arena_alloc(tmp, (size_t)n * sizeof *counts), total = 0;
     for (int k = 0; k < n; k++) {
         linebreak_squeeze(ct->items, &lines[k], cw);
         mpt_t x = x0 + align_offset(align, cw, lines[k].natural);

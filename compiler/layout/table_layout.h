@@ -43,8 +43,11 @@ typedef struct table_cell_text {
     text_item *items;             /* in the scratch arena while the plan is built; NULL after */
     int n_items;
     bool one_line;                /* no break opportunity: one line at any width to the solver */
+    bool shared_items;            /* the items are also other cells' (the same text): a cell
+                                     whose setting changes them takes its own copy first */
     mpt_t min_width, max_width;   /* content only, padding excluded */
     mpt_t int_width;              /* up to the decimal point (numbers align on it) */
+    mpt_t fit_width;              /* at this content width or wider, one line (greedy fill) */
     frame_text *runs;             /* x absolute; y: baseline below the block's top */
     int n_runs;
     int n_lines;

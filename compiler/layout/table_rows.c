@@ -44,6 +44,6 @@ int table_count_lines(const table_cell_text *c, mpt_t w, bool *lone_last)
 {
     *lone_last = false;
     if (c->n_items == 0) return 0;
-    if (c->one_line) return 1;   /* unbreakable (table_measure) */
+    if (c->one_line || w >= c->fit_width) return 1;   /* unbreakable, or fits (table_measure) */
     return linebreak_count(c->items, c->n_items, w, lone_last);
 }
