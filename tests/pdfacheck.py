@@ -9,8 +9,8 @@ or exits 0 silently.
   cidset PDF…   every CID font's CIDSet lists exactly the CIDs whose glyph
                 the embedded font holds, and every glyph has one (what
                 veraPDF checks for ISO 19005-1 §6.3.5)
-  id PDF…       the trailer /ID is two equal MD5s of the bytes before the
-                trailer
+  id PDF…       the trailer /ID is two equal MD5s of the CRC-32, Adler-32
+                and length of the bytes before the trailer (zlib's)
   xmp PDF…      the XMP is well-formed, says pdfaid:part 1 / conformance A (tagged, /Lang
                 well-formed) or B,
                 and each Info entry equals its XMP property
@@ -28,6 +28,7 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 
 
 def objects(pdf):
@@ -108,9 +109,11 @@ def check_id(pdf):
     m = re.search(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]", data[pos:])
     if pos < 0 or not m:
         return ["no trailer /ID"]
-    want = hashlib.md5(data[:pos]).hexdigest().upper()
+    body = data[:pos]
+    sums = struct.pack(">IIQ", zlib.crc32(body), zlib.adler32(body), len(body))
+    want = hashlib.md5(sums).hexdigest().upper()
     got = [x.decode().upper() for x in m.groups()]
-    return [] if got == [want, want] else ["/ID %s, MD5 of the body %s" % (got, want)]
+    return [] if got == [want, want] else ["/ID %s, MD5 of the body's CRC-32, Adler-32 and length %s" % (got, want)]
 
 
 NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
