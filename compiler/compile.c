@@ -48,13 +48,18 @@ static int compile_status(const diag *d, int status)
     return status;
 }
 
-/* The document information of the PDF.  Without meta.date the dates come
- * from SOURCE_DATE_EPOCH (reproducible-builds.org), never from the clock:
- * the same input gives the same bytes. */
-static pdf_info info_of(const model_meta *meta)
+/* A copy in `a` of s (NULL for NULL). */
+static const char *kept(arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
+
+/* The document information of the PDF, its texts copied into `a` (the
+ * model's arena is freed before the writers run).  Without meta.date the
+ * dates come from SOURCE_DATE_EPOCH (reproducible-builds.org), never from
+ * the clock: the same input gives the same bytes. */
+static pdf_info info_of(arena *a, const model_meta *meta)
 {
-    pdf_info info = { meta->title, meta->author, meta->subject, meta->keywords, "reportc " REPORTC_VERSION,
-                      meta->language, meta->year, meta->month, meta->day, meta->utc_offset_minutes };
+    pdf_info info = { kept(a, meta->title), kept(a, meta->author), kept(a, meta->subject), kept(a, meta->keywords),
+                      "reportc " REPORTC_VERSION, kept(a, meta->language), meta->year, meta->month, meta->day,
+                      meta->utc_offset_minutes };
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (info.year == 0 && epoch && *epoch) {
         char *end;
@@ -70,59 +75,90 @@ static pdf_info info_of(const model_meta *meta)
     return info;
 }
 
+/* What the stages before the writers leave: the frames and the document
+ * information (in the caller's arena), and the fonts the frames borrow. */
+typedef struct typeset {
+    font_config *fc;
+    fontset *fonts;
+    frame_doc *frames;
+    pdf_info info;
+} typeset;
+
+/* Parse, model, fonts and layout.  The syntax tree and the model live in
+ * `front`, which the caller frees once the frames are made: nothing of
+ * the frames, the document information or the diagnostics points there.
+ * False on failure, or when the run ends before the layout (dumps,
+ * --check, suggestions: *done is then true, the run's result). */
+static bool typeset_document(const compile_options *opt, arena *a, arena *front, diag *d, stopwatch *watch, typeset *out,
+                             bool *done)
+{
+    progress_stage(opt->progress, "reading");
+    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files, opt->csv_encoding };
+    parsed_report in;
+    if (!parse_report(front, d, &po, &in)) return false;
+    lap(watch, "parse");
+    progress_stage(opt->progress, "checking");
+    model_doc *model = model_build(front, d, &in, opt->suggest);
+    lap(watch, "model");
+    if (!model || d->errors) return false;
+    if (opt->dump == DUMP_MODEL) {
+        model_dump(model, stdout);
+        return *done = true, false;
+    }
+    if (opt->suggest) {
+        model_dump_suggestions(model, stdout);
+        return *done = true, false;
+    }
+    /* --check validates the description — syntax, keys, tables, a
+       template's numbers and rules — without fonts or layout: fast enough
+       to run on every save. */
+    if (opt->check_only) return *done = true, false;
+    progress_stage(opt->progress, "loading fonts");
+    out->fc = parse_fonts(a, d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
+    out->fonts = out->fc ? fontset_open(d, out->fc) : NULL;
+    lap(watch, "fonts");
+    progress_stage(opt->progress, "typesetting");
+    out->frames = out->fonts ? layout_document(a, d, model, out->fonts) : NULL;
+    lap(watch, "layout");
+    out->info = info_of(a, &model->meta);
+    return out->frames && !d->errors;
+}
+
 bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **pdf, size_t *len)
 {
     stopwatch watch = { .on = getenv("REPORTC_TIMING") != NULL };
     lap(&watch, NULL);
     *pdf = NULL;
-    progress_stage(opt->progress, "reading");
-    parse_options po = { opt->input, opt->layout_dirs, opt->n_layout_dirs, opt->files, opt->csv_encoding };
-    parsed_report in;
-    if (!parse_report(a, d, &po, &in)) return false;
-    lap(&watch, "parse");
-    progress_stage(opt->progress, "checking");
-    model_doc *model = model_build(a, d, &in, opt->suggest);
-    lap(&watch, "model");
-    if (!model || d->errors) return false;
-    if (opt->dump == DUMP_MODEL) {
-        model_dump(model, stdout);
-        return true;
-    }
-    if (opt->suggest) {
-        model_dump_suggestions(model, stdout);
-        return true;
-    }
-    /* --check validates the description — syntax, keys, tables, a
-       template's numbers and rules — without fonts or layout: fast enough
-       to run on every save. */
-    if (opt->check_only) return true;
-    progress_stage(opt->progress, "loading fonts");
-    font_config *fc = parse_fonts(a, d, opt->font_table, opt->font_dirs, opt->n_font_dirs);
-    fontset *fonts = fc ? fontset_open(d, fc) : NULL;
-    lap(&watch, "fonts");
-    progress_stage(opt->progress, "typesetting");
-    frame_doc *frames = fonts ? layout_document(a, d, model, fonts) : NULL;
-    lap(&watch, "layout");
-    bool ok = frames && !d->errors;
-    if (ok && opt->dump == DUMP_LAYOUT) {
+    /* The syntax tree and the model in an arena of their own, freed before
+       the writers run: the frames hold copies of what they draw. */
+    arena front;
+    arena_init(&front);
+    typeset ts = { 0 };
+    bool done = false;
+    bool ok = typeset_document(opt, a, &front, d, &watch, &ts, &done);
+    diag_keep_sources(d);
+    arena_done(&front);
+    frame_doc *frames = ts.frames;
+    if (!ok) {
+        ok = done;
+    } else if (opt->dump == DUMP_LAYOUT) {
         frame_dump(frames, stdout);
-    } else if (ok && opt->format == FORMAT_OFD) {
+    } else if (opt->format == FORMAT_OFD) {
         progress_stage(opt->progress, "writing the OFD");
-        pdf_info pi = info_of(&model->meta);
-        ofd_info info = { pi.title, pi.author, pi.subject, pi.keywords, "reportc", REPORTC_VERSION,
-                          pi.year, pi.month, pi.day };
+        const pdf_info *pi = &ts.info;
+        ofd_info info = { pi->title, pi->author, pi->subject, pi->keywords, "reportc", REPORTC_VERSION,
+                          pi->year, pi->month, pi->day };
         ok = ofd_write(frames, &info, d, pdf, len);
         lap(&watch, "ofd");
-    } else if (ok) {
+    } else {
         progress_stage(opt->progress, "writing the PDF");
         pdf_options popt = { .pdfa = !opt->plain_pdf };
         ok = !popt.pdfa || parse_icc_profile(a, d, opt->icc_profile, &popt.icc, &popt.icc_len);
-        pdf_info info = info_of(&model->meta);
-        ok = ok && pdf_write(frames, &info, &popt, d, pdf, len);
+        ok = ok && pdf_write(frames, &ts.info, &popt, d, pdf, len);
         lap(&watch, "pdf");
     }
-    fontset_free(fonts);
-    parse_fonts_release(fc);
+    fontset_free(ts.fonts);
+    parse_fonts_release(ts.fc);
     return ok;
 }
 

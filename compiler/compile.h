@@ -57,7 +57,9 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
  * model) fonts, layout and, unless --dump layout, the PDF (or the OFD
  * package, with opt->format) into *pdf
  * (malloc'd; NULL when none).  Diagnostics into d; dumps to stdout.  False
- * when the run stopped at an error. */
+ * when the run stopped at an error.  The frames, fonts and ICC profile are
+ * in `a`; the syntax tree and the model in an arena of the pipeline's own,
+ * freed before the writers run (d keeps copies of the sources it quotes). */
 bool compile_pipeline(const compile_options *opt, arena *a, diag *d, uint8_t **pdf, size_t *len);
 
 /* Runs the whole pipeline and writes the PDF (output.h); diagnostics go to

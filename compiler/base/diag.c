@@ -17,7 +17,54 @@ void diag_done(diag *d)
         free(d->entries[i].hint);
     }
     free(d->entries);
+    for (int i = 0; i < d->n_kept; i++) {
+        free((char *)d->kept[i]->name);
+        free((char *)d->kept[i]->text);
+        free((uint32_t *)d->kept[i]->char_marks);
+        free(d->kept[i]);
+    }
+    free(d->kept);
     memset(d, 0, sizeof *d);
+}
+
+/* An owned copy of n bytes of p and a NUL (NULL for NULL). */
+static void *dup_bytes(const void *p, size_t n)
+{
+    if (!p) return NULL;
+    char *copy = xmalloc(n + 1);
+    memcpy(copy, p, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+void diag_keep_sources(diag *d)
+{
+    /* Copies are made once per source; the first entries' originals and
+       their copies are remembered side by side while the entries are
+       repointed. */
+    const source **from = xmalloc((size_t)(d->n ? d->n : 1) * sizeof *from);
+    int n_from = 0, first_kept = d->n_kept;
+    for (int i = 0; i < d->n; i++) {
+        const source *src = d->entries[i].pos.src;
+        if (!src) continue;
+        bool own = false;
+        for (int k = 0; k < d->n_kept && !own; k++) own = d->kept[k] == src;
+        if (own) continue;
+        int k = 0;
+        while (k < n_from && from[k] != src) k++;
+        if (k == n_from) {
+            source *copy = xmalloc(sizeof *copy);
+            *copy = (source){ dup_bytes(src->name, src->name ? strlen(src->name) : 0),
+                              dup_bytes(src->text, src->len), src->len,
+                              dup_bytes(src->char_marks, src->n_char_marks * sizeof *src->char_marks),
+                              src->n_char_marks };
+            d->kept = xrealloc(d->kept, (size_t)(d->n_kept + 1) * sizeof *d->kept);
+            d->kept[d->n_kept++] = copy;
+            from[n_from++] = src;
+        }
+        d->entries[i].pos.src = d->kept[first_kept + k];
+    }
+    free(from);
 }
 
 src_pos diag_pos_advance(src_pos p, int chars, size_t bytes)

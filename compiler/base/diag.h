@@ -23,7 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* A source text the diagnostics can quote (borrowed; must outlive the diag). */
+/* A source text the diagnostics can quote (borrowed: it must outlive the
+ * diag, or be handed over by diag_keep_sources before it is freed). */
 typedef struct source {
     const char *name;   /* as given on the command line ("-" shows as <stdin>) */
     const char *text;
@@ -71,6 +72,8 @@ typedef struct diag {
     int errors;   /* all errors seen, kept or not */
     int warnings;
     int failures;
+    source **kept;  /* owned copies of the sources quoted (diag_keep_sources) */
+    int n_kept;
 } diag;
 
 void diag_init(diag *d);
@@ -99,6 +102,11 @@ bool diag_full(const diag *d);
 /* True once DIAG_MAX_WARNINGS warnings have been recorded: a further one is
  * only counted, its position and text need not be worked out. */
 bool diag_warnings_full(const diag *d);
+
+/* Copies every source the diagnostics recorded so far quote (name, text,
+ * character marks) into memory the diag owns, and points them there: the
+ * stage that read the sources may then free them before diag_print. */
+void diag_keep_sources(diag *d);
 
 /* Prints every kept diagnostic, sorted by source, line, column; then a
  * summary line for each kind that was capped. */

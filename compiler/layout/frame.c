@@ -20,6 +20,22 @@ static void *copy(arena *a, const void *p, size_t n, size_t size)
     return p ? memcpy(arena_alloc(a, n * size), p, n * size) : NULL;
 }
 
+/* The copy in the sink's arena of an image the parse stage decoded: made
+ * on first use, shared after (a writer embeds each image once). */
+static const image_data *kept_image(frame_sink *s, const image_data *img)
+{
+    for (int i = 0; i < s->n_images; i++)
+        if (s->images[2 * i] == img) return s->images[2 * i + 1];
+    image_data *copy = arena_alloc(s->a, sizeof *copy);
+    *copy = *img;
+    copy->bytes = img->bytes ? memcpy(arena_alloc(s->a, img->len ? img->len : 1), img->bytes, img->len) : NULL;
+    s->images = xrealloc(s->images, (size_t)(s->n_images + 1) * 2 * sizeof *s->images);
+    s->images[2 * s->n_images] = img;
+    s->images[2 * s->n_images + 1] = copy;
+    s->n_images++;
+    return copy;
+}
+
 void frame_sink_end(frame_sink *s)
 {
     frame_page *page = s->page;
@@ -32,7 +48,10 @@ void frame_sink_end(frame_sink *s)
         size_t len = t->len > 0 ? (size_t)t->len : 0;
         t->text = copy(s->a, t->text, len, sizeof *t->text);
         t->parts = copy(s->a, t->parts, len, sizeof *t->parts);
-        t->image = copy(s->a, t->image, 1, sizeof *t->image);
+        if (!t->image) continue;
+        frame_image *img = copy(s->a, t->image, 1, sizeof *t->image);
+        if (img->image) img->image = kept_image(s, img->image);
+        t->image = img;
     }
     s->page = NULL;
 }
@@ -42,6 +61,9 @@ void frame_sink_free(frame_sink *s)
     free(s->buf);
     s->buf = NULL;
     s->cap = 0;
+    free(s->images);
+    s->images = NULL;
+    s->n_images = 0;
 }
 
 static void frame_sink_push(frame_sink *s, frame_item item)

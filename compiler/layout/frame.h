@@ -162,12 +162,15 @@ typedef struct frame_sink {
     frame_tag tag;         /* given to every item pushed */
     frame_item *buf;       /* the page's items until frame_sink_end */
     int cap;               /* of buf */
+    const image_data **images; /* images copied into `a` (malloc'ed): the parse stage's, then */
+    int n_images;              /* their copies, side by side (2 × n_images) */
 } frame_sink;
 
 /* Starts drawing `page` (its items until now are dropped). */
 void frame_sink_begin(frame_sink *s, frame_page *page);
 /* Gives the page its items, in the arena, and copies there what their runs
- * point to (text, parts, image): the drawer's memory may then be freed. */
+ * point to (text, parts, image, the image's pixels: one copy an image): the
+ * drawer's memory and the earlier stages' may then be freed. */
 void frame_sink_end(frame_sink *s);
 /* Frees the sink's buffer. */
 void frame_sink_free(frame_sink *s);
