@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The block size of libharu's memory pool. */
-#define PDF_HARU_POOL_BYTES (256 * 1024)
-
 typedef struct haru_error {
     HPDF_STATUS no, detail; /* the first error libharu reported */
 } haru_error;
@@ -492,10 +489,7 @@ bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *op
 {
     char err[512] = "";
     writer w = { .err = err, .errlen = sizeof err };
-    /* libharu's objects come from a memory pool freed in one go: a tagged
-       6,000-row table makes 300,000 of them, and a malloc and a free
-       each were 110 M instructions. */
-    w.pdf = HPDF_NewEx(on_error, NULL, NULL, PDF_HARU_POOL_BYTES, &w.herr);
+    w.pdf = HPDF_New(on_error, &w.herr);
     if (!w.pdf) {
         diag_internal(d, "render", "libharu could not create a document (out of memory)");
         return false;
