@@ -45,6 +45,8 @@ typedef struct code_of {
 typedef struct pf_face {
     HPDF_Font font;      /* NULL: face unused */
     code_of *codes;      /* sorted by cp, for pdf_fonts_encode */
+    uint16_t ascii[128]; /* the code of each ASCII character used, else 0:
+                            digits are most of a statistical table's text */
     font_subset sub;     /* the subset font file and its characters */
     const entry *e;      /* sub.glyphs: the characters, in new-glyph order */
     unsigned n_e;
@@ -397,7 +399,10 @@ static bool load_face(HPDF_Doc pdf, const font_face *f, pf_face *out, char *err,
         fail(err, errlen, "out of memory", f);
         return false;
     }
-    for (unsigned i = 0; i < n; i++) out->codes[i] = (code_of){ e[i].cp, CODE_FIRST + i };
+    for (unsigned i = 0; i < n; i++) {
+        out->codes[i] = (code_of){ e[i].cp, CODE_FIRST + i };
+        if (e[i].cp < 128) out->ascii[e[i].cp] = (uint16_t)(CODE_FIRST + i);
+    }
     qsort(out->codes, n, sizeof *out->codes, compare_u32);   /* by cp: the first member */
     return true;
 }
@@ -497,10 +502,13 @@ bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int l
     const pf_face *pff = &pf->faces[face];
     *out++ = '<';
     for (int i = 0; i < len; i++) {
-        const code_of *hit = bsearch(&text[i], pff->codes, pff->n_e, sizeof *pff->codes, compare_u32);
-        if (!hit) return false;
+        uint32_t c = text[i] < 128 ? pff->ascii[text[i]] : 0;
+        if (!c) {
+            const code_of *hit = bsearch(&text[i], pff->codes, pff->n_e, sizeof *pff->codes, compare_u32);
+            if (!hit) return false;
+            c = hit->code;   /* < 0x10000: FONT_MAX_CHARS */
+        }
         static const char hex[] = "0123456789abcdef";
-        uint32_t c = hit->code;   /* < 0x10000: FONT_MAX_CHARS */
         out[0] = hex[c >> 12 & 15], out[1] = hex[c >> 8 & 15], out[2] = hex[c >> 4 & 15], out[3] = hex[c & 15];
         out += 4;
     }

@@ -317,20 +317,33 @@ static bool put_str(pdf_tags *t, size_t *at, const char *s)
     return true;
 }
 
+/* Writes v's digits at p; returns the end. */
+static char *digits_of(char *p, unsigned v)
+{
+    char rev[12];
+    int n = 0;
+    do rev[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
+    while (n > 0) *p++ = rev[--n];
+    return p;
+}
+
 static bool put_uint(pdf_tags *t, size_t *at, unsigned v)
 {
-    char digits[12];
-    int n = 0;
-    do digits[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
-    if (!room(t, *at, (size_t)n)) return false;
-    while (n > 0) t->buf[(*at)++] = digits[--n];
+    if (!room(t, *at, 12)) return false;
+    *at = (size_t)(digits_of(t->buf + *at, v) - t->buf);
     return true;
 }
 
 /* " N 0 R" (without the space when first). */
 static bool put_ref(pdf_tags *t, size_t *at, bool first, unsigned id)
 {
-    return (first || put_str(t, at, " ")) && put_uint(t, at, id) && put_str(t, at, " 0 R");
+    if (!room(t, *at, 20)) return false;
+    char *p = t->buf + *at;
+    if (!first) *p++ = ' ';
+    p = digits_of(p, id);
+    memcpy(p, " 0 R", 4);
+    *at = (size_t)(p + 4 - t->buf);
+    return true;
 }
 
 static const char *const scope_names[] = { "", "Column", "Row", "Both" };
@@ -347,7 +360,7 @@ static HPDF_STATUS write_elem(HPDF_Dict obj, HPDF_Stream stream)
     if (ok && e->first_kid >= 0) {
         const kid *k0 = &t->kids[e->first_kid];
         bool single = k0->next < 0 && k0->elem < 0 && k0->page == e->page;
-        ok = put(t, &at, single ? "/K " : "/K[");
+        ok = put_str(t, &at, single ? "/K " : "/K[");
         for (int k = e->first_kid; ok && k >= 0; k = t->kids[k].next) {
             const kid *c = &t->kids[k];
             bool first = k == e->first_kid;
@@ -356,7 +369,7 @@ static HPDF_STATUS write_elem(HPDF_Dict obj, HPDF_Stream stream)
             else ok = put(t, &at, "%s<</Type/MCR/Pg %u 0 R/MCID %d>>", first ? "" : " ", (unsigned)t->page_ids[c->page],
                           c->mcid);
         }
-        if (ok && !single) ok = put(t, &at, "]");
+        if (ok && !single) ok = put_str(t, &at, "]");
     }
     if (ok && (e->scope || e->rowspan > 1 || e->colspan > 1)) {
         ok = put_str(t, &at, "/A<</O/Table");
