@@ -12,8 +12,7 @@
  * fastest level is within a few per cent of level 6 (README, Performance). */
 #define PDF_CONTENT_LEVEL 1
 
-/* Room for n more bytes; false (and c->oom) when memory ran out. */
-static bool reserve(pdf_content *c, size_t n)
+bool pdf_content_grow(pdf_content *c, size_t n)
 {
     if (c->oom) return false;
     if (c->cap - c->len >= n) return true;
@@ -29,12 +28,10 @@ static bool reserve(pdf_content *c, size_t n)
     return true;
 }
 
-void pdf_content_str(pdf_content *c, const char *s)
+/* Room for n more bytes. */
+static inline bool reserve(pdf_content *c, size_t n)
 {
-    size_t n = strlen(s);
-    if (!reserve(c, n)) return;
-    memcpy(c->buf + c->len, s, n);
-    c->len += n;
+    return c->cap - c->len >= n || pdf_content_grow(c, n);
 }
 
 void pdf_content_word(pdf_content *c, const char *s)
