@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* memrchr */
 #include "decimal.h"
 #include "i18n.h"
+#include "numtext.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -316,11 +317,9 @@ size_t decimal_format_text(decimal v, decimal_format f, char *out, bool *rounded
 {
     /* The magnitude's digits, at least scale + 1 of them. */
     uint64_t mag = v.units < 0 ? (uint64_t)0 - (uint64_t)v.units : (uint64_t)v.units;
-    char digits[48], rev[24];
-    int n = 0, k = 0;
+    char digits[48];
     /* Without snprintf: it was most of the cost of a 78,000-number table. */
-    do rev[k++] = (char)('0' + mag % 10); while ((mag /= 10) > 0);
-    while (k > 0) digits[n++] = rev[--k];
+    int n = (int)(numtext_uint(digits, mag) - digits);
     digits[n] = '\0';
     if (n <= v.scale) {
         int pad = v.scale + 1 - n;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numtext.h"
 #include "base/utf8.h"
 
 static bool reserve(ofd_xml *x, size_t more)
@@ -82,25 +83,14 @@ void ofd_xml_chars(ofd_xml *x, const uint32_t *cps, int n)
 
 void ofd_xml_uint(ofd_xml *x, unsigned long v)
 {
-    char b[24];
-    int n = snprintf(b, sizeof b, "%lu", v);
-    bytes(x, b, (size_t)n);
+    char b[20];
+    bytes(x, b, (size_t)(numtext_uint(b, v) - b));
 }
 
 void ofd_xml_um(ofd_xml *x, long long um)
 {
-    char b[32], *p = b;
-    if (um < 0) *p++ = '-', um = -um;
-    p += snprintf(p, sizeof b - 1, "%lld", um / 1000);
-    int frac = (int)(um % 1000);
-    if (frac) {
-        *p++ = '.';
-        for (int div = 100; frac; div /= 10) {
-            *p++ = (char)('0' + frac / div);
-            frac %= div;
-        }
-    }
-    bytes(x, b, (size_t)(p - b));
+    char b[24];
+    bytes(x, b, (size_t)(numtext_thousandths(b, um) - b));
 }
 
 void ofd_xml_fmt(ofd_xml *x, const char *fmt, ...)

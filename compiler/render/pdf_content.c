@@ -1,6 +1,7 @@
 /* pdf_content.c — see pdf_content.h. */
 #include "pdf_content.h"
 #include "pdf_deflate.h"
+#include "base/numtext.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -42,36 +43,14 @@ void pdf_content_word(pdf_content *c, const char *s)
 
 void pdf_content_int(pdf_content *c, int64_t v)
 {
-    if (!reserve(c, 24)) return;
-    char *p = c->buf + c->len, digits[24];
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    if (v < 0) *p++ = '-';
-    int n = 0;
-    do digits[n++] = (char)('0' + u % 10); while ((u /= 10) > 0);
-    while (n > 0) *p++ = digits[--n];
-    c->len = (size_t)(p - c->buf);
+    if (!reserve(c, 20)) return;
+    c->len = (size_t)(numtext_int(c->buf + c->len, v) - c->buf);
 }
 
 void pdf_content_num(pdf_content *c, int64_t v)
 {
-    if (!reserve(c, 32)) return;
-    char *p = c->buf + c->len;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    if (v < 0) *p++ = '-';
-    uint64_t whole = u / 1000;
-    unsigned frac = (unsigned)(u % 1000);
-    char digits[24];
-    int n = 0;
-    do digits[n++] = (char)('0' + whole % 10); while ((whole /= 10) > 0);
-    while (n > 0) *p++ = digits[--n];
-    if (frac) {
-        *p++ = '.';
-        *p++ = (char)('0' + frac / 100);
-        if (frac % 100) {
-            *p++ = (char)('0' + frac / 10 % 10);
-            if (frac % 10) *p++ = (char)('0' + frac % 10);
-        }
-    }
+    if (!reserve(c, 25)) return;
+    char *p = numtext_thousandths(c->buf + c->len, v);
     *p++ = ' ';
     c->len = (size_t)(p - c->buf);
 }

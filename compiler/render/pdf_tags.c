@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numtext.h"
 #include "base/utf8.h"
 
 enum { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW, SCOPE_BOTH };
@@ -317,20 +318,10 @@ static bool put_str(pdf_tags *t, size_t *at, const char *s)
     return true;
 }
 
-/* Writes v's digits at p; returns the end. */
-static char *digits_of(char *p, unsigned v)
-{
-    char rev[12];
-    int n = 0;
-    do rev[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
-    while (n > 0) *p++ = rev[--n];
-    return p;
-}
-
 static bool put_uint(pdf_tags *t, size_t *at, unsigned v)
 {
     if (!room(t, *at, 12)) return false;
-    *at = (size_t)(digits_of(t->buf + *at, v) - t->buf);
+    *at = (size_t)(numtext_uint(t->buf + *at, v) - t->buf);
     return true;
 }
 
@@ -340,7 +331,7 @@ static bool put_ref(pdf_tags *t, size_t *at, bool first, unsigned id)
     if (!room(t, *at, 20)) return false;
     char *p = t->buf + *at;
     if (!first) *p++ = ' ';
-    p = digits_of(p, id);
+    p = numtext_uint(p, id);
     memcpy(p, " 0 R", 4);
     *at = (size_t)(p + 4 - t->buf);
     return true;
