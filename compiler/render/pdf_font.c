@@ -15,6 +15,7 @@
 #define _GNU_SOURCE /* memfd_create */
 #include "pdf_font.h"
 #include "pdf_deflate.h"
+#include "pdf_content.h"
 #include "font/font_subset.h"
 
 #include <hpdf_encoder.h>
@@ -496,10 +497,13 @@ HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face)
     return face >= 0 && face < pf->n ? pf->faces[face].font : NULL;
 }
 
-bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out)
+bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, pdf_content *content)
 {
     if (face < 0 || face >= pf->n || !pf->faces[face].codes) return false;
     const pf_face *pff = &pf->faces[face];
+    size_t need = 4 * (size_t)len + 3;
+    if (content->cap - content->len < need && !pdf_content_grow(content, need)) return true; /* content->oom */
+    char *out = content->buf + content->len;
     *out++ = '<';
     for (int i = 0; i < len; i++) {
         uint32_t c = text[i] < 128 ? pff->ascii[text[i]] : 0;
@@ -513,7 +517,8 @@ bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int l
         out += 4;
     }
     *out++ = '>';
-    *out = '\0';
+    *out++ = ' ';
+    content->len = (size_t)(out - content->buf);
     return true;
 }
 

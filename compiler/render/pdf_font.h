@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <hpdf.h>
 #include "layout/frame.h"
+#include "pdf_content.h"
 
 typedef struct pdf_fonts pdf_fonts;
 
@@ -33,11 +34,11 @@ bool pdf_fonts_finish(pdf_fonts *pf, char *err, size_t errlen);
 /* The libharu font of face `face`, or NULL when the document never uses it. */
 HPDF_Font pdf_fonts_font(const pdf_fonts *pf, int face);
 
-/* Writes text[0..len) of face `face` as a PDF hex string of its 2-byte
- * codes ("<01a2…>") plus a NUL into out, which holds at least 4 * len + 3
- * bytes: the operand of Tj.  False if some character was not collected by
- * pdf_fonts_load (a run outside `doc`). */
-bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, char *out);
+/* Appends text[0..len) of face `face` to content as a PDF hex string of
+ * its 2-byte codes and a space ("<01a2…> "): the operand of Tj.  False if
+ * some character was not collected by pdf_fonts_load (a run outside
+ * `doc`); out of memory is content->oom, as for every appender. */
+bool pdf_fonts_encode(const pdf_fonts *pf, int face, const uint32_t *text, int len, pdf_content *content);
 
 /* Frees the tables; the libharu objects belong to the HPDF_Doc. NULL is allowed. */
 void pdf_fonts_free(pdf_fonts *pf);

@@ -202,7 +202,7 @@ static bool end_text(writer *w, pdf_content *c, pdf_tags *tags, text_pos *tp)
  * marked content: the first piece placed (Td from the line before), the
  * others following on. */
 static bool draw_text(writer *w, pdf_content *c, int page_index, pdf_tags *tags, const frame_item *it,
-                      const pdf_fonts *fonts, char *buf, text_pos *tp, mpt_t page_height)
+                      const pdf_fonts *fonts, text_pos *tp, mpt_t page_height)
 {
     const frame_text *t = &it->u.text;
     for (int k = 0; k < t->len;) {
@@ -210,10 +210,6 @@ static bool draw_text(writer *w, pdf_content *c, int page_index, pdf_tags *tags,
         while (end < t->len && t->parts[end] == part) end++;
         if (!pdf_tags_mark(tags, c, page_index, &it->tag, part, false, false))
             return failed(w, "marking content");
-        if (!pdf_fonts_encode(fonts, t->face, t->text + k, end - k, buf)) {
-            snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
-            return false;
-        }
         if (k == 0) {
             int64_t x = t->x, y = (int64_t)page_height - t->y;
             pdf_content_num(c, x - tp->x);
@@ -221,7 +217,10 @@ static bool draw_text(writer *w, pdf_content *c, int page_index, pdf_tags *tags,
             pdf_content_str(c, "Td\012");
             tp->x = x, tp->y = y;
         }
-        pdf_content_word(c, buf);
+        if (!pdf_fonts_encode(fonts, t->face, t->text + k, end - k, c)) {
+            snprintf(w->err, w->errlen, "internal: a text run uses a font that was not prepared");
+            return false;
+        }
         pdf_content_str(c, "Tj\012");
         k = end;
     }
@@ -229,8 +228,7 @@ static bool draw_text(writer *w, pdf_content *c, int page_index, pdf_tags *tags,
        the line's last character, where it shows nothing. */
     static const uint32_t space = ' ';
     if (t->space_after) {
-        if (!pdf_fonts_encode(fonts, t->face, &space, 1, buf)) return failed(w, "writing a word space");
-        pdf_content_word(c, buf);
+        if (!pdf_fonts_encode(fonts, t->face, &space, 1, c)) return failed(w, "writing a word space");
         pdf_content_str(c, "Tj\012");
     }
     return true;
@@ -301,7 +299,7 @@ static bool draw_rule(writer *w, pdf_content *c, int page_index, pdf_tags *tags,
  * interrupts them; font, size and Tc are set only when they change.  Every
  * item goes into marked content (pdf_tags.h), which never crosses BT or ET. */
 static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page page, pdf_content *c,
-                      const pdf_fonts *fonts, pdf_tags *tags, char *buf)
+                      const pdf_fonts *fonts, pdf_tags *tags)
 {
     const frame_page *fp = &doc->pages[page_index];
     const mpt_t H = doc->page_height;
@@ -329,7 +327,7 @@ static bool draw_page(writer *w, const frame_doc *doc, int page_index, HPDF_Page
                 tp = (text_pos){ .open = true };
             }
             if (!text_state(w, page, c, &st, t, font)) return false;
-            if (!draw_text(w, c, page_index, tags, it, fonts, buf, &tp, H)) return false;
+            if (!draw_text(w, c, page_index, tags, it, fonts, &tp, H)) return false;
         } else {
             if (tp.open && !end_text(w, c, tags, &tp)) return false;
             if (!draw_rule(w, c, page_index, tags, &st, it, H)) return false;
@@ -435,8 +433,8 @@ static bool save(writer *w, bool pdfa, uint8_t **out, size_t *out_len)
 }
 
 static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, const pdf_options *opt,
-                      pdf_fonts **fonts, pdf_tags *tags, HPDF_Page *pages, pdf_content *content, char **buf,
-                      uint8_t **out, size_t *len)
+                      pdf_fonts **fonts, pdf_tags *tags, HPDF_Page *pages, pdf_content *content, uint8_t **out,
+                      size_t *len)
 {
     if (HPDF_UseUTFEncodings(w->pdf) != HPDF_OK) return failed(w, "HPDF_UseUTFEncodings");
     if (HPDF_SetCurrentEncoder(w->pdf, "UTF-8") != HPDF_OK) return failed(w, "HPDF_SetCurrentEncoder");
@@ -458,22 +456,13 @@ static bool write_doc(writer *w, const frame_doc *doc, const pdf_info *info, con
     }
     if (!(*fonts = pdf_fonts_load(w->pdf, doc, opt->pdfa, w->err, w->errlen))) return false;
 
-    int longest = 0;
-    for (int p = 0; p < doc->n_pages; p++)
-        for (int i = 0; i < doc->pages[p].n_items; i++)
-            if (doc->pages[p].items[i].kind == FRAME_TEXT && doc->pages[p].items[i].u.text.len > longest)
-                longest = doc->pages[p].items[i].u.text.len;
-    if (!(*buf = malloc(4 * (size_t)longest + 3))) {
-        snprintf(w->err, w->errlen, "out of memory");
-        return false;
-    }
     for (int p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = pages[p] = HPDF_AddPage(w->pdf);
         if (!page) return failed(w, "HPDF_AddPage");
         if (HPDF_Page_SetWidth(page, pt(doc->page_width)) != HPDF_OK ||
             HPDF_Page_SetHeight(page, pt(doc->page_height)) != HPDF_OK)
             return failed(w, "setting the page size");
-        if (!draw_page(w, doc, p, page, content, *fonts, tags, *buf)) return false;
+        if (!draw_page(w, doc, p, page, content, *fonts, tags)) return false;
     }
     /* Page labels 1, 2, 3 …, as the printed numbers (GB/T 9704 §7.5). */
     if (doc->n_pages > 0 && HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
@@ -495,15 +484,13 @@ bool pdf_write(const frame_doc *doc, const pdf_info *info, const pdf_options *op
         return false;
     }
     pdf_fonts *fonts = NULL;
-    char *buf = NULL;
     HPDF_Page *pages = calloc(doc->n_pages > 0 ? (size_t)doc->n_pages : 1, sizeof *pages);
     pdf_tags *tags = pdf_tags_new(doc);
     bool ok = pages != NULL && tags != NULL;
     if (!ok) snprintf(err, sizeof err, "out of memory");
     pdf_content content = { 0 };
-    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, tags, pages, &content, &buf, out, len);
+    if (ok) ok = write_doc(&w, doc, info, opt, &fonts, tags, pages, &content, out, len);
     if (!ok) diag_internal(d, "render", "writing the PDF failed: %s", err);
-    free(buf);
     pdf_content_free(&content);
     free(pages);
     free(w.images);
