@@ -192,7 +192,8 @@ int compile_run(const compile_options *opt)
     return status;
 }
 
-/* What one of init's writers writes, to `target` (standard output when NULL). */
+/* What one of init's writers writes (the schema also for `reportc
+ * schema`), to `target` (standard output when NULL). */
 typedef enum { INIT_SKELETON, INIT_SCHEMA, INIT_CSV } init_file;
 
 static void init_write(diag *d, const char *target, init_file what, const template_spec *tmpl, const char *layout, int year,
@@ -261,20 +262,8 @@ int compile_schema(const compile_options *opt, const char *layout)
     parse_options po = { NULL, opt->layout_dirs, opt->n_layout_dirs, opt->files, 0 };
     const style *st;
     const template_spec *tmpl = NULL;
-    if (!layout || parse_layout_named(&a, &d, &po, layout, &st, &tmpl)) {
-        char *text = NULL;
-        size_t len = 0;
-        FILE *mem = open_memstream(&text, &len);
-        if (!mem) {
-            diag_failure(&d, "out of memory");
-        } else {
-            report_schema_write(tmpl, layout ? layout : "gbt9704", mem);
-            if (fclose(mem) != 0) diag_failure(&d, "out of memory");
-            else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-                diag_failure(&d, "writing to standard output failed");
-        }
-        free(text);
-    }
+    if (!layout || parse_layout_named(&a, &d, &po, layout, &st, &tmpl))
+        init_write(&d, NULL, INIT_SCHEMA, tmpl, layout ? layout : "gbt9704", 0, NULL, NULL);
     diag_print(&d, stderr);
     int status = compile_status(&d, EXIT_OK);
     diag_done(&d);
