@@ -192,6 +192,18 @@ static void value_of(jw *w, const char *owner, const char *k)
     else raw(w, "{}");
 }
 
+/* After an object's properties: no other key, and `required` (NULL: none)
+ * must be there. */
+static void no_other_keys(jw *w, const char *required)
+{
+    kraw(w, "additionalProperties", "false");
+    if (!required) return;
+    key(w, "required");
+    open_(w, '[');
+    str(w, required);
+    close_(w, ']');
+}
+
 /* A mapping whose keys are `keys` (less `except`), nothing else. */
 static void mapping(jw *w, const char *owner, const char *const *keys, const char *const *except, const char *required)
 {
@@ -204,13 +216,7 @@ static void mapping(jw *w, const char *owner, const char *const *keys, const cha
             value_of(w, owner, keys[i]);
         }
     close_(w, '}');
-    kraw(w, "additionalProperties", "false");
-    if (required) {
-        key(w, "required");
-        open_(w, '[');
-        str(w, required);
-        close_(w, ']');
-    }
+    no_other_keys(w, required);
 }
 
 /* A block: a paragraph as text, or a mapping with one kind key. */
@@ -241,11 +247,7 @@ static void block_def(jw *w)
                     value_of(w, "heading", hk);
                 }
                 close_(w, '}');
-                kraw(w, "additionalProperties", "false");
-                key(w, "required");
-                open_(w, '[');
-                str(w, k);
-                close_(w, ']');
+                no_other_keys(w, k);
             }
         } else if (strcmp(k, "signature") == 0) {
             kv(w, "type", "object");
@@ -264,11 +266,7 @@ static void block_def(jw *w)
             close_(w, ']');
             close_(w, '}');
             close_(w, '}');
-            kraw(w, "additionalProperties", "false");
-            key(w, "required");
-            open_(w, '[');
-            str(w, k);
-            close_(w, ']');
+            no_other_keys(w, k);
         } else {
             const char *only[] = { k, NULL };
             mapping(w, "block", only, NULL, k);
@@ -383,11 +381,7 @@ static void layout_prop(jw *w, const char *layout, bool fixed)
         }
     }
     close_(w, '}');
-    kraw(w, "additionalProperties", "false");
-    key(w, "required");
-    open_(w, '[');
-    str(w, "name");
-    close_(w, ']');
+    no_other_keys(w, "name");
     close_(w, '}');
     close_(w, ']');
     close_(w, '}');
