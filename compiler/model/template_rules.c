@@ -81,12 +81,10 @@ static void add_broken(expander *e, const tmpl_rule *r, const decimal *const par
                             "column", column, "group", group, "row", row, NULL };
     const char *filled = fill_placeholders(e->a, r->message.s, pairs);
     broken *b = template_broken(e, filled ? filled : r->message.s, r->warning);
-    b->ops = probe->ops;
-    b->names = probe->names;
-    b->n_ops = probe->n_ops;
-    b->cap_ops = probe->cap_ops;
-    b->cap_names = probe->cap_names;
-    b->computed = probe->computed;
+    broken found = *probe;   /* the operands; the text and kind are b's */
+    found.text = b->text;
+    found.warning = b->warning;
+    *b = found;
 }
 
 /* Σ left + Σ minus against Σ previous + Σ right: false when they differ. */
