@@ -65,3 +65,21 @@ body:
 EOF
     done
 }
+
+# specials.yaml: XML specials and a character beyond U+FFFF (𠮷, also twice
+# in a row) in every Info field, the title, a heading and the text.
+write_specials_report() {
+    cat > specials.yaml <<'EOF'
+meta:
+  title: "𠮷野家 A&B <C> \"引号\" '单引号' 报告"
+  author: 𠮷田 & 合伙人
+  subject: <主题> & 说明
+  keywords: [A&B, <键>, 𠮷]
+  date: 2024-12-05
+body:
+  - title: 𠮷野家 A&B <C> 报告
+  - h1: 𠮷字标题 & <符号>
+  - 正文中有𠮷字，也有 A&B <C> 这样的符号𠮷𠮷。
+  - signature:
+EOF
+}

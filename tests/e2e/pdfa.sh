@@ -11,19 +11,7 @@ PDFA="$ROOT/tests/pdfacheck.py"
 # 落款 with a seal, as a PNG with alpha and as a JPEG.
 write_reports() {
     write_seal_reports || return 1
-    cat > specials.yaml <<'EOF'
-meta:
-  title: "𠮷野家 A&B <C> \"引号\" '单引号' 报告"
-  author: 𠮷田 & 合伙人
-  subject: <主题> & 说明
-  keywords: [A&B, <键>, 𠮷]
-  date: 2024-12-05
-body:
-  - title: 𠮷野家 A&B <C> 报告
-  - h1: 𠮷字标题 & <符号>
-  - 正文中有𠮷字，也有 A&B <C> 这样的符号。
-  - signature:
-EOF
+    write_specials_report || return 1
     printf 'body:\n  - 没有任何元数据的报告：没有标题，没有作者，也没有日期。\n' > bare.yaml
 }
 
